@@ -1,0 +1,3 @@
+"""secretary: protokollföring för kommunala organ."""
+
+__version__ = "0.1.0"

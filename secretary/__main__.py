@@ -1,0 +1,5 @@
+"""`python -m secretary [COMMAND]`: see secretary.cli."""
+
+from secretary.app import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""The rules of the domain, pure Python: no Qt, no SQL, no I/O."""

@@ -1,0 +1,180 @@
+"""SQLAlchemy 2 models. The same models run on SQLite and PostgreSQL.
+
+Views never hold these objects: services copy what a view needs into dataclasses, because
+ORM objects detach when their session closes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {dict[str, Any]: JSON, list[str]: JSON}  # noqa: RUF012
+
+
+class Setting(Base):
+    """Application-wide facts, e.g. the municipality's name."""
+
+    __tablename__ = "setting"
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")
+
+
+class Party(Base):
+    __tablename__ = "party"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    short: Mapped[str] = mapped_column(String(20), unique=True)
+    name: Mapped[str] = mapped_column(String(200), default="")
+
+
+class Person(Base):
+    __tablename__ = "person"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    first_name: Mapped[str] = mapped_column(String(100))
+    last_name: Mapped[str] = mapped_column(String(100))
+    party_id: Mapped[int | None] = mapped_column(ForeignKey("party.id", ondelete="SET NULL"))
+    email: Mapped[str] = mapped_column(String(200), default="")
+
+    party: Mapped[Party | None] = relationship()
+    memberships: Mapped[list[Membership]] = relationship(
+        back_populates="person", cascade="all, delete-orphan"
+    )
+
+
+class Organ(Base):
+    __tablename__ = "organ"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    short_name: Mapped[str] = mapped_column(String(40), default="")
+    kind: Mapped[str] = mapped_column(String(10))
+    forvaringsplats: Mapped[str] = mapped_column(String(300), default="")
+    dnr_pattern: Mapped[str] = mapped_column(String(100), default="")
+    personliga_ersattare: Mapped[bool] = mapped_column(Boolean, default=False)
+    labels: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+    memberships: Mapped[list[Membership]] = relationship(
+        back_populates="organ", cascade="all, delete-orphan"
+    )
+    meetings: Mapped[list[Meeting]] = relationship(
+        back_populates="organ", cascade="all, delete-orphan"
+    )
+    party_order: Mapped[list[ErsattarordningParti]] = relationship(
+        cascade="all, delete-orphan", order_by="ErsattarordningParti.position"
+    )
+
+
+class Membership(Base):
+    """A person's seat or place on an organ for a mandate period."""
+
+    __tablename__ = "membership"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organ_id: Mapped[int] = mapped_column(ForeignKey("organ.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    roll: Mapped[str] = mapped_column(String(20))
+    funktion: Mapped[str] = mapped_column(String(20), default="")
+    # Seat order for ledamöter (roll-call order); rank within the party for ersättare.
+    ordning: Mapped[int] = mapped_column(Integer, default=0)
+    personlig_ersattare_for_id: Mapped[int | None] = mapped_column(
+        ForeignKey("membership.id", ondelete="SET NULL")
+    )
+    title: Mapped[str] = mapped_column(String(200), default="")
+    period_from: Mapped[dt.date | None] = mapped_column(Date)
+    period_to: Mapped[dt.date | None] = mapped_column(Date)
+
+    organ: Mapped[Organ] = relationship(back_populates="memberships")
+    person: Mapped[Person] = relationship(back_populates="memberships")
+
+
+class ErsattarordningParti(Base):
+    """The order in which other parties' ersättare are called in (decided by fullmäktige).
+
+    `for_party_id` None is the organ's general order; a row with a party is that party's own
+    order and takes precedence for its members' seats.
+    """
+
+    __tablename__ = "ersattarordning_parti"
+    __table_args__ = (UniqueConstraint("organ_id", "for_party_id", "party_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organ_id: Mapped[int] = mapped_column(ForeignKey("organ.id", ondelete="CASCADE"))
+    for_party_id: Mapped[int | None] = mapped_column(ForeignKey("party.id", ondelete="CASCADE"))
+    party_id: Mapped[int] = mapped_column(ForeignKey("party.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+
+
+class Meeting(Base):
+    """A sammanträde of one organ."""
+
+    __tablename__ = "meeting"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organ_id: Mapped[int] = mapped_column(ForeignKey("organ.id", ondelete="CASCADE"), index=True)
+    date: Mapped[dt.date] = mapped_column(Date, index=True)
+    place: Mapped[str] = mapped_column(String(300), default="")
+    planned_start: Mapped[dt.time | None] = mapped_column(Time)
+    justering_place: Mapped[str] = mapped_column(String(300), default="")
+    justering_date: Mapped[dt.date | None] = mapped_column(Date)
+    justering_time: Mapped[dt.time | None] = mapped_column(Time)
+    first_paragraf_override: Mapped[int | None] = mapped_column(Integer)
+    state: Mapped[str] = mapped_column(String(20), default="planerat")
+
+    organ: Mapped[Organ] = relationship(back_populates="meetings")
+    arenden: Mapped[list[Arende]] = relationship(
+        back_populates="meeting", cascade="all, delete-orphan", order_by="Arende.position"
+    )
+    justerare: Mapped[list[MeetingJusterare]] = relationship(
+        cascade="all, delete-orphan", order_by="MeetingJusterare.position"
+    )
+
+
+class MeetingJusterare(Base):
+    __tablename__ = "meeting_justerare"
+    __table_args__ = (UniqueConstraint("meeting_id", "person_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    person: Mapped[Person] = relationship()
+
+
+class Arende(Base):
+    """An agenda item; once handled it is a numbered § of the protocol."""
+
+    __tablename__ = "arende"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    rubrik: Mapped[str] = mapped_column(String(500))
+    dnr: Mapped[str] = mapped_column(String(100), default="")
+    sammanfattning: Mapped[str] = mapped_column(Text, default="")
+    forslag_till_beslut: Mapped[str] = mapped_column(Text, default="")
+    beslutsunderlag: Mapped[list[str]] = mapped_column(default=list)
+    expedieras_till: Mapped[list[str]] = mapped_column(default=list)
+
+    meeting: Mapped[Meeting] = relationship(back_populates="arenden")

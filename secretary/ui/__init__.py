@@ -1,0 +1,1 @@
+"""The Qt interface. Everything here calls secretary.services; nothing touches the store."""

@@ -1,0 +1,28 @@
+"""The application context handed to every window: no module singletons (style.md, habit 4)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings, Signal
+
+from secretary.store.database import Store
+
+
+class Changes(QObject):
+    """One signal for 'the data changed': views refresh from it. The str names what changed
+    ('register', 'agenda', 'meetings'), so a view can ignore what it does not show."""
+
+    changed = Signal(str)
+
+
+@dataclass
+class AppContext:
+    store: Store
+    settings: QSettings
+    log_file: Path | None = None
+    clock: Callable[[], dt.datetime] = dt.datetime.now
+    changes: Changes = field(default_factory=Changes)
