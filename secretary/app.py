@@ -20,7 +20,13 @@ log = logging.getLogger("secretary")
 
 def setup_logging() -> Path | None:
     """Log to the per-user log directory; returns the log file, or None if it is not writable."""
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    root = logging.getLogger()
+    console = logging.StreamHandler()
+    console.setLevel(logging.WARNING)
+    console.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    root.addHandler(console)
+    root.setLevel(logging.INFO)
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     try:
         directory = log_dir()
         directory.mkdir(parents=True, exist_ok=True)
@@ -29,9 +35,7 @@ def setup_logging() -> Path | None:
     except OSError:
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
     root.addHandler(handler)
-    root.setLevel(logging.INFO)
     faulthandler.enable(handler.stream)
     return path
 

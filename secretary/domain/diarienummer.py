@@ -1,8 +1,9 @@
-"""Diarienummer patterns, e.g. 'KS ÅÅÅÅ/NNNN' for 'KS 2019/0835'.
+"""Diarienummer patterns, e.g. 'KS ÅÅÅÅ/####' for 'KS 2019/0835'.
 
 The format differs per municipality, so each organ has a pattern written the way a
-secretary would describe it: `ÅÅÅÅ` a four-digit year, `ÅÅ` a two-digit year, each `N` one
-digit, `N+` one or more digits; everything else stands for itself. A number that does not
+secretary would describe it: `ÅÅÅÅ` a four-digit year, `ÅÅ` a two-digit year, each `#` one
+digit, `#+` one or more digits; everything else stands for itself (so organ prefixes such
+as 'BN' or 'KS' are safe). A number that does not
 match gives a warning, never a refusal: the register is the secretary's, not ours.
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_TOKENS = re.compile(r"ÅÅÅÅ|ÅÅ|N\+|N")
+_TOKENS = re.compile(r"ÅÅÅÅ|ÅÅ|#\+|#")
 
 
 @lru_cache(maxsize=64)
@@ -21,7 +22,7 @@ def pattern_regex(pattern: str) -> re.Pattern[str]:
     for match in _TOKENS.finditer(pattern):
         parts.append(re.escape(pattern[pos : match.start()]))
         token = match.group()
-        parts.append({"ÅÅÅÅ": r"\d{4}", "ÅÅ": r"\d{2}", "N+": r"\d+", "N": r"\d"}[token])
+        parts.append({"ÅÅÅÅ": r"\d{4}", "ÅÅ": r"\d{2}", "#+": r"\d+", "#": r"\d"}[token])
         pos = match.end()
     parts.append(re.escape(pattern[pos:]))
     return re.compile("^" + "".join(parts) + "$")
@@ -42,6 +43,6 @@ def example(pattern: str, year: int = 2026) -> str:
 
     def repl(match: re.Match[str]) -> str:
         token = match.group()
-        return {"ÅÅÅÅ": f"{year:04d}", "ÅÅ": f"{year % 100:02d}", "N+": "12", "N": "1"}[token]
+        return {"ÅÅÅÅ": f"{year:04d}", "ÅÅ": f"{year % 100:02d}", "#+": "12", "#": "1"}[token]
 
     return _TOKENS.sub(repl, pattern)

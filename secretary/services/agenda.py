@@ -12,8 +12,9 @@ from sqlalchemy.orm import Session
 from secretary.domain.diarienummer import dnr_warning
 from secretary.domain.paragrafer import MeetingCount, first_paragrafer
 from secretary.domain.register import Roll, full_name, person_label
-from secretary.services.errors import NotFoundError, require
+from secretary.services.errors import require
 from secretary.services.register import get_organ_row
+from secretary.services.rows import get_row
 from secretary.store.database import Store
 from secretary.store.models import Arende, Meeting, MeetingJusterare, Membership, Person
 
@@ -140,10 +141,7 @@ def _person_ref(person: Person) -> PersonRef:
 
 
 def get_meeting_row(session: Session, meeting_id: int) -> Meeting:
-    meeting = session.get(Meeting, meeting_id)
-    if meeting is None:
-        raise NotFoundError("Sammanträdet finns inte längre; listan uppdateras.")
-    return meeting
+    return get_row(session, Meeting, meeting_id, "Sammanträdet")
 
 
 def list_meetings(store: Store, organ_id: int) -> list[MeetingData]:
@@ -315,10 +313,7 @@ def add_arende(
 
 
 def _get_arende(session: Session, arende_id: int) -> Arende:
-    arende = session.get(Arende, arende_id)
-    if arende is None:
-        raise NotFoundError("Ärendet finns inte längre; listan uppdateras.")
-    return arende
+    return get_row(session, Arende, arende_id, "Ärendet")
 
 
 def update_arende(store: Store, arende_id: int, data: ArendeInput) -> ArendeData:

@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session
 
 from secretary.domain.labels import label_overrides, resolve_labels
 from secretary.domain.register import Funktion, OrganKind, Roll, full_name, person_label
-from secretary.services.errors import NotFoundError, ServiceError, require
+from secretary.services.errors import ServiceError, require
+from secretary.services.rows import get_row
 from secretary.store.database import Store
 from secretary.store.models import (
     ErsattarordningParti,
@@ -65,17 +66,8 @@ def _organ_data(organ: Organ) -> OrganData:
     )
 
 
-def _get(session: Session, model: type, id_: int, what: str) -> object:
-    obj = session.get(model, id_)
-    if obj is None:
-        raise NotFoundError(f"{what} finns inte längre; listan uppdateras.")
-    return obj
-
-
 def get_organ_row(session: Session, organ_id: int) -> Organ:
-    organ = _get(session, Organ, organ_id, "Organet")
-    assert isinstance(organ, Organ)
-    return organ
+    return get_row(session, Organ, organ_id, "Organet")
 
 
 def list_organs(store: Store) -> list[OrganData]:
@@ -352,15 +344,14 @@ def add_member(store: Store, organ_id: int, data: MemberInput) -> MemberRow:
 
 def update_member(store: Store, membership_id: int, data: MemberInput) -> MemberRow:
     with store.session() as s:
-        membership = _get(s, Membership, membership_id, "Uppdraget")
-        assert isinstance(membership, Membership)
+        membership = get_row(s, Membership, membership_id, "Uppdraget")
         apply_member(s, membership.organ, data, membership)
         return _member_row(membership, {m.id: m for m in membership.organ.memberships})
 
 
 def remove_member(store: Store, membership_id: int) -> None:
     with store.session() as s:
-        membership = _get(s, Membership, membership_id, "Uppdraget")
+        membership = get_row(s, Membership, membership_id, "Uppdraget")
         s.delete(membership)
 
 

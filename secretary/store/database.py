@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import sqlalchemy.exc
 from filelock import FileLock, Timeout
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, make_url
@@ -113,6 +114,8 @@ def open_store(db: str | Path | None = None, *, migrate_schema: bool = True) -> 
                 "Kontrollera att mappen går att skriva i."
             ) from exc
     try:
+        if path is not None and path.exists():
+            _check_untouched(path)
         engine = create_engine(url)
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _sqlite_pragmas)
@@ -124,6 +127,22 @@ def open_store(db: str | Path | None = None, *, migrate_schema: bool = True) -> 
         if lock is not None:
             lock.release()
         raise
+
+
+def _check_untouched(path: Path) -> None:
+    """Refuse a foreign or newer database through a read-only connection, before the WAL
+    pragma rewrites the file's header: a refused file must be left exactly as it was."""
+    readonly = create_engine(f"sqlite:///file:{path}?mode=ro&uri=true")
+    try:
+        with readonly.connect() as conn:
+            migrate.check(conn)
+    except (sqlite3.DatabaseError, sqlalchemy.exc.DatabaseError) as exc:
+        raise StoreError(
+            f"Filen {path} är inte en läsbar Secretary-databas. Välj en annan fil eller "
+            "återställ från en säkerhetskopia."
+        ) from exc
+    finally:
+        readonly.dispose()
 
 
 def _migrate(store: Store) -> None:

@@ -1,0 +1,1 @@
+"""Documents: protokoll, utdrag and anslagsbevis as PDF bytes (reportlab; no Qt)."""

@@ -1,0 +1,96 @@
+"""Opening the database: durability settings, one writer, migrations and their refusals."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from secretary.store import migrate
+from secretary.store.backup import list_backups
+from secretary.store.database import open_store
+from secretary.store.errors import (
+    DatabaseInUseError,
+    NewerDatabaseError,
+    NotOurDatabaseError,
+    StoreError,
+)
+
+
+def test_sqlite_runs_in_wal_with_foreign_keys_and_full_sync(db_path: Path) -> None:
+    store = open_store(db_path)
+    try:
+        with store.engine.connect() as conn:
+            assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+            assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+            assert conn.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
+    finally:
+        store.close()
+
+
+def test_a_second_copy_of_the_program_is_refused_with_a_swedish_message(db_path: Path) -> None:
+    first = open_store(db_path)
+    try:
+        with pytest.raises(DatabaseInUseError, match="redan öppen"):
+            open_store(db_path)
+    finally:
+        first.close()
+    open_store(db_path).close()  # free again once the first copy has closed
+
+
+def test_a_database_from_a_newer_version_is_refused_and_left_untouched(db_path: Path) -> None:
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999_framtid'")
+    before = db_path.read_bytes()
+    with pytest.raises(NewerDatabaseError, match="nyare version"):
+        open_store(db_path)
+    assert db_path.read_bytes() == before
+
+
+def test_a_foreign_sqlite_file_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "annan.sqlite"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE kunder (id INTEGER)")
+    before = path.read_bytes()
+    with pytest.raises(NotOurDatabaseError, match="inte kommer från Secretary"):
+        open_store(path)
+    assert path.read_bytes() == before
+
+
+def test_a_new_file_gets_the_current_schema(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "ny" / "mapp" / "db.sqlite")
+    try:
+        with store.engine.connect() as conn:
+            assert migrate.check(conn).up_to_date
+    finally:
+        store.close()
+
+
+def test_the_file_is_backed_up_before_a_migration(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Simulate an older schema: the copy must be taken before upgrade() runs."""
+    head = migrate.head_revision()
+    seen: list[int] = []
+    monkeypatch.setattr(migrate, "check", lambda conn: migrate.SchemaStatus("äldre", head))
+    monkeypatch.setattr(
+        migrate, "upgrade", lambda conn: seen.append(len(list_backups(db_path, backup_dir)))
+    )
+    backup_dir = db_path.parent / "säkerhetskopior"
+    open_store(db_path).close()
+    assert seen == [1]
+    (backup,) = list_backups(db_path, backup_dir)
+    assert backup.reason == "före-uppgradering"
+    with sqlite3.connect(backup.path) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_a_file_that_is_not_a_database_gets_a_message_not_a_traceback(tmp_path: Path) -> None:
+    path = tmp_path / "trasig.sqlite"
+    path.write_bytes(b"detta \x00 ar inte en databas" * 200)
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="inte en läsbar Secretary-databas"):
+        open_store(path)
+    assert path.read_bytes() == before
