@@ -1,0 +1,879 @@
+"""Import of a member list (Excel .xlsx or CSV) into one organ, all or nothing.
+
+Reading and importing are two steps, so the user sees every row and every problem before
+anything is saved: `read_member_file()` (or `preview_import()`, which also checks the rows
+against the organ's current register) gives an `ImportPreview`; `apply_import()` saves it in
+one unit of work and refuses while any row is wrong.
+
+A row that names someone already on the organ with the same name, party and roll updates
+that membership; its empty cells keep what the register already holds.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import logging
+import re
+import unicodedata
+import warnings
+import zipfile
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from secretary.domain.register import Funktion, Roll, full_name
+from secretary.services.errors import ServiceError
+from secretary.services.register import (
+    MemberInput,
+    MemberRow,
+    apply_member,
+    find_person,
+    get_organ_row,
+    list_members,
+    members_of,
+    validate_member,
+)
+from secretary.store.database import Store
+from secretary.store.models import Membership, Organ, Party
+
+log = logging.getLogger(__name__)
+
+MAX_BYTES = 20 * 1024 * 1024
+MAX_ROWS = 5000
+
+HELP_TEXT = (
+    "Första raden ska vara rubriker. Kolumner som förstås: Förnamn och Efternamn "
+    "(eller Namn), Parti, Roll (Ledamot, Ersättare, Adjungerad, Övrig – även L och E), "
+    "Funktion (Ordförande, 1:e vice ordförande, 2:e vice ordförande), Ordning (Nr), Titel, "
+    "E-post, Personlig ersättare för, Från och Till (ÅÅÅÅ-MM-DD). "
+    "Tomma celler ändrar inte det som redan finns i registret."
+)
+
+# --- what the user sees --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ImportRow:
+    """One row of the file as it will be imported, or the reasons it cannot be."""
+
+    row: int  # as Excel numbers it: the header is row 1
+    first_name: str
+    last_name: str
+    party: str
+    roll_text: str
+    funktion_text: str
+    ordning_text: str
+    title: str
+    errors: tuple[str, ...] = ()
+    member: MemberInput | None = None
+    membership_id: int | None = None  # the membership this row updates; None: a new one
+    ordning_assigned: bool = False  # no Ordning in the file: placed after the existing ones
+    ersattare_for_row: int | None = None  # personlig ersättare for the ledamot on this row
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    @property
+    def is_update(self) -> bool:
+        return self.membership_id is not None
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    path: Path
+    rows: tuple[ImportRow, ...]
+    columns: tuple[str, ...]  # the recognised headers, as written in the file
+    ignored_columns: tuple[str, ...]  # headers not understood (not imported)
+    parsed: tuple[_ParsedRow, ...] = field(default=(), repr=False)
+    present: frozenset[str] = field(default=frozenset(), repr=False)
+
+    @property
+    def error_rows(self) -> tuple[ImportRow, ...]:
+        return tuple(r for r in self.rows if r.errors)
+
+    @property
+    def has_errors(self) -> bool:
+        return bool(self.error_rows)
+
+    @property
+    def new_count(self) -> int:
+        return sum(1 for r in self.rows if r.ok and not r.is_update)
+
+    @property
+    def update_count(self) -> int:
+        return sum(1 for r in self.rows if r.ok and r.is_update)
+
+    @property
+    def summary(self) -> str:
+        n = len(self.rows)
+        rader = f"{n} rad" if n == 1 else f"{n} rader"
+        bad = len(self.error_rows)
+        if bad:
+            return f"{rader}, {bad} med fel – rätta filen och läs in den igen."
+        parts = []
+        if self.new_count:
+            parts.append(f"{self.new_count} nya")
+        if self.update_count:
+            parts.append(f"{self.update_count} uppdateras")
+        return f"{rader}: {', '.join(parts)}. Inga fel – klicka på Importera."
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    new: int
+    updated: int
+
+
+# --- columns -------------------------------------------------------------------------------
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents, dots or extra spaces: 'Fr.o.m.' -> 'from'."""
+    text = unicodedata.normalize("NFKD", text.strip().lower())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace(".", "").replace("*", "").replace("_", " ").replace("-", " ")
+    return " ".join(text.rstrip(":").split())
+
+
+FIRST, LAST, NAME, PARTY, ROLL, FUNKTION, ORDNING, TITLE, EMAIL, PE_FOR, FROM, TO = (
+    "first_name",
+    "last_name",
+    "name",
+    "party",
+    "roll",
+    "funktion",
+    "ordning",
+    "title",
+    "email",
+    "personlig_ersattare_for",
+    "period_from",
+    "period_to",
+)
+
+_ALIASES: dict[str, tuple[str, ...]] = {
+    FIRST: ("fornamn", "tilltalsnamn", "first name", "firstname"),
+    LAST: ("efternamn", "last name", "lastname", "surname"),
+    NAME: ("namn", "fullstandigt namn", "name", "ledamot", "person"),
+    PARTY: ("parti", "partibeteckning", "partiforkortning", "party"),
+    ROLL: ("roll", "typ", "role", "ledamot/ersattare", "ledamot eller ersattare"),
+    FUNKTION: ("funktion", "uppdrag", "presidium", "presidiepost"),
+    ORDNING: (
+        "ordning",
+        "nr",
+        "nummer",
+        "plats",
+        "placering",
+        "ordningsnummer",
+        "ersattarordning",
+        "inkallelseordning",
+        "stol",
+    ),
+    TITLE: ("titel", "befattning", "yrkestitel", "title"),
+    EMAIL: ("e post", "epost", "e postadress", "epostadress", "mail", "email", "e mail"),
+    PE_FOR: (
+        "personlig ersattare for",
+        "personlig ersattare till",
+        "personlig ersattare",
+        "ersattare for",
+    ),
+    FROM: ("fran", "fran och med", "from", "fr o m", "period fran", "mandatperiod fran", "start"),
+    TO: ("till", "till och med", "tom", "t o m", "period till", "mandatperiod till", "slut"),
+}
+_BY_ALIAS = {alias: key for key, aliases in _ALIASES.items() for alias in aliases}
+_COLUMN_NAMES = {
+    FIRST: "Förnamn",
+    LAST: "Efternamn",
+    NAME: "Namn",
+    PARTY: "Parti",
+    ROLL: "Roll",
+    FUNKTION: "Funktion",
+    ORDNING: "Ordning",
+    FROM: "Från",
+    TO: "Till",
+}
+
+
+def _map_header(header: Sequence[str]) -> tuple[dict[str, int], list[str], list[str]]:
+    """Column index per field, the recognised headers and the ignored ones."""
+    mapping: dict[str, int] = {}
+    recognised: list[str] = []
+    ignored: list[str] = []
+    for i, text in enumerate(header):
+        if not text.strip():
+            continue
+        key = _BY_ALIAS.get(_fold(text))
+        if key is None or key in mapping:
+            ignored.append(text.strip())
+        else:
+            mapping[key] = i
+            recognised.append(text.strip())
+    return mapping, recognised, ignored
+
+
+def _missing_columns(mapping: dict[str, int]) -> list[str]:
+    missing: list[str] = []
+    if NAME not in mapping:
+        if FIRST not in mapping and LAST not in mapping:
+            missing.append("Förnamn och Efternamn (eller Namn)")
+        elif FIRST not in mapping:
+            missing.append("Förnamn")
+        elif LAST not in mapping:
+            missing.append("Efternamn")
+    if ROLL not in mapping and FUNKTION not in mapping:
+        missing.append("Roll")
+    return missing
+
+
+# --- cells ---------------------------------------------------------------------------------
+
+Cell = str | int | float | bool | dt.datetime | dt.date | dt.time | None
+
+
+def _text(value: Cell) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ja" if value else "nej"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return " ".join(str(value).split())
+
+
+_ROLL_WORDS: dict[str, Roll] = {
+    **dict.fromkeys(
+        ("ledamot", "ledamoter", "l", "led", "ordinarie", "ordinarie ledamot"), Roll.LEDAMOT
+    ),
+    **dict.fromkeys(("ersattare", "e", "ers", "suppleant"), Roll.ERSATTARE),
+    **dict.fromkeys(("adjungerad", "adjungerade", "adj"), Roll.ADJUNGERAD),
+    **dict.fromkeys(
+        ("ovrig", "ovriga", "ovrig narvarande", "ovriga narvarande", "tjansteperson"), Roll.OVRIG
+    ),
+}
+
+
+def _parse_funktion(text: str) -> Funktion | None:
+    """The presidium post, INGEN for an empty cell, None when the text is not one."""
+    folded = _fold(text).replace(":", "")
+    if folded in ("", "ingen"):
+        return Funktion.INGEN
+    if "vice" in folded.split() or folded.startswith("vice"):
+        words = folded.split()
+        ordinal = words[0] if words[0] != "vice" else ""
+        if ordinal in ("", "1", "1e", "1a", "forste", "forsta", "i"):
+            return Funktion.FORSTE_VICE
+        if ordinal in ("2", "2e", "2a", "andre", "andra", "ii"):
+            return Funktion.ANDRE_VICE
+        return None
+    if folded in ("ordf", "ordforande", "ordforanden"):
+        return Funktion.ORDFORANDE
+    return None
+
+
+_ROLL_HELP = "skriv Ledamot, Ersättare, Adjungerad eller Övrig"
+_FUNKTION_HELP = "skriv Ordförande, 1:e vice ordförande eller 2:e vice ordförande"
+
+
+def _parse_roll_funktion(
+    roll_text: str, funktion_text: str, errors: list[str]
+) -> tuple[Roll | None, Funktion]:
+    """Roll and Funktion, tolerant of either written in the other's column ('Ordförande' as
+    Roll is a ledamot who chairs; 'Ledamot' under Uppdrag is a roll)."""
+    roll: Roll | None = None
+    funktion = Funktion.INGEN
+    if roll_text:
+        roll = _ROLL_WORDS.get(_fold(roll_text))
+        if roll is None:
+            as_funktion = _parse_funktion(roll_text)
+            if as_funktion:
+                roll, funktion = Roll.LEDAMOT, as_funktion
+            else:
+                errors.append(f"Okänd roll ”{roll_text}” ({_ROLL_HELP}).")
+    if funktion_text:
+        as_roll = _ROLL_WORDS.get(_fold(funktion_text))
+        parsed = _parse_funktion(funktion_text)
+        if as_roll is not None:
+            if roll is None and not roll_text:
+                roll = as_roll
+        elif parsed is None:
+            errors.append(f"Okänd funktion ”{funktion_text}” ({_FUNKTION_HELP}).")
+        else:
+            funktion = parsed
+            if roll is None and not roll_text:
+                roll = Roll.LEDAMOT
+    if roll is None and not roll_text:
+        errors.append(f"Roll saknas ({_ROLL_HELP}).")
+    return roll, funktion
+
+
+_DATE_RE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
+
+
+def _parse_date(value: Cell, column: str, errors: list[str]) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = _text(value)
+    match = _DATE_RE.match(text)
+    if match:
+        try:
+            return dt.date(*(int(g) for g in match.groups()))
+        except ValueError:
+            pass
+    errors.append(f"Ogiltigt datum i {column}: ”{text}” (skriv ÅÅÅÅ-MM-DD).")
+    return None
+
+
+def _parse_ordning(value: Cell, errors: list[str]) -> int | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        value = _text(value)
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    text = _text(value).rstrip(".")
+    if re.fullmatch(r"-?\d+", text):
+        return int(text)
+    errors.append(f"Ordning måste vara ett heltal, inte ”{_text(value)}”.")
+    return None
+
+
+_PARTY_SUFFIX = re.compile(r"^(.*?)\s*\(([^()]+)\)$")
+
+
+def _split_party(text: str) -> tuple[str, str]:
+    """'Anna Berg (S)' -> ('Anna Berg', 'S')."""
+    match = _PARTY_SUFFIX.match(text)
+    return (match.group(1).strip(), match.group(2).strip()) if match else (text, "")
+
+
+def _split_name(text: str) -> tuple[str, str]:
+    """'Anna Maria Berg' -> ('Anna Maria', 'Berg'); 'Berg, Anna' -> ('Anna', 'Berg')."""
+    if "," in text:
+        last, _, first = text.partition(",")
+        return first.strip(), last.strip()
+    first, _, last = text.rpartition(" ")
+    return (first.strip(), last.strip()) if first else ("", text.strip())
+
+
+# --- reading a row -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _ParsedRow:
+    """What one row says on its own, before it is compared with the organ's register."""
+
+    row: int
+    first_name: str
+    last_name: str
+    party: str
+    roll: Roll | None
+    funktion: Funktion
+    ordning: int | None
+    title: str
+    email: str
+    ersattare_for: str  # a ledamot's name as written, maybe with '(S)'
+    period_from: dt.date | None
+    period_to: dt.date | None
+    roll_text: str
+    funktion_text: str
+    ordning_text: str
+    errors: tuple[str, ...]
+
+    @property
+    def person_key(self) -> tuple[str, str, str]:
+        return (_fold(self.first_name), _fold(self.last_name), _fold(self.party))
+
+
+def _parse_row(number: int, cells: Sequence[Cell], mapping: dict[str, int]) -> _ParsedRow:
+    def cell(key: str) -> Cell:
+        i = mapping.get(key)
+        return cells[i] if i is not None and i < len(cells) else None
+
+    def text(key: str) -> str:
+        return _text(cell(key))
+
+    errors: list[str] = []
+    party = text(PARTY)
+    if FIRST in mapping and LAST in mapping:
+        first, last = text(FIRST), text(LAST)
+    else:
+        name, suffix = _split_party(text(NAME))
+        first, last = _split_name(name)
+        party = party or suffix
+    roll_text, funktion_text = text(ROLL), text(FUNKTION)
+    roll, funktion = _parse_roll_funktion(roll_text, funktion_text, errors)
+    ordning = _parse_ordning(cell(ORDNING), errors)
+    period_from = _parse_date(cell(FROM), "Från", errors)
+    period_to = _parse_date(cell(TO), "Till", errors)
+    return _ParsedRow(
+        row=number,
+        first_name=first,
+        last_name=last,
+        party=party,
+        roll=roll,
+        funktion=funktion,
+        ordning=ordning,
+        title=text(TITLE),
+        email=text(EMAIL),
+        ersattare_for=text(PE_FOR),
+        period_from=period_from,
+        period_to=period_to,
+        roll_text=roll_text,
+        funktion_text=funktion_text,
+        ordning_text=text(ORDNING),
+        errors=tuple(errors),
+    )
+
+
+# --- comparing with the register -----------------------------------------------------------
+
+
+def _group(roll: Roll, party: str) -> tuple[Roll, str]:
+    """Ledamöter share one seat order; ersättare are ordered per party."""
+    return (roll, _fold(party) if roll is Roll.ERSATTARE else "")
+
+
+def _check(
+    parsed: Sequence[_ParsedRow], existing: Sequence[MemberRow], present: frozenset[str]
+) -> tuple[ImportRow, ...]:
+    """Every row as it would be imported onto an organ holding `existing`, with every reason
+    a row cannot be. The same check runs again inside the import's unit of work."""
+    errors: dict[int, list[str]] = {p.row: list(p.errors) for p in parsed}
+
+    if PARTY not in present and any(p.roll in (Roll.LEDAMOT, Roll.ERSATTARE) for p in parsed):
+        for p in parsed:
+            if p.roll in (Roll.LEDAMOT, Roll.ERSATTARE) and not p.party:
+                errors[p.row].append("Kolumnen Parti saknas i filen.")
+
+    # Who is who: the same person twice in the file; the same person already on the organ.
+    first_row: dict[tuple[str, str, str], int] = {}
+    on_organ: dict[tuple[str, str, str], list[MemberRow]] = {}
+    for m in existing:
+        on_organ.setdefault((_fold(m.first_name), _fold(m.last_name), _fold(m.party)), []).append(m)
+    matched: dict[int, MemberRow] = {}
+    for p in parsed:
+        key = p.person_key
+        if not (p.first_name or p.last_name):
+            continue
+        if key in first_row:
+            errors[p.row].append(f"Samma person finns redan på rad {first_row[key]}.")
+            continue
+        first_row[key] = p.row
+        there = on_organ.get(key, [])
+        same = [m for m in there if m.roll is p.roll]
+        if same:
+            matched[p.row] = same[0]
+        elif there and p.roll is not None:
+            m = there[0]
+            errors[p.row].append(
+                f"{m.label} är redan {m.roll.label.lower()} i organet. Ändra rollen i "
+                "registret först, eller rätta filen."
+            )
+    matched_ids = {m.membership_id for m in matched.values()}
+    untouched = [m for m in existing if m.membership_id not in matched_ids]
+
+    # Final values: the file's where it says something, the register's where it is silent.
+    def final_funktion(p: _ParsedRow) -> Funktion:
+        old = matched.get(p.row)
+        return old.funktion if old is not None and FUNKTION not in present else p.funktion
+
+    # Presidium: one holder of each post, in the file and on the organ.
+    holder_row: dict[Funktion, int] = {}
+    for p in parsed:
+        f = final_funktion(p)
+        if f is Funktion.INGEN:
+            continue
+        if f in holder_row:
+            errors[p.row].append(f"{f.label.capitalize()} finns redan på rad {holder_row[f]}.")
+            continue
+        holder_row[f] = p.row
+        for m in untouched:
+            if m.funktion is f:
+                errors[p.row].append(
+                    f"{m.label} är redan {f.label} i organet. Ta bort funktionen i registret "
+                    "först, eller rätta filen."
+                )
+
+    # Order: explicit numbers must not collide within the file; missing ones go last.
+    final_ordning: dict[int, int | None] = {}
+    used: dict[tuple[tuple[Roll, str], int], int] = {}
+    highest: dict[tuple[Roll, str], int] = {}
+    for m in untouched:
+        g = _group(m.roll, m.party)
+        highest[g] = max(highest.get(g, 0), m.ordning)
+    for p in parsed:
+        old = matched.get(p.row)
+        ordning = p.ordning if p.ordning is not None else (old.ordning if old else None)
+        final_ordning[p.row] = ordning
+        if p.roll is None or ordning is None:
+            continue
+        g = _group(p.roll, p.party)
+        highest[g] = max(highest.get(g, 0), ordning)
+        if p.ordning is not None:
+            if (g, ordning) in used:
+                errors[p.row].append(
+                    f"Ordning {ordning} används redan på rad {used[(g, ordning)]}."
+                )
+            else:
+                used[(g, ordning)] = p.row
+    assigned: set[int] = set()
+    for p in parsed:
+        if final_ordning[p.row] is None and p.roll is not None:
+            g = _group(p.roll, p.party)
+            highest[g] = highest.get(g, 0) + 1
+            final_ordning[p.row] = highest[g]
+            assigned.add(p.row)
+
+    # Personlig ersättare: a ledamot in the file, or one already on the organ.
+    target_row: dict[int, int] = {}
+    target_id: dict[int, int] = {}
+    for p in parsed:
+        old = matched.get(p.row)
+        if PE_FOR not in present:
+            if old is not None and old.personlig_ersattare_for_id is not None:
+                target_id[p.row] = old.personlig_ersattare_for_id
+            continue
+        if not p.ersattare_for:
+            continue
+        name, party = _split_party(p.ersattare_for)
+        wanted = _fold(name)
+        in_file = [
+            q.row
+            for q in parsed
+            if q.roll is Roll.LEDAMOT
+            and _fold(full_name(q.first_name, q.last_name)) == wanted
+            and (not party or _fold(q.party) == _fold(party))
+        ]
+        on_list = [
+            u.membership_id
+            for u in untouched
+            if u.roll is Roll.LEDAMOT
+            and _fold(u.name) == wanted
+            and (not party or _fold(u.party) == _fold(party))
+        ]
+        if len(in_file) + len(on_list) == 0:
+            errors[p.row].append(
+                f"Personlig ersättare för ”{p.ersattare_for}”: ingen ledamot med det namnet "
+                "i filen eller i organet."
+            )
+        elif len(in_file) + len(on_list) > 1:
+            errors[p.row].append(
+                f"Personlig ersättare för ”{p.ersattare_for}”: flera ledamöter heter så; "
+                "skriv partiet inom parentes, t.ex. ”Anna Berg (S)”."
+            )
+        elif in_file:
+            target_row[p.row] = in_file[0]
+        else:
+            target_id[p.row] = on_list[0]
+
+    rows: list[ImportRow] = []
+    for p in parsed:
+        old = matched.get(p.row)
+        member: MemberInput | None = None
+        if p.roll is not None:
+            member = MemberInput(
+                first_name=p.first_name,
+                last_name=p.last_name,
+                roll=p.roll,
+                party=p.party,
+                funktion=final_funktion(p),
+                ordning=final_ordning[p.row] or 0,
+                title=p.title or (old.title if old else ""),
+                email=p.email or (old.email if old else ""),
+                personlig_ersattare_for_id=target_id.get(p.row),
+                period_from=p.period_from or (old.period_from if old else None),
+                period_to=p.period_to or (old.period_to if old else None),
+            )
+            has_target = p.row in target_row or p.row in target_id
+            checked = replace(member, personlig_ersattare_for_id=0 if has_target else None)
+            if PARTY not in present:  # already said once: the column is missing
+                checked = replace(checked, party=checked.party or "?")
+            for problem in validate_member(checked):
+                if problem not in errors[p.row]:
+                    errors[p.row].append(problem)
+        problems = tuple(errors[p.row])
+        rows.append(
+            ImportRow(
+                row=p.row,
+                first_name=p.first_name,
+                last_name=p.last_name,
+                party=p.party,
+                roll_text=p.roll.label if p.roll and not problems else p.roll_text,
+                funktion_text=(
+                    member.funktion.label.capitalize()
+                    if member is not None and not problems
+                    else p.funktion_text
+                ),
+                ordning_text=(
+                    str(member.ordning) if member is not None and not problems else p.ordning_text
+                ),
+                title=member.title if member is not None else p.title,
+                errors=problems,
+                member=member if not problems else None,
+                membership_id=old.membership_id if old is not None else None,
+                ordning_assigned=p.row in assigned,
+                ersattare_for_row=target_row.get(p.row),
+            )
+        )
+    return tuple(rows)
+
+
+# --- reading a file ------------------------------------------------------------------------
+
+_ZIP = b"PK\x03\x04"
+_OLE = b"\xd0\xcf\x11\xe0"  # the old binary Excel (.xls) and other Office 97 files
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ServiceError(f"Filen {path} finns inte.") from None
+    except IsADirectoryError:
+        raise ServiceError(f"{path} är en mapp, inte en fil.") from None
+    except PermissionError:
+        raise ServiceError(
+            f"Filen {path.name} kan inte läsas. Är den öppen i Excel? Stäng den och försök igen."
+        ) from None
+    except OSError as exc:
+        raise ServiceError(f"Filen {path.name} kan inte läsas: {exc.strerror}.") from None
+    if not data.strip():
+        raise ServiceError(f"Filen {path.name} är tom.")
+    if len(data) > MAX_BYTES:
+        raise ServiceError(f"Filen {path.name} är för stor för att vara en medlemslista.")
+    return data
+
+
+def _xlsx_rows(path: Path, data: bytes) -> Iterator[tuple[int, Sequence[Cell]]]:
+    from openpyxl import load_workbook
+
+    not_excel = (
+        f"Filen {path.name} kunde inte läsas som en Excel-arbetsbok (.xlsx); den kan vara "
+        "skadad. Öppna den i Excel och spara den på nytt, eller spara den som CSV."
+    )
+    with warnings.catch_warnings():
+        # openpyxl warns about styles and extensions it ignores; they do not matter here.
+        warnings.simplefilter("ignore")
+        try:
+            workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        except Exception as exc:  # any parser failure on a foreign file is a bad file
+            log.info("Kunde inte öppna %s som xlsx: %r", path, exc)
+            raise ServiceError(not_excel) from None
+        try:
+            if not workbook.worksheets:
+                raise ServiceError(f"Arbetsboken {path.name} har inga blad.")
+            sheet = workbook.worksheets[0]
+            yield from enumerate(sheet.iter_rows(values_only=True), start=1)
+        except ServiceError:
+            raise
+        except Exception as exc:
+            log.info("Kunde inte läsa %s som xlsx: %r", path, exc)
+            raise ServiceError(not_excel) from None
+        finally:
+            workbook.close()
+
+
+def _decode(path: Path, data: bytes) -> str:
+    if b"\x00" in data[:4096]:
+        raise ServiceError(
+            f"Filen {path.name} är inte en textfil (CSV). Välj en .csv- eller .xlsx-fil."
+        )
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ServiceError(
+        f"Tecknen i {path.name} kan inte läsas. Spara filen som CSV (UTF-8) i Excel och försök "
+        "igen."
+    )
+
+
+def _delimiter(text: str) -> str:
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    counts = {d: first.count(d) for d in (";", "\t", ",")}
+    best = max(counts, key=lambda d: counts[d])
+    if counts[best] and sorted(counts.values())[-2] < counts[best]:
+        return best
+    try:
+        return csv.Sniffer().sniff(text[:8192], delimiters=";,\t").delimiter
+    except csv.Error:
+        return ";"
+
+
+def _csv_rows(path: Path, data: bytes) -> Iterator[tuple[int, Sequence[Cell]]]:
+    text = _decode(path, data)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    try:
+        yield from enumerate(reader, start=1)
+    except csv.Error as exc:
+        raise ServiceError(
+            f"Filen {path.name} är inte en giltig CSV-fil (rad {reader.line_num}: {exc})."
+        ) from None
+
+
+def _rows_of(path: Path) -> Iterator[tuple[int, Sequence[Cell]]]:
+    suffix = path.suffix.lower()
+    if suffix in (".xls", ".ods", ".numbers"):
+        raise ServiceError(
+            f"Filer av typen {suffix} kan inte läsas. Spara listan som Excel-arbetsbok (.xlsx) "
+            "eller CSV och försök igen."
+        )
+    if suffix not in (".xlsx", ".xlsm", ".csv", ".txt"):
+        raise ServiceError(
+            f"Filen {path.name} är varken en Excel-arbetsbok (.xlsx) eller en CSV-fil."
+        )
+    data = _read_bytes(path)
+    if data.startswith(_OLE):
+        raise ServiceError(
+            f"Filen {path.name} är i det gamla Excel-formatet (.xls). Spara den som "
+            "Excel-arbetsbok (.xlsx) och försök igen."
+        )
+    if data.startswith(_ZIP) or suffix in (".xlsx", ".xlsm"):
+        if not zipfile.is_zipfile(io.BytesIO(data)):
+            raise ServiceError(
+                f"Filen {path.name} är ingen Excel-arbetsbok (.xlsx) trots namnet, eller så är "
+                "den skadad. Öppna den i Excel och spara den som .xlsx eller CSV."
+            )
+        return _xlsx_rows(path, data)
+    return _csv_rows(path, data)
+
+
+def _nonempty(rows: Iterable[tuple[int, Sequence[Cell]]]) -> Iterator[tuple[int, list[Cell]]]:
+    for number, values in rows:
+        cells = list(values)
+        if any(_text(c) for c in cells):
+            yield number, cells
+
+
+def read_member_file(path: str | Path, existing: Sequence[MemberRow] = ()) -> ImportPreview:
+    """Every row of a member list, checked; `existing` is the organ's register, so that rows
+    can update members already there and new ones are placed after them.
+
+    Raises ServiceError, in Swedish, for a file that is not a readable member list."""
+    path = Path(path)
+    rows = _nonempty(_rows_of(path))
+    header_row = next(rows, None)
+    if header_row is None:
+        raise ServiceError(f"Filen {path.name} är tom.")
+    header_number, header_cells = header_row
+    mapping, recognised, ignored = _map_header([_text(c) for c in header_cells])
+    missing = _missing_columns(mapping)
+    if missing:
+        found = ", ".join(_text(c) for c in header_cells if _text(c)) or "inga"
+        plural = "Kolumnerna" if len(missing) > 1 else "Kolumnen"
+        raise ServiceError(
+            f"{plural} {' och '.join(missing)} saknas. Första raden ska vara rubriker; "
+            f"rad {header_number} har: {found}."
+        )
+    parsed: list[_ParsedRow] = []
+    for number, cells in rows:
+        if len(parsed) >= MAX_ROWS:
+            raise ServiceError(f"Filen {path.name} har fler än {MAX_ROWS} rader; är det rätt fil?")
+        parsed.append(_parse_row(number, cells, mapping))
+    if not parsed:
+        raise ServiceError(f"Filen {path.name} har rubriker men inga rader med medlemmar.")
+    present = frozenset(mapping)
+    return ImportPreview(
+        path=path,
+        rows=_check(parsed, existing, present),
+        columns=tuple(recognised),
+        ignored_columns=tuple(ignored),
+        parsed=tuple(parsed),
+        present=present,
+    )
+
+
+def preview_import(store: Store, organ_id: int, path: str | Path) -> ImportPreview:
+    """The file's rows checked against the organ's current register."""
+    return read_member_file(path, list_members(store, organ_id))
+
+
+# --- importing -----------------------------------------------------------------------------
+
+
+def _person_email(session: Session, data: MemberInput) -> str:
+    """A new membership for someone already in the register keeps their e-mail address when
+    the file has none."""
+    party = session.scalar(select(Party).where(Party.short == data.party.strip()))
+    person = find_person(session, data.first_name, data.last_name, party)
+    return person.email if person is not None else ""
+
+
+def apply_import(store: Store, organ_id: int, preview: ImportPreview) -> ImportResult:
+    """Import every row in one unit of work: all rows are saved, or none."""
+    if preview.has_errors:
+        bad = len(preview.error_rows)
+        raise ServiceError(
+            f"{bad} av {len(preview.rows)} rader har fel. Rätta filen och läs in den igen; "
+            "inget har importerats."
+        )
+    try:
+        with store.session() as s:
+            organ = get_organ_row(s, organ_id)
+            rows = _check(preview.parsed, members_of(s, organ_id), preview.present)
+            stale = [r for r in rows if r.errors]
+            if stale:
+                first = stale[0]
+                raise ServiceError(
+                    f"Registret för {organ.name} har ändrats sedan filen lästes in (rad "
+                    f"{first.row}: {' '.join(first.errors)}). Läs in filen igen; inget har "
+                    "importerats."
+                )
+            saved: dict[int, Membership] = {}
+            # Presidium posts and personliga ersättare are set once everyone is in place, so
+            # that a chair handed over within the file, or a ledamot further down, is found.
+            for row in rows:
+                assert row.member is not None
+                data = replace(row.member, funktion=Funktion.INGEN, personlig_ersattare_for_id=None)
+                existing = s.get(Membership, row.membership_id) if row.membership_id else None
+                if existing is None and not data.email:
+                    data = replace(data, email=_person_email(s, data))
+                saved[row.row] = _apply(s, organ, data, existing, row.row)
+            for row in rows:
+                assert row.member is not None
+                target = (
+                    saved[row.ersattare_for_row].id
+                    if row.ersattare_for_row is not None
+                    else row.member.personlig_ersattare_for_id
+                )
+                if row.member.funktion is Funktion.INGEN and target is None:
+                    continue
+                data = replace(
+                    row.member,
+                    personlig_ersattare_for_id=target,
+                    email=saved[row.row].person.email,
+                )
+                _apply(s, organ, data, saved[row.row], row.row)
+            new = sum(1 for r in rows if not r.is_update)
+            return ImportResult(new=new, updated=len(rows) - new)
+    except SQLAlchemyError as exc:
+        log.exception("Importen avbröts")
+        raise ServiceError(
+            f"Importen avbröts av ett databasfel och inget har sparats: {exc.__class__.__name__}."
+        ) from exc
+
+
+def _apply(
+    session: Session, organ: Organ, data: MemberInput, membership: Membership | None, row: int
+) -> Membership:
+    try:
+        return apply_member(session, organ, data, membership)
+    except ServiceError as exc:
+        raise ServiceError(f"Rad {row}: {exc} Inget har importerats.") from exc
