@@ -28,7 +28,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("secretary")
     app.setApplicationName("Secretary")
     app.setApplicationDisplayName("Secretary – protokoll")
-    QLocale.setDefault(QLocale(QLocale.Language.Swedish, QLocale.Territory.Sweden))
+    QLocale.setDefault(QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden))
     translator = QTranslator(app)
     if translator.load("qtbase_sv", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(translator)
