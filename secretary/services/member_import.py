@@ -627,7 +627,7 @@ def _check(
                 errors=problems,
                 member=member if not problems else None,
                 membership_id=old.membership_id if old is not None else None,
-                ordning_assigned=p.row in assigned,
+                ordning_assigned=p.row in assigned and not problems,
                 ersattare_for_row=target_row.get(p.row),
             )
         )
@@ -748,8 +748,8 @@ def _rows_of(path: Path) -> Iterator[tuple[int, Sequence[Cell]]]:
     if data.startswith(_ZIP) or suffix in (".xlsx", ".xlsm"):
         if not zipfile.is_zipfile(io.BytesIO(data)):
             raise ServiceError(
-                f"Filen {path.name} är ingen Excel-arbetsbok (.xlsx) trots namnet, eller så är "
-                "den skadad. Öppna den i Excel och spara den som .xlsx eller CSV."
+                f"Filen {path.name} är inte en Excel-arbetsbok (.xlsx), eller så är den skadad. "
+                "Öppna den i Excel och spara den som .xlsx eller CSV."
             )
         return _xlsx_rows(path, data)
     return _csv_rows(path, data)

@@ -381,12 +381,12 @@ def _xlsx_broken_xml(path: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "make", "message"),
     [
-        ("skräp.xlsx", lambda p: p.write_bytes(bytes(range(256)) * 8), "ingen Excel-arbetsbok"),
+        ("skräp.xlsx", lambda p: p.write_bytes(bytes(range(256)) * 8), "inte en Excel-arbetsbok"),
         ("skräp.csv", lambda p: p.write_bytes(bytes(range(256)) * 8), "inte en textfil"),
         ("tom.csv", lambda p: p.write_bytes(b""), "är tom"),
         ("tom.xlsx", lambda p: p.write_bytes(b""), "är tom"),
         ("blank.csv", lambda p: p.write_text("\n ;;\n", encoding="utf-8"), "är tom"),
-        ("halv.xlsx", _corrupt_zip, "ingen Excel-arbetsbok"),
+        ("halv.xlsx", _corrupt_zip, "inte en Excel-arbetsbok"),
         ("zip.xlsx", _zip_not_xlsx, "kunde inte läsas som en Excel-arbetsbok"),
         ("trasig.xlsx", _xlsx_broken_xml, "kunde inte läsas som en Excel-arbetsbok"),
         ("gammal.xls", lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 500), "\\.xls"),
