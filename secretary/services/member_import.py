@@ -587,11 +587,12 @@ def _check(
         old = matched.get(p.row)
         member: MemberInput | None = None
         if p.roll is not None:
+            # Matched regardless of case: the register's spelling of the name stays.
             member = MemberInput(
-                first_name=p.first_name,
-                last_name=p.last_name,
+                first_name=old.first_name if old else p.first_name,
+                last_name=old.last_name if old else p.last_name,
                 roll=p.roll,
-                party=p.party,
+                party=old.party if old else p.party,
                 funktion=final_funktion(p),
                 ordning=final_ordning[p.row] or 0,
                 title=p.title or (old.title if old else ""),
@@ -771,6 +772,11 @@ def read_member_file(path: str | Path, existing: Sequence[MemberRow] = ()) -> Im
     rows = _nonempty(_rows_of(path))
     header_row = next(rows, None)
     if header_row is None:
+        if path.suffix.lower() in (".xlsx", ".xlsm"):
+            raise ServiceError(
+                f"Första bladet i {path.name} är tomt. Listan ska ligga på arbetsbokens första "
+                "blad."
+            )
         raise ServiceError(f"Filen {path.name} är tom.")
     header_number, header_cells = header_row
     mapping, recognised, ignored = _map_header([_text(c) for c in header_cells])
@@ -839,6 +845,7 @@ def apply_import(store: Store, organ_id: int, preview: ImportPreview) -> ImportR
             saved: dict[int, Membership] = {}
             # Presidium posts and personliga ersättare are set once everyone is in place, so
             # that a chair handed over within the file, or a ledamot further down, is found.
+            rows = _party_spelling(s, rows)
             for row in rows:
                 assert row.member is not None
                 data = replace(row.member, funktion=Funktion.INGEN, personlig_ersattare_for_id=None)
@@ -868,6 +875,17 @@ def apply_import(store: Store, organ_id: int, preview: ImportPreview) -> ImportR
         raise ServiceError(
             f"Importen avbröts av ett databasfel och inget har sparats: {exc.__class__.__name__}."
         ) from exc
+
+
+def _party_spelling(session: Session, rows: Sequence[ImportRow]) -> tuple[ImportRow, ...]:
+    """'s' in the file is the party S already in the register, not a new party."""
+    spelling = {p.short.lower(): p.short for p in session.scalars(select(Party))}
+    result: list[ImportRow] = []
+    for row in rows:
+        assert row.member is not None
+        party = spelling.setdefault(row.member.party.strip().lower(), row.member.party.strip())
+        result.append(replace(row, member=replace(row.member, party=party)))
+    return tuple(result)
 
 
 def _apply(

@@ -268,6 +268,22 @@ def test_importing_the_same_list_again_updates_rather_than_duplicates(
     assert again["Fanny Johansson"].personlig_ersattare_for == "Anders Almqvist (S)"
 
 
+def test_a_party_written_in_another_case_is_the_party_already_registered(
+    store: Store, tmp_path: Path
+) -> None:
+    organ_id = builders.organ(store)
+    builders.member(store, organ_id, "Sven Ek", "S")
+    text = "Namn;Parti;Roll;Funktion\nsven ek;s;Ledamot;Ordförande\nEva Ros;mp;Ersättare;\n"
+    preview = preview_import(store, organ_id, write_csv(tmp_path / "p.csv", text))
+    assert preview.update_count == 1
+    apply_import(store, organ_id, preview)
+    assert [p.short for p in register.list_parties(store)] == ["S", "mp"]
+    assert [m.label for m in register.list_members(store, organ_id)] == [
+        "Sven Ek (S)",
+        "Eva Ros (mp)",
+    ]
+
+
 def test_new_members_without_ordning_go_after_the_existing_ones(
     store: Store, tmp_path: Path
 ) -> None:
@@ -385,6 +401,7 @@ def _xlsx_broken_xml(path: Path) -> None:
         ("skräp.csv", lambda p: p.write_bytes(bytes(range(256)) * 8), "inte en textfil"),
         ("tom.csv", lambda p: p.write_bytes(b""), "är tom"),
         ("tom.xlsx", lambda p: p.write_bytes(b""), "är tom"),
+        ("tomt-blad.xlsx", lambda p: write_xlsx(p, []), "Första bladet i tomt-blad.xlsx är tomt"),
         ("blank.csv", lambda p: p.write_text("\n ;;\n", encoding="utf-8"), "är tom"),
         ("halv.xlsx", _corrupt_zip, "inte en Excel-arbetsbok"),
         ("zip.xlsx", _zip_not_xlsx, "kunde inte läsas som en Excel-arbetsbok"),
