@@ -1,0 +1,66 @@
+"""Small helpers every window uses: messages, confirmation, geometry kept per window."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QByteArray, QDate, QSettings, QTime
+from PySide6.QtWidgets import QMessageBox, QSplitter, QWidget
+
+from secretary.services.errors import ServiceError
+
+
+def show_error(parent: QWidget | None, title: str, exc: ServiceError) -> None:
+    """A refusal from a service: its message is already a Swedish sentence."""
+    QMessageBox.warning(parent, title, str(exc))
+
+
+def confirm(parent: QWidget | None, title: str, text: str) -> bool:
+    answer = QMessageBox.question(
+        parent,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def restore_geometry(settings: QSettings, key: str, widget: QWidget) -> None:
+    value = settings.value(f"{key}/geometry")
+    if isinstance(value, QByteArray) and not value.isEmpty():
+        widget.restoreGeometry(value)
+
+
+def save_geometry(settings: QSettings, key: str, widget: QWidget) -> None:
+    settings.setValue(f"{key}/geometry", widget.saveGeometry())
+
+
+def restore_splitter(settings: QSettings, key: str, splitter: QSplitter) -> bool:
+    value = settings.value(f"{key}/splitter")
+    return isinstance(value, QByteArray) and not value.isEmpty() and splitter.restoreState(value)
+
+
+def save_splitter(settings: QSettings, key: str, splitter: QSplitter) -> None:
+    settings.setValue(f"{key}/splitter", splitter.saveState())
+
+
+def to_qdate(value: dt.date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def from_qdate(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())
+
+
+def to_qtime(value: dt.time) -> QTime:
+    return QTime(value.hour, value.minute)
+
+
+def from_qtime(value: QTime) -> dt.time:
+    return dt.time(value.hour(), value.minute())
+
+
+def lines(text: str) -> tuple[str, ...]:
+    """One entry per non-empty line of a multi-line field."""
+    return tuple(line.strip() for line in text.splitlines() if line.strip())

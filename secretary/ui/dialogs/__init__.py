@@ -1,0 +1,1 @@
+"""Edit dialogs: each saves through one service call and emits ctx.changes."""

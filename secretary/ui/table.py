@@ -1,0 +1,50 @@
+"""A table view set up the same way everywhere: whole rows, one at a time, sized to content."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+
+def make_table(
+    model: QAbstractItemModel, stretch: int, name: str, parent: QWidget | None = None
+) -> QTableView:
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setAccessibleName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().setVisible(False)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    return view
+
+
+def selected_row(view: QTableView) -> int:
+    rows = view.selectionModel().selectedRows()
+    return rows[0].row() if rows else -1
+
+
+def select_row(view: QTableView, row: int) -> None:
+    if 0 <= row < view.model().rowCount():
+        view.selectRow(row)
+        view.setCurrentIndex(view.model().index(row, 0))
+
+
+def action(
+    parent: QWidget,
+    text: str,
+    *shortcuts: QKeySequence | QKeySequence.StandardKey | str,
+    context: Qt.ShortcutContext = Qt.ShortcutContext.WindowShortcut,
+) -> QAction:
+    act = QAction(text, parent)
+    if shortcuts:
+        act.setShortcuts([QKeySequence(s) for s in shortcuts])
+        act.setShortcutContext(context)
+    return act
