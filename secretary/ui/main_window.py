@@ -1,0 +1,257 @@
+"""The main window: organs and their sammanträden on the left, the chosen one on the right.
+
+Every change goes through a service and is announced on ctx.changes; the window refreshes
+what it shows from that one signal, whichever dialog or page made the change.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from secretary.services import agenda, register
+from secretary.services.errors import ServiceError
+from secretary.ui.agenda_page import AgendaPage
+from secretary.ui.common import (
+    confirm,
+    restore_geometry,
+    restore_splitter,
+    save_geometry,
+    save_splitter,
+    show_error,
+)
+from secretary.ui.context import AppContext
+from secretary.ui.navigator import MEETING, ORGAN, Navigator
+from secretary.ui.organ_page import OrganPage
+from secretary.ui.table import action
+
+SETTINGS_KEY = "windows/main"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle("Secretary – register och föredragningslista")
+        self.navigator = Navigator(ctx)
+        self.empty_page = QLabel()
+        self.empty_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_page.setWordWrap(True)
+        self.empty_page.setStyleSheet("color: palette(placeholder-text); font-size: 12pt;")
+        self.organ_page = OrganPage(ctx)
+        self.agenda_page = AgendaPage(ctx)
+        self.stack = QStackedWidget()
+        for page in (self.empty_page, self.organ_page, self.agenda_page):
+            self.stack.addWidget(page)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.navigator)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self._make_actions()
+        self._make_menus()
+        self.navigator.selection_changed.connect(self._show_selection)
+        self.organ_page.edit_organ_button.clicked.connect(self.edit_organ)
+        self.agenda_page.edit_meeting_button.clicked.connect(self.edit_meeting)
+        ctx.changes.changed.connect(self.refresh)
+
+        self.resize(1200, 760)
+        restore_geometry(ctx.settings, SETTINGS_KEY, self)
+        if not restore_splitter(ctx.settings, SETTINGS_KEY, self.splitter):
+            self.splitter.setSizes([280, 920])
+        self.navigator.refresh()
+        if not self.navigator.select(self._saved_selection()):
+            self._show_selection()
+
+    # --- actions and menus --------------------------------------------------------------
+
+    def _make_actions(self) -> None:
+        self.quit_action = action(self, "&Avsluta", "Ctrl+Q")
+        self.quit_action.triggered.connect(self.close)
+        self.new_organ_action = action(self, "N&ytt organ…")
+        self.new_organ_action.triggered.connect(self.new_organ)
+        self.edit_organ_action = action(self, "Redigera &organ…")
+        self.edit_organ_action.triggered.connect(self.edit_organ)
+        self.delete_organ_action = action(self, "Ta bort o&rgan…")
+        self.delete_organ_action.triggered.connect(self.delete_organ)
+        self.new_meeting_action = action(self, "&Nytt sammanträde…", "Ctrl+Shift+N")
+        self.new_meeting_action.triggered.connect(self.new_meeting)
+        self.edit_meeting_action = action(self, "&Redigera sammanträde…")
+        self.edit_meeting_action.triggered.connect(self.edit_meeting)
+        self.delete_meeting_action = action(self, "Ta &bort sammanträde…")
+        self.delete_meeting_action.triggered.connect(self.delete_meeting)
+        self.about_action = action(self, "&Om Secretary")
+        self.about_action.triggered.connect(self.about)
+        for act in (
+            self.quit_action,
+            self.new_meeting_action,
+            self.organ_page.add_action,
+            self.agenda_page.add_action,
+        ):
+            self.addAction(act)
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        arkiv = bar.addMenu("&Arkiv")
+        arkiv.addAction(self.quit_action)
+        reg = bar.addMenu("&Register")
+        reg.addActions([self.new_organ_action, self.edit_organ_action, self.delete_organ_action])
+        reg.addSeparator()
+        page = self.organ_page
+        reg.addActions([page.add_action, page.edit_action, page.remove_action])
+        reg.addSeparator()
+        reg.addAction(page.import_action)
+        mote = bar.addMenu("&Sammanträde")
+        mote.addActions(
+            [self.new_meeting_action, self.edit_meeting_action, self.delete_meeting_action]
+        )
+        mote.addSeparator()
+        ag = self.agenda_page
+        mote.addActions([ag.add_action, ag.edit_action, ag.up_action, ag.down_action])
+        mote.addAction(ag.remove_action)
+        hjalp = bar.addMenu("&Hjälp")
+        hjalp.addAction(self.about_action)
+
+    # --- what is shown -------------------------------------------------------------------
+
+    def refresh(self, _topic: str = "") -> None:
+        """Any change: rebuild the tree (§ ranges move too) and the page on show."""
+        self.navigator.refresh()
+
+    def _show_selection(self) -> None:
+        selection = self.navigator.current()
+        kind = selection[0] if selection else None
+        self.organ_page.set_organ(selection[1] if kind == ORGAN else None)
+        self.agenda_page.set_meeting(selection[1] if kind == MEETING else None)
+        page: QWidget = self.empty_page
+        if kind == ORGAN:
+            page = self.organ_page
+        elif kind == MEETING:
+            page = self.agenda_page
+        if self.navigator.topLevelItemCount() == 0:
+            self.empty_page.setText(
+                "Det finns inga organ ännu.\nSkapa ett med Register → Nytt organ."
+            )
+        else:
+            self.empty_page.setText(
+                "Välj ett organ eller ett sammanträde till vänster.\n\n"
+                "Ett organ visar ledamöter och ersättare; "
+                "ett sammanträde visar föredragningslistan."
+            )
+        self.stack.setCurrentWidget(page)
+        self.organ_page.set_active(page is self.organ_page)
+        self.agenda_page.set_active(page is self.agenda_page)
+        has_organ = self.navigator.current_organ_id() is not None
+        self.edit_organ_action.setEnabled(has_organ)
+        self.delete_organ_action.setEnabled(has_organ)
+        self.new_meeting_action.setEnabled(has_organ)
+        self.edit_meeting_action.setEnabled(kind == MEETING)
+        self.delete_meeting_action.setEnabled(kind == MEETING)
+        if selection is not None:
+            kind_, id_ = selection
+            self.ctx.settings.setValue(f"{SETTINGS_KEY}/selection", f"{kind_}:{id_}")
+
+    def _saved_selection(self) -> tuple[str, int] | None:
+        value = str(self.ctx.settings.value(f"{SETTINGS_KEY}/selection", "") or "")
+        kind, _, id_ = value.partition(":")
+        return (kind, int(id_)) if kind in (ORGAN, MEETING) and id_.isdigit() else None
+
+    # --- organs and meetings -------------------------------------------------------------
+
+    def new_organ(self) -> None:
+        from secretary.ui.dialogs.organ_dialog import OrganDialog
+
+        dialog = OrganDialog(self.ctx, None, self)
+        if dialog.exec() and dialog.saved is not None:
+            self.navigator.select((ORGAN, dialog.saved.id))
+
+    def edit_organ(self) -> None:
+        organ_id = self.navigator.current_organ_id()
+        if organ_id is None:
+            return
+        from secretary.ui.dialogs.organ_dialog import OrganDialog
+
+        try:
+            organ = register.get_organ(self.ctx.store, organ_id)
+        except ServiceError as exc:
+            show_error(self, "Organet", exc)
+            return
+        OrganDialog(self.ctx, organ, self).exec()
+
+    def delete_organ(self) -> None:
+        organ_id = self.navigator.current_organ_id()
+        if organ_id is None:
+            return
+        try:
+            organ = register.get_organ(self.ctx.store, organ_id)
+            if not confirm(
+                self,
+                "Ta bort organ",
+                f"Ta bort {organ.name} och alla dess ledamöter och ersättare ur registret?",
+            ):
+                return
+            register.delete_organ(self.ctx.store, organ_id)
+        except ServiceError as exc:
+            show_error(self, "Kan inte ta bort organet", exc)
+            return
+        self.ctx.changes.changed.emit("register")
+
+    def new_meeting(self) -> None:
+        organ_id = self.navigator.current_organ_id()
+        if organ_id is None:
+            return
+        from secretary.ui.dialogs.meeting_dialog import MeetingDialog
+
+        organ = register.get_organ(self.ctx.store, organ_id)
+        dialog = MeetingDialog(self.ctx, organ, None, self)
+        if dialog.exec() and dialog.saved is not None:
+            self.navigator.select((MEETING, dialog.saved.id))
+
+    def edit_meeting(self) -> None:
+        meeting = self.agenda_page.meeting
+        organ = self.agenda_page.organ
+        if meeting is None or organ is None:
+            return
+        from secretary.ui.dialogs.meeting_dialog import MeetingDialog
+
+        MeetingDialog(self.ctx, organ, meeting, self).exec()
+
+    def delete_meeting(self) -> None:
+        meeting = self.agenda_page.meeting
+        if meeting is None:
+            return
+        question = (
+            f"Ta bort sammanträdet {meeting.title} med {meeting.arende_count} ärenden?\n\n"
+            "Paragrafnumren i årets senare sammanträden räknas om."
+        )
+        if not confirm(self, "Ta bort sammanträde", question):
+            return
+        try:
+            agenda.delete_meeting(self.ctx.store, meeting.id)
+        except ServiceError as exc:
+            show_error(self, "Kan inte ta bort sammanträdet", exc)
+            return
+        self.navigator.select((ORGAN, meeting.organ_id))
+        self.ctx.changes.changed.emit("meetings")
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            "Om Secretary",
+            "<b>Secretary</b><br>Register, föredragningslista och protokoll för kommunala organ.",
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        save_geometry(self.ctx.settings, SETTINGS_KEY, self)
+        save_splitter(self.ctx.settings, SETTINGS_KEY, self.splitter)
+        self.ctx.settings.sync()
+        super().closeEvent(event)
