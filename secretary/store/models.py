@@ -13,6 +13,7 @@ from sqlalchemy import (
     JSON,
     Boolean,
     Date,
+    DateTime,
     ForeignKey,
     Integer,
     MetaData,
@@ -140,10 +141,20 @@ class Meeting(Base):
     justering_time: Mapped[dt.time | None] = mapped_column(Time)
     first_paragraf_override: Mapped[int | None] = mapped_column(Integer)
     state: Mapped[str] = mapped_column(String(20), default="planerat")
+    started_at: Mapped[dt.time | None] = mapped_column(Time)
+    ended_at: Mapped[dt.time | None] = mapped_column(Time)
+    # The live cursor: the ärende being handled (or next to be), and whether it has begun.
+    current_arende_id: Mapped[int | None] = mapped_column(
+        ForeignKey("arende.id", ondelete="SET NULL", use_alter=True)
+    )
+    under_behandling: Mapped[bool] = mapped_column(Boolean, default=False)
 
     organ: Mapped[Organ] = relationship(back_populates="meetings")
     arenden: Mapped[list[Arende]] = relationship(
-        back_populates="meeting", cascade="all, delete-orphan", order_by="Arende.position"
+        back_populates="meeting",
+        cascade="all, delete-orphan",
+        order_by="Arende.position",
+        foreign_keys="Arende.meeting_id",
     )
     justerare: Mapped[list[MeetingJusterare]] = relationship(
         cascade="all, delete-orphan", order_by="MeetingJusterare.position"
@@ -177,4 +188,38 @@ class Arende(Base):
     beslutsunderlag: Mapped[list[str]] = mapped_column(default=list)
     expedieras_till: Mapped[list[str]] = mapped_column(default=list)
 
-    meeting: Mapped[Meeting] = relationship(back_populates="arenden")
+    meeting: Mapped[Meeting] = relationship(back_populates="arenden", foreign_keys=[meeting_id])
+
+
+class NarvaroHandelse(Base):
+    """One attendance event (secretary.domain.narvaro.Handelse). It stands before
+    `arende_id`; `vid_upprop` puts it at the roll call, before whatever ärende comes first;
+    neither means after the last §."""
+
+    __tablename__ = "narvaro_handelse"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(20))
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    vid_upprop: Mapped[bool] = mapped_column(Boolean, default=False)
+    arende_id: Mapped[int | None] = mapped_column(ForeignKey("arende.id", ondelete="CASCADE"))
+    time: Mapped[dt.time | None] = mapped_column(Time)
+    distans: Mapped[bool] = mapped_column(Boolean, default=False)
+    seat_person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    only_this: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Logg(Base):
+    """What happened to a meeting and when: state changes, quorum overrides."""
+
+    __tablename__ = "logg"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    kind: Mapped[str] = mapped_column(String(40))
+    arende_id: Mapped[int | None] = mapped_column(ForeignKey("arende.id", ondelete="SET NULL"))
+    text: Mapped[str] = mapped_column(Text, default="")

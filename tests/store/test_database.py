@@ -94,3 +94,34 @@ def test_a_file_that_is_not_a_database_gets_a_message_not_a_traceback(tmp_path: 
     with pytest.raises(StoreError, match="inte en läsbar Secretary-databas"):
         open_store(path)
     assert path.read_bytes() == before
+
+
+def test_an_older_database_is_backed_up_and_upgraded_with_its_data(tmp_path: Path) -> None:
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    path = tmp_path / "gammal.sqlite"
+    engine = create_engine(f"sqlite:///{path}")
+    config = migrate.alembic_config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+        conn.execute(text("INSERT INTO organ VALUES (1, 'KS', 'KS', 'KS', '', '', 0, '{}')"))
+        conn.execute(
+            text(
+                "INSERT INTO meeting (id, organ_id, date, place, justering_place, state) "
+                "VALUES (1, 1, '2026-01-10', 'Rådhuset', '', 'planerat')"
+            )
+        )
+    engine.dispose()
+    store = open_store(path)
+    try:
+        with store.engine.connect() as conn:
+            assert migrate.check(conn).up_to_date
+            row = conn.execute(text("SELECT place, under_behandling FROM meeting")).one()
+            assert tuple(row) == ("Rådhuset", 0)
+    finally:
+        store.close()
+    (backup,) = list_backups(path, path.parent / "säkerhetskopior")
+    with sqlite3.connect(backup.path) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)

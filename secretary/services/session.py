@@ -1,0 +1,596 @@
+"""The live session: upprop, arrivals, departures, jäv, ersättare, quorum; all as events.
+
+Every action is one unit of work committed before it returns, so what the window shows is
+on disk. Each action is checked by `secretary.domain.ersattare.prova` against the timeline
+as it stands, and refused with the rule's reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from secretary.domain.ersattare import Beslutforhet, Organregler, beslutforhet, prova
+from secretary.domain.narvaro import (
+    Deltagare,
+    Handelse,
+    HandelseTyp,
+    ParagrafNarvaro,
+    Tidslinje,
+    andringsgrans,
+    bygg_tidslinje,
+)
+from secretary.domain.narvaro_text import paragrafer_text
+from secretary.domain.register import Funktion, OrganKind, Roll, full_name
+from secretary.services.agenda import first_paragraf, get_meeting_row
+from secretary.services.errors import ServiceError, require
+from secretary.services.rows import get_row
+from secretary.store.database import Store
+from secretary.store.models import Logg, Meeting, Membership, NarvaroHandelse, Party, Person
+
+PAGAR = "pågår"
+
+
+class Upprop(enum.StrEnum):
+    NARVARANDE = "NARVARANDE"
+    DISTANS = "DISTANS"
+    FRANVARANDE = "FRANVARANDE"
+
+
+@dataclass(frozen=True)
+class ArendeRad:
+    id: int
+    position: int
+    paragraf: int
+    rubrik: str
+
+
+@dataclass(frozen=True)
+class HandelseRad:
+    """A stored event with where it stands; enough to delete and re-insert it (undo/redo)."""
+
+    id: int
+    kind: HandelseTyp
+    person_id: int
+    vid_upprop: bool
+    arende_id: int | None
+    position: int
+    time: dt.time | None
+    distans: bool
+    seat: int | None
+    only_this: bool
+
+    def as_domain(self) -> Handelse:
+        return Handelse(
+            self.id,
+            self.kind,
+            self.person_id,
+            self.position,
+            self.time,
+            self.distans,
+            self.seat,
+            self.only_this,
+        )
+
+
+@dataclass(frozen=True)
+class SessionState:
+    """Everything the session panel shows, read in one go."""
+
+    meeting_id: int
+    organ_name: str
+    state: str
+    started_at: dt.time | None
+    ended_at: dt.time | None
+    arenden: tuple[ArendeRad, ...]
+    cursor: int
+    under_behandling: bool
+    handelser: tuple[HandelseRad, ...]
+    tidslinje: Tidslinje
+    regler: Organregler
+
+    @property
+    def boundary(self) -> int:
+        """Where a change recorded now takes effect."""
+        return min(andringsgrans(self.cursor, self.under_behandling), len(self.arenden))
+
+    @property
+    def deltagare(self) -> list[Deltagare]:
+        return list(self.tidslinje.deltagare.values())
+
+    def narvaro(self, position: int) -> ParagrafNarvaro | None:
+        return self.tidslinje.after(position)
+
+    def beslutforhet(self, position: int) -> Beslutforhet | None:
+        narvaro = self.narvaro(position)
+        return beslutforhet(narvaro) if narvaro is not None else None
+
+    def paragraf(self, position: int) -> int:
+        if position < len(self.arenden):
+            return self.arenden[position].paragraf
+        first = self.arenden[0].paragraf if self.arenden else 1
+        return first + position
+
+    def describe(self, h: HandelseRad) -> str:
+        """'13.40 Lars Nyberg (S) närvarande från § 340' for the event list."""
+        who = self.tidslinje.deltagare[h.person_id].label
+        time = f"{h.time.hour:02d}.{h.time.minute:02d} " if h.time else ""
+        where = "vid upprop" if h.vid_upprop else self._where(h.position)
+        if h.kind is HandelseTyp.NARVARANDE:
+            what = "närvarande på distans" if h.distans else "närvarande"
+            return f"{time}{who} {what} {where}"
+        if h.kind is HandelseTyp.AVGAR:
+            return f"{time}{who} lämnar sammanträdet {where}"
+        if h.kind is HandelseTyp.JAV:
+            return f"{time}{who} deltar inte i § {self.paragraf(h.position)} p.g.a. jäv"
+        seat = self.tidslinje.deltagare[h.seat].label if h.seat is not None else "?"
+        scope = f"i § {self.paragraf(h.position)}" if h.only_this else where
+        return f"{time}{who} tjänstgör för {seat} {scope}"
+
+    def _where(self, position: int) -> str:
+        if position >= len(self.arenden):
+            return "efter sista paragrafen"
+        return f"från § {self.paragraf(position)}"
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+def _deltagare(session: Session, meeting: Meeting) -> list[Deltagare]:
+    """The organ's people on the meeting's date, one entry per person (the highest role)."""
+    rows = session.execute(
+        select(Membership, Person, Party.short)
+        .join(Person, Membership.person_id == Person.id)
+        .outerjoin(Party, Person.party_id == Party.id)
+        .where(Membership.organ_id == meeting.organ_id)
+    ).all()
+    seat_person = {m.id: m.person_id for m, _, _ in rows}
+    rank = {Roll.LEDAMOT: 0, Roll.ERSATTARE: 1, Roll.ADJUNGERAD: 2, Roll.OVRIG: 3}
+    people: dict[int, Deltagare] = {}
+    for m, person, party in sorted(rows, key=lambda r: rank[Roll(r[0].roll)]):
+        if m.period_from and m.period_from > meeting.date:
+            continue
+        if m.period_to and m.period_to < meeting.date:
+            continue
+        if person.id in people:
+            continue
+        people[person.id] = Deltagare(
+            person_id=person.id,
+            name=full_name(person.first_name, person.last_name),
+            party=party,
+            roll=Roll(m.roll),
+            funktion=Funktion(m.funktion),
+            ordning=m.ordning,
+            personlig_ersattare_for=seat_person.get(m.personlig_ersattare_for_id or -1),
+            title=m.title,
+        )
+    return list(people.values())
+
+
+def _regler(session: Session, meeting: Meeting) -> Organregler:
+    organ = meeting.organ
+    shorts = {pid: short for pid, short in session.execute(select(Party.id, Party.short))}
+    order: dict[str | None, list[str]] = {}
+    for row in organ.party_order:
+        key = shorts[row.for_party_id] if row.for_party_id is not None else None
+        order.setdefault(key, []).append(shorts[row.party_id])
+    return Organregler(OrganKind(organ.kind), organ.personliga_ersattare, order)
+
+
+def _state(session: Session, meeting: Meeting) -> SessionState:
+    first = first_paragraf(session, meeting)
+    arenden = tuple(ArendeRad(a.id, i, first + i, a.rubrik) for i, a in enumerate(meeting.arenden))
+    n = len(arenden)
+    pos_of = {a.id: a.position for a in arenden}
+    rows = session.scalars(
+        select(NarvaroHandelse)
+        .where(NarvaroHandelse.meeting_id == meeting.id)
+        .order_by(NarvaroHandelse.id)
+    )
+    handelser = tuple(
+        HandelseRad(
+            id=r.id,
+            kind=HandelseTyp(r.kind),
+            person_id=r.person_id,
+            vid_upprop=r.vid_upprop,
+            arende_id=r.arende_id,
+            position=0 if r.vid_upprop else pos_of.get(r.arende_id or -1, n),
+            time=r.time,
+            distans=r.distans,
+            seat=r.seat_person_id,
+            only_this=r.only_this,
+        )
+        for r in rows
+    )
+    deltagare = _deltagare(session, meeting)
+    known = {d.person_id for d in deltagare}
+    tl = bygg_tidslinje(deltagare, [h.as_domain() for h in handelser if h.person_id in known], n)
+    cursor = pos_of.get(meeting.current_arende_id or -1, 0)
+    return SessionState(
+        meeting_id=meeting.id,
+        organ_name=meeting.organ.name,
+        state=meeting.state,
+        started_at=meeting.started_at,
+        ended_at=meeting.ended_at,
+        arenden=arenden,
+        cursor=cursor,
+        under_behandling=meeting.under_behandling,
+        handelser=handelser,
+        tidslinje=tl,
+        regler=_regler(session, meeting),
+    )
+
+
+def load_session(store: Store, meeting_id: int) -> SessionState:
+    with store.session() as s:
+        return _state(s, get_meeting_row(s, meeting_id))
+
+
+# --- opening and closing ------------------------------------------------------------------
+
+
+def _log(session: Session, meeting: Meeting, now: dt.datetime, kind: str, text: str) -> None:
+    session.add(Logg(meeting_id=meeting.id, at=now, kind=kind, text=text))
+
+
+def start_session(store: Store, meeting_id: int, now: dt.datetime) -> SessionState:
+    """Open the meeting in session mode (planerat -> pågår); reopening a running one is fine."""
+    with store.session() as s:
+        meeting = get_meeting_row(s, meeting_id)
+        if meeting.state != PAGAR:
+            require(
+                meeting.state == "planerat",
+                "Sammanträdet är avslutat; närvaron kan inte längre ändras här.",
+            )
+            require(bool(meeting.arenden), "Lägg till minst ett ärende innan sammanträdet öppnas.")
+            meeting.state = PAGAR
+            meeting.started_at = now.time().replace(second=0, microsecond=0)
+            meeting.current_arende_id = meeting.arenden[0].id
+            meeting.under_behandling = False
+            _log(s, meeting, now, "öppnat", "Sammanträdet öppnat")
+        s.flush()
+        state = _state(s, meeting)
+    store.backup("sammanträde-öppnat")
+    return state
+
+
+def close_session(store: Store, meeting_id: int, now: dt.datetime) -> SessionState:
+    """End the meeting (pågår -> utkast): attendance is fixed from here."""
+    with store.session() as s:
+        meeting = _running(s, meeting_id)
+        meeting.state = "utkast"
+        meeting.ended_at = now.time().replace(second=0, microsecond=0)
+        meeting.under_behandling = False
+        _log(s, meeting, now, "avslutat", "Sammanträdet avslutat")
+        s.flush()
+        state = _state(s, meeting)
+    store.backup("sammanträde-avslutat")
+    return state
+
+
+def _running(session: Session, meeting_id: int) -> Meeting:
+    meeting = get_meeting_row(session, meeting_id)
+    require(
+        meeting.state == PAGAR,
+        "Sammanträdet pågår inte; öppna det i sammanträdesläge först."
+        if meeting.state == "planerat"
+        else "Sammanträdet är avslutat; närvaron kan inte längre ändras.",
+    )
+    return meeting
+
+
+def set_times(
+    store: Store, meeting_id: int, started_at: dt.time | None, ended_at: dt.time | None
+) -> SessionState:
+    with store.session() as s:
+        meeting = get_meeting_row(s, meeting_id)
+        require(
+            started_at is None or ended_at is None or ended_at >= started_at,
+            "Sammanträdet kan inte sluta innan det börjar.",
+        )
+        meeting.started_at = started_at
+        meeting.ended_at = ended_at
+        s.flush()
+        return _state(s, meeting)
+
+
+# --- the cursor ---------------------------------------------------------------------------
+
+
+def set_cursor(
+    store: Store, meeting_id: int, position: int, under_behandling: bool
+) -> SessionState:
+    """Move to an ärende: about to be handled (between ärenden) or being handled."""
+    with store.session() as s:
+        meeting = _running(s, meeting_id)
+        items = meeting.arenden
+        require(0 <= position < len(items), "Det ärendet finns inte på föredragningslistan.")
+        meeting.current_arende_id = items[position].id
+        meeting.under_behandling = under_behandling
+        s.flush()
+        return _state(s, meeting)
+
+
+# --- events -------------------------------------------------------------------------------
+
+
+def _check_all(state: SessionState, handelser: Sequence[HandelseRad]) -> str | None:
+    """Replay every event through the rules; the first refusal, or None."""
+    deltagare = state.deltagare
+    n = len(state.arenden)
+    accepted: list[Handelse] = []
+    for h in sorted(handelser, key=lambda h: (h.position, h.id)):
+        domain = h.as_domain()
+        refusal = prova(bygg_tidslinje(deltagare, accepted, n), domain, state.regler)
+        if refusal is not None:
+            return refusal
+        accepted.append(domain)
+    return None
+
+
+def _later_events(refusal: str) -> str:
+    return f"Ändringen går inte: senare händelser bygger på den. {refusal}"
+
+
+def _arende_at(meeting: Meeting, position: int) -> int | None:
+    items = meeting.arenden
+    return items[position].id if position < len(items) else None
+
+
+def record(
+    store: Store,
+    meeting_id: int,
+    kind: HandelseTyp,
+    person_id: int,
+    *,
+    time: dt.time | None = None,
+    seat: int | None = None,
+    distans: bool = False,
+    position: int | None = None,
+) -> HandelseRad:
+    """Record an arrival, departure, jäv or an ersättare taking a seat, where a change
+    recorded now takes effect (or at `position`). Refused with the rule's reason."""
+    with store.session() as s:
+        meeting = _running(s, meeting_id)
+        state = _state(s, meeting)
+        at = state.boundary if position is None else position
+        only_this = False
+        if kind is HandelseTyp.TJANSTGOR and seat is not None:
+            narvaro = state.narvaro(at)
+            only_this = narvaro is not None and seat in narvaro.javiga
+        candidate = HandelseRad(
+            id=max((h.id for h in state.handelser), default=0) + 1,
+            kind=kind,
+            person_id=person_id,
+            vid_upprop=False,
+            arende_id=_arende_at(meeting, at),
+            position=at,
+            time=time,
+            distans=distans,
+            seat=seat,
+            only_this=only_this,
+        )
+        refusal = prova(state.tidslinje, candidate.as_domain(), state.regler)
+        if refusal is None and any(h.position > at for h in state.handelser):
+            refusal = _check_all(state, [*state.handelser, candidate])
+        if refusal is not None:
+            raise ServiceError(refusal)
+        row = NarvaroHandelse(
+            meeting_id=meeting.id,
+            kind=kind.value,
+            person_id=person_id,
+            vid_upprop=False,
+            arende_id=candidate.arende_id,
+            time=time,
+            distans=distans,
+            seat_person_id=seat,
+            only_this=only_this,
+        )
+        s.add(row)
+        s.flush()
+        return _rad(row, at)
+
+
+def _rad(row: NarvaroHandelse, position: int) -> HandelseRad:
+    return HandelseRad(
+        id=row.id,
+        kind=HandelseTyp(row.kind),
+        person_id=row.person_id,
+        vid_upprop=row.vid_upprop,
+        arende_id=row.arende_id,
+        position=position,
+        time=row.time,
+        distans=row.distans,
+        seat=row.seat_person_id,
+        only_this=row.only_this,
+    )
+
+
+def mark_upprop(
+    store: Store, meeting_id: int, person_id: int, status: Upprop, time: dt.time | None = None
+) -> tuple[HandelseRad | None, HandelseRad | None]:
+    """Set a person's answer at the roll call. Returns (removed, added) for undo."""
+    with store.session() as s:
+        meeting = _running(s, meeting_id)
+        state = _state(s, meeting)
+        old = next((h for h in state.handelser if h.vid_upprop and h.person_id == person_id), None)
+        rest = [h for h in state.handelser if h is not old]
+        new: HandelseRad | None = None
+        if status is not Upprop.FRANVARANDE:
+            new = HandelseRad(
+                id=max((h.id for h in state.handelser), default=0) + 1,
+                kind=HandelseTyp.NARVARANDE,
+                person_id=person_id,
+                vid_upprop=True,
+                arende_id=None,
+                position=0,
+                time=time,
+                distans=status is Upprop.DISTANS,
+                seat=None,
+                only_this=False,
+            )
+            rest.append(new)
+        refusal = _check_all(state, rest)
+        if refusal is not None:
+            raise ServiceError(_later_events(refusal) if old is not None else refusal)
+        if old is not None:
+            row = s.get(NarvaroHandelse, old.id)
+            if row is not None:
+                s.delete(row)
+        added: HandelseRad | None = None
+        if new is not None:
+            row = NarvaroHandelse(
+                meeting_id=meeting.id,
+                kind=HandelseTyp.NARVARANDE.value,
+                person_id=person_id,
+                vid_upprop=True,
+                time=time,
+                distans=new.distans,
+            )
+            s.add(row)
+            s.flush()
+            added = _rad(row, 0)
+        return old, added
+
+
+def remove_event(store: Store, event_id: int) -> HandelseRad:
+    """Take back an event (undo, or a correction); refused if later events rest on it."""
+    with store.session() as s:
+        row = get_row(s, NarvaroHandelse, event_id, "Händelsen")
+        meeting = _running(s, row.meeting_id)
+        state = _state(s, meeting)
+        removed = next(h for h in state.handelser if h.id == event_id)
+        refusal = _check_all(state, [h for h in state.handelser if h.id != event_id])
+        if refusal is not None:
+            raise ServiceError(_later_events(refusal))
+        s.delete(row)
+        return removed
+
+
+def restore_event(store: Store, meeting_id: int, h: HandelseRad) -> HandelseRad:
+    """Put back an event taken back (redo). Checked like a new one."""
+    with store.session() as s:
+        meeting = _running(s, meeting_id)
+        state = _state(s, meeting)
+        position = (
+            0
+            if h.vid_upprop
+            else next(
+                (a.position for a in state.arenden if a.id == h.arende_id), len(state.arenden)
+            )
+        )
+        candidate = HandelseRad(
+            id=max((e.id for e in state.handelser), default=0) + 1,
+            kind=h.kind,
+            person_id=h.person_id,
+            vid_upprop=h.vid_upprop,
+            arende_id=h.arende_id,
+            position=position,
+            time=h.time,
+            distans=h.distans,
+            seat=h.seat,
+            only_this=h.only_this,
+        )
+        refusal = _check_all(state, [*state.handelser, candidate])
+        if refusal is not None:
+            raise ServiceError(refusal)
+        row = NarvaroHandelse(
+            meeting_id=meeting.id,
+            kind=h.kind.value,
+            person_id=h.person_id,
+            vid_upprop=h.vid_upprop,
+            arende_id=h.arende_id,
+            time=h.time,
+            distans=h.distans,
+            seat_person_id=h.seat,
+            only_this=h.only_this,
+        )
+        s.add(row)
+        s.flush()
+        return _rad(row, position)
+
+
+def set_event_time(store: Store, event_id: int, time: dt.time | None) -> HandelseRad:
+    """The time is taken from the clock and can be corrected afterwards."""
+    with store.session() as s:
+        row = get_row(s, NarvaroHandelse, event_id, "Händelsen")
+        meeting = _running(s, row.meeting_id)
+        row.time = time
+        s.flush()
+        position = next(h.position for h in _state(s, meeting).handelser if h.id == event_id)
+        return _rad(row, position)
+
+
+# --- quorum -------------------------------------------------------------------------------
+
+
+def quorum_override(
+    store: Store, meeting_id: int, position: int, now: dt.datetime, motivering: str = ""
+) -> None:
+    """The secretary confirms, explicitly, recording a decision on a § without quorum.
+    Logged with time; KL 6 kap. 27 § makes such a decision open to challenge."""
+    with store.session() as s:
+        meeting = _running(s, meeting_id)
+        state = _state(s, meeting)
+        quorum = state.beslutforhet(position)
+        require(quorum is not None, "Det ärendet finns inte på föredragningslistan.")
+        assert quorum is not None
+        text = f"§ {state.paragraf(position)}: beslut trots att {quorum.text}"
+        if motivering.strip():
+            text += f". {motivering.strip()}"
+        s.add(
+            Logg(
+                meeting_id=meeting.id,
+                at=now,
+                kind="beslutförhet-undantag",
+                arende_id=_arende_at(meeting, position),
+                text=text,
+            )
+        )
+
+
+def has_quorum_override(store: Store, meeting_id: int, position: int) -> bool:
+    with store.session() as s:
+        meeting = get_meeting_row(s, meeting_id)
+        arende_id = _arende_at(meeting, position)
+        return (
+            s.scalar(
+                select(Logg.id).where(
+                    Logg.meeting_id == meeting_id,
+                    Logg.kind == "beslutförhet-undantag",
+                    Logg.arende_id == arende_id,
+                )
+            )
+            is not None
+        )
+
+
+def may_decide(store: Store, meeting_id: int, position: int) -> tuple[bool, str]:
+    """Whether a decision may be recorded on the § now: quorum, or a logged override."""
+    state = load_session(store, meeting_id)
+    quorum = state.beslutforhet(position)
+    if quorum is None:
+        return False, "Det ärendet finns inte på föredragningslistan."
+    if quorum.ok:
+        return True, quorum.text
+    if has_quorum_override(store, meeting_id, position):
+        return True, f"{quorum.text}; undantag bekräftat och loggat"
+    return False, quorum.text
+
+
+def serving_list(state: SessionState, position: int) -> list[Deltagare]:
+    """Who holds each seat in the §, in seat order with the chair last (for voteringar)."""
+    narvaro = state.narvaro(position)
+    if narvaro is None:
+        return []
+    people = state.tidslinje.deltagare
+    return [people[h] for seat in state.tidslinje.seats if (h := narvaro.holder(seat)) is not None]
+
+
+def paragraf_list(state: SessionState, positions: Sequence[int]) -> str:
+    return paragrafer_text([state.paragraf(p) for p in positions])
