@@ -107,8 +107,11 @@ class AgendaPage(QWidget):
         return tab
 
     def set_meeting(self, meeting_id: int | None) -> None:
+        changed = meeting_id != (self.meeting.id if self.meeting else None)
         self.meeting = agenda.get_meeting(self.ctx.store, meeting_id) if meeting_id else None
         self.refresh()
+        if changed and self.current_arende() is None:
+            select_row(self.view, 0)
 
     def set_active(self, active: bool) -> None:
         """Only the page on show has its shortcuts on: both pages use Ctrl+N and Delete."""

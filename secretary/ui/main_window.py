@@ -69,8 +69,10 @@ class MainWindow(QMainWindow):
         if not restore_splitter(ctx.settings, SETTINGS_KEY, self.splitter):
             self.splitter.setSizes([280, 920])
         self.navigator.refresh()
-        if not self.navigator.select(self._saved_selection()):
-            self._show_selection()
+        first_organ = self.navigator.topLevelItem(0)
+        if not self.navigator.select(self._saved_selection()) and first_organ is not None:
+            self.navigator.setCurrentItem(first_organ)
+        self._show_selection()
 
     # --- actions and menus --------------------------------------------------------------
 

@@ -70,6 +70,17 @@ class MemberTableModel(_RowsModel):
     NAMN, PARTI, ROLL, FUNKTION, ORDNING, ERSATTARE_FOR = range(6)
     HEADERS = ("Namn", "Parti", "Roll", "Funktion/Titel", "Ordning", "Personlig ersättare för")
 
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.ToolTipRole
+            and orientation == Qt.Orientation.Horizontal
+            and section == self.ORDNING
+        ):
+            return "Ledamöter: platsens nummer. Ersättare: platsen i partiets ersättarordning."
+        return super().headerData(section, orientation, role)
+
     def key(self, item: MemberRow) -> int:
         return item.membership_id
 

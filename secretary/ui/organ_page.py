@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -33,7 +34,7 @@ class OrganPage(QWidget):
         self.organ: OrganData | None = None
         self._active = False
         self.model = MemberTableModel(self)
-        self.view = make_table(self.model, MemberTableModel.NAMN, "Ledamöter och ersättare")
+        self.view = make_table(self.model, MemberTableModel.FUNKTION, "Ledamöter och ersättare")
 
         self.add_action = action(self, "&Ny ledamot/ersättare…", "Ctrl+N", "Insert")
         self.edit_action = action(
@@ -114,6 +115,17 @@ class OrganPage(QWidget):
         if current is not None:
             select_row(self.view, self.model.row_of(current.membership_id))
         self._show_settings()
+        personliga = self.organ is not None and self.organ.personliga_ersattare
+        self.view.setColumnHidden(MemberTableModel.ERSATTARE_FOR, not personliga)
+        header = self.view.horizontalHeader()
+        wide = MemberTableModel.ERSATTARE_FOR if personliga else MemberTableModel.FUNKTION
+        for col in (MemberTableModel.FUNKTION, MemberTableModel.ERSATTARE_FOR):
+            mode = (
+                QHeaderView.ResizeMode.Stretch
+                if col == wide
+                else QHeaderView.ResizeMode.Interactive
+            )
+            header.setSectionResizeMode(col, mode)
         ledamoter = sum(1 for r in rows if r.roll is Roll.LEDAMOT)
         ersattare = sum(1 for r in rows if r.roll is Roll.ERSATTARE)
         self.count_label.setText(f"{ledamoter} ledamöter, {ersattare} ersättare")

@@ -3,7 +3,7 @@ saves through a service and stays open with the entered data when the service re
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QDialog, QLabel, QWidget
 
 from secretary.services.errors import ServiceError
 from secretary.ui.common import restore_geometry, save_geometry
@@ -21,6 +21,9 @@ class EditDialog(QDialog):
         self._error_label = error_label
         error_label.setStyleSheet("color: #b00020;")
         error_label.setVisible(False)
+        for edit in self.findChildren(QAbstractSpinBox):  # numbers and dates: no full width
+            edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance("2026-12-31") + 60)
+        self.resize(self.width(), self.sizeHint().height())
         restore_geometry(self.ctx.settings, self.settings_key, self)
 
     def show_error(self, message: str) -> None:

@@ -139,7 +139,7 @@ class Ui_OrganDialog(object):
         self.kindLabel.setText(QCoreApplication.translate("OrganDialog", u"&Typ:", None))
         self.forvaringsplatsLabel.setText(QCoreApplication.translate("OrganDialog", u"&F\u00f6rvaringsplats:", None))
         self.forvaringsplatsEdit.setPlaceholderText(QCoreApplication.translate("OrganDialog", u"var protokollen f\u00f6rvaras, t.ex. Kommunkansliet", None))
-        self.dnrPatternLabel.setText(QCoreApplication.translate("OrganDialog", u"&Diarienummer:", None))
+        self.dnrPatternLabel.setText(QCoreApplication.translate("OrganDialog", u"&Dnr-m\u00f6nster:", None))
         self.dnrPatternEdit.setPlaceholderText(QCoreApplication.translate("OrganDialog", u"m\u00f6nster, t.ex. KS \u00c5\u00c5\u00c5\u00c5/####", None))
         self.personligaCheck.setText(QCoreApplication.translate("OrganDialog", u"Organet har &personliga ers\u00e4ttare", None))
         self.labelsGroup.setTitle(QCoreApplication.translate("OrganDialog", u"Rubriker i protokollet", None))
