@@ -42,7 +42,7 @@ def prova(tl: Tidslinje, h: Handelse, regler: Organregler) -> str | None:
     person = tl.deltagare.get(h.person_id)
     if person is None:
         return "Personen hör inte till organet."
-    n = len(tl.paragrafer)
+    n = tl.antal
     if not 0 <= h.position <= n:
         return "Händelsen ligger utanför föredragningslistan."
     room = tl.present_at_boundary(h.position)

@@ -15,7 +15,8 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from secretary.domain.register import Funktion, Roll, person_label
 
@@ -70,7 +71,7 @@ class ParagrafNarvaro:
     javiga: frozenset[int]
     seats: Mapping[int, int | None]  # ledamot person_id -> who serves in that seat
 
-    @property
+    @cached_property
     def serving(self) -> frozenset[int]:
         return frozenset(h for h in self.seats.values() if h is not None)
 
@@ -95,8 +96,9 @@ class _State:
 class Tidslinje:
     deltagare: Mapping[int, Deltagare]
     handelser: tuple[Handelse, ...]
-    paragrafer: tuple[ParagrafNarvaro, ...]
+    paragrafer: tuple[ParagrafNarvaro, ...]  # the first `len(paragrafer)` §§ of `antal`
     seats: tuple[int, ...]  # the ledamöter's person_ids in seat order
+    antal: int = 0  # §§ on the agenda
 
     def at(self, position: int) -> ParagrafNarvaro:
         return self.paragrafer[position]
@@ -124,14 +126,22 @@ def seat_order(deltagare: Iterable[Deltagare]) -> tuple[int, ...]:
 
 
 def bygg_tidslinje(
-    deltagare: Sequence[Deltagare], handelser: Sequence[Handelse], antal_paragrafer: int
+    deltagare: Sequence[Deltagare],
+    handelser: Sequence[Handelse],
+    antal_paragrafer: int,
+    *,
+    upp_till: int | None = None,
 ) -> Tidslinje:
-    """Replay the events in order over the §§ and derive attendance for each §."""
+    """Replay the events in order over the §§ and derive attendance for each §.
+
+    `upp_till` stops after that many §§: checking an event at boundary b needs only the §§
+    up to b, which keeps re-checking a whole meeting cheap."""
     people = {d.person_id: d for d in deltagare}
     ordered = tuple(sorted(handelser, key=lambda h: (h.position, h.id)))
-    skeleton = Tidslinje(people, ordered, (), seat_order(deltagare))
-    _, paragrafer = _replay(skeleton, antal_paragrafer, collect=True)
-    return Tidslinje(people, ordered, tuple(paragrafer), skeleton.seats)
+    skeleton = Tidslinje(people, ordered, (), seat_order(deltagare), antal_paragrafer)
+    until = antal_paragrafer if upp_till is None else min(upp_till, antal_paragrafer)
+    _, paragrafer = _replay(skeleton, until, collect=True)
+    return Tidslinje(people, ordered, tuple(paragrafer), skeleton.seats, antal_paragrafer)
 
 
 def _replay(
@@ -142,16 +152,24 @@ def _replay(
     by_boundary: dict[int, list[Handelse]] = {}
     for h in tl.handelser:
         by_boundary.setdefault(h.position, []).append(h)
+    previous_special = True
     for position in range(until + 1):
         jav_now: set[int] = set()
         only_now: dict[int, int] = {}
-        for h in by_boundary.get(position, ()):
+        events = by_boundary.get(position, ())
+        for h in events:
             _apply(state, h, jav_now, only_now)
-        _settle(tl, state)
+        if events:
+            _settle(tl, state)
         if position == until:
             break
         if collect:
-            out.append(_snapshot(tl, state, position, jav_now, only_now))
+            special = bool(jav_now or only_now)
+            if out and not events and not special and not previous_special:
+                out.append(replace(out[-1], position=position))  # nothing changed
+            else:
+                out.append(_snapshot(tl, state, position, jav_now, only_now))
+            previous_special = special
     return state, out
 
 

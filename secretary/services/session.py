@@ -142,32 +142,45 @@ class SessionState:
 
 
 def _deltagare(session: Session, meeting: Meeting) -> list[Deltagare]:
-    """The organ's people on the meeting's date, one entry per person (the highest role)."""
+    """The organ's people on the meeting's date, one entry per person (the highest role).
+    Plain column rows, not ORM objects: this runs on every action of a live session."""
     rows = session.execute(
-        select(Membership, Person, Party.short)
+        select(
+            Membership.id,
+            Membership.person_id,
+            Membership.roll,
+            Membership.funktion,
+            Membership.ordning,
+            Membership.personlig_ersattare_for_id,
+            Membership.title,
+            Membership.period_from,
+            Membership.period_to,
+            Person.first_name,
+            Person.last_name,
+            Party.short,
+        )
         .join(Person, Membership.person_id == Person.id)
         .outerjoin(Party, Person.party_id == Party.id)
         .where(Membership.organ_id == meeting.organ_id)
     ).all()
-    seat_person = {m.id: m.person_id for m, _, _ in rows}
+    seat_person = {r[0]: r[1] for r in rows}
     rank = {Roll.LEDAMOT: 0, Roll.ERSATTARE: 1, Roll.ADJUNGERAD: 2, Roll.OVRIG: 3}
     people: dict[int, Deltagare] = {}
-    for m, person, party in sorted(rows, key=lambda r: rank[Roll(r[0].roll)]):
-        if m.period_from and m.period_from > meeting.date:
+    for r in sorted(rows, key=lambda r: rank[Roll(r[2])]):
+        (_, person_id, roll, funktion, ordning, personlig, title, start, end) = r[:9]
+        if (start and start > meeting.date) or (end and end < meeting.date):
             continue
-        if m.period_to and m.period_to < meeting.date:
+        if person_id in people:
             continue
-        if person.id in people:
-            continue
-        people[person.id] = Deltagare(
-            person_id=person.id,
-            name=full_name(person.first_name, person.last_name),
-            party=party,
-            roll=Roll(m.roll),
-            funktion=Funktion(m.funktion),
-            ordning=m.ordning,
-            personlig_ersattare_for=seat_person.get(m.personlig_ersattare_for_id or -1),
-            title=m.title,
+        people[person_id] = Deltagare(
+            person_id=person_id,
+            name=full_name(r[9], r[10]),
+            party=r[11],
+            roll=Roll(roll),
+            funktion=Funktion(funktion),
+            ordning=ordning,
+            personlig_ersattare_for=seat_person.get(personlig or -1),
+            title=title,
         )
     return list(people.values())
 
@@ -187,23 +200,34 @@ def _state(session: Session, meeting: Meeting) -> SessionState:
     arenden = tuple(ArendeRad(a.id, i, first + i, a.rubrik) for i, a in enumerate(meeting.arenden))
     n = len(arenden)
     pos_of = {a.id: a.position for a in arenden}
-    rows = session.scalars(
-        select(NarvaroHandelse)
-        .where(NarvaroHandelse.meeting_id == meeting.id)
-        .order_by(NarvaroHandelse.id)
-    )
+    e = NarvaroHandelse
+    rows = session.execute(
+        select(
+            e.id,
+            e.kind,
+            e.person_id,
+            e.vid_upprop,
+            e.arende_id,
+            e.time,
+            e.distans,
+            e.seat_person_id,
+            e.only_this,
+        )
+        .where(e.meeting_id == meeting.id)
+        .order_by(e.id)
+    ).all()
     handelser = tuple(
         HandelseRad(
-            id=r.id,
-            kind=HandelseTyp(r.kind),
-            person_id=r.person_id,
-            vid_upprop=r.vid_upprop,
-            arende_id=r.arende_id,
-            position=0 if r.vid_upprop else pos_of.get(r.arende_id or -1, n),
-            time=r.time,
-            distans=r.distans,
-            seat=r.seat_person_id,
-            only_this=r.only_this,
+            id=r[0],
+            kind=HandelseTyp(r[1]),
+            person_id=r[2],
+            vid_upprop=r[3],
+            arende_id=r[4],
+            position=0 if r[3] else pos_of.get(r[4] or -1, n),
+            time=r[5],
+            distans=r[6],
+            seat=r[7],
+            only_this=r[8],
         )
         for r in rows
     )
@@ -319,17 +343,34 @@ def set_cursor(
 # --- events -------------------------------------------------------------------------------
 
 
-def _check_all(state: SessionState, handelser: Sequence[HandelseRad]) -> str | None:
-    """Replay every event through the rules; the first refusal, or None."""
+def _check_all(
+    state: SessionState, handelser: Sequence[HandelseRad], changed: HandelseRad | None = None
+) -> str | None:
+    """Replay events through the rules; the first refusal, or None.
+
+    With `changed`, only events that can depend on it are re-checked: those of the same
+    person, and those on a seat that person is or holds. An event's check reads only the
+    presence of its own person and its seat's holders, so the others cannot change outcome.
+    """
     deltagare = state.deltagare
     n = len(state.arenden)
-    accepted: list[Handelse] = []
-    for h in sorted(handelser, key=lambda h: (h.position, h.id)):
-        domain = h.as_domain()
-        refusal = prova(bygg_tidslinje(deltagare, accepted, n), domain, state.regler)
+    ordered = sorted(handelser, key=lambda h: (h.position, h.id))
+    involved: set[int] | None = None
+    if changed is not None:
+        involved = {changed.person_id}
+        if changed.seat is not None:
+            involved.add(changed.seat)
+        involved |= {h.seat for h in ordered if h.person_id == changed.person_id and h.seat}
+    for index, h in enumerate(ordered):
+        if involved is not None and not (
+            h.person_id in involved or (h.seat is not None and h.seat in involved)
+        ):
+            continue
+        earlier = [e.as_domain() for e in ordered[:index]]
+        tl = bygg_tidslinje(deltagare, earlier, n, upp_till=h.position + 1)
+        refusal = prova(tl, h.as_domain(), state.regler)
         if refusal is not None:
             return refusal
-        accepted.append(domain)
     return None
 
 
@@ -377,7 +418,7 @@ def record(
         )
         refusal = prova(state.tidslinje, candidate.as_domain(), state.regler)
         if refusal is None and any(h.position > at for h in state.handelser):
-            refusal = _check_all(state, [*state.handelser, candidate])
+            refusal = _check_all(state, [*state.handelser, candidate], candidate)
         if refusal is not None:
             raise ServiceError(refusal)
         row = NarvaroHandelse(
@@ -419,6 +460,8 @@ def mark_upprop(
         meeting = _running(s, meeting_id)
         state = _state(s, meeting)
         old = next((h for h in state.handelser if h.vid_upprop and h.person_id == person_id), None)
+        if old is None and status is Upprop.FRANVARANDE:
+            return None, None
         rest = [h for h in state.handelser if h is not old]
         new: HandelseRad | None = None
         if status is not Upprop.FRANVARANDE:
@@ -435,7 +478,7 @@ def mark_upprop(
                 only_this=False,
             )
             rest.append(new)
-        refusal = _check_all(state, rest)
+        refusal = _check_all(state, rest, old or new)
         if refusal is not None:
             raise ServiceError(_later_events(refusal) if old is not None else refusal)
         if old is not None:
@@ -465,7 +508,7 @@ def remove_event(store: Store, event_id: int) -> HandelseRad:
         meeting = _running(s, row.meeting_id)
         state = _state(s, meeting)
         removed = next(h for h in state.handelser if h.id == event_id)
-        refusal = _check_all(state, [h for h in state.handelser if h.id != event_id])
+        refusal = _check_all(state, [h for h in state.handelser if h.id != event_id], removed)
         if refusal is not None:
             raise ServiceError(_later_events(refusal))
         s.delete(row)
@@ -496,7 +539,7 @@ def restore_event(store: Store, meeting_id: int, h: HandelseRad) -> HandelseRad:
             seat=h.seat,
             only_this=h.only_this,
         )
-        refusal = _check_all(state, [*state.handelser, candidate])
+        refusal = _check_all(state, [*state.handelser, candidate], candidate)
         if refusal is not None:
             raise ServiceError(refusal)
         row = NarvaroHandelse(
