@@ -16,10 +16,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from secretary.domain.narvaro import HandelseTyp  # noqa: E402
-from secretary.domain.register import Funktion, OrganKind, Roll  # noqa: E402
-from secretary.services import agenda, register, session  # noqa: E402
-from secretary.store.database import Store, open_store  # noqa: E402
+from secretary.domain.narvaro import HandelseTyp
+from secretary.domain.register import Funktion, OrganKind, Roll
+from secretary.services import agenda, register, session
+from secretary.store.database import Store, open_store
 
 PARTIES = ["S", "M", "SD", "C", "V", "KD", "L", "MP"]
 
@@ -71,7 +71,7 @@ def timed(samples: list[float], fn: Callable[[], object]) -> object:
 
 def report(name: str, samples: list[float]) -> None:
     samples = sorted(samples)
-    p95 = samples[min(len(samples) - 1, int(round(0.95 * (len(samples) - 1))))]
+    p95 = samples[min(len(samples) - 1, round(0.95 * (len(samples) - 1)))]
     print(
         f"  {name:<38} n={len(samples):>3}  median {statistics.median(samples):6.2f} ms"
         f"  p95 {p95:6.2f} ms  max {samples[-1]:6.2f} ms"
