@@ -153,7 +153,25 @@ def _migrate(store: Store) -> None:
     if status.current is not None and store.path is not None:
         store.backup("före-uppgradering")
     try:
-        with store.engine.begin() as conn:
-            migrate.upgrade(conn)
-    except sqlite3.OperationalError as exc:  # pragma: no cover - disk problems
+        with store.engine.connect() as conn:
+            if store.is_sqlite:
+                # Alembic rebuilds a SQLite table by copy, drop and rename. With foreign
+                # keys on, the drop would cascade and delete every row that points at the
+                # table (all ärenden with their meeting). Off during the migration, then
+                # checked before the commit.
+                conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+                conn.commit()
+            with conn.begin():
+                migrate.upgrade(conn)
+                if store.is_sqlite:
+                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise StoreError(
+                            "Uppgraderingen av databasen gav trasiga kopplingar och avbröts. "
+                            "En säkerhetskopia togs före försöket."
+                        )
+            if store.is_sqlite:
+                conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+                conn.commit()
+    except (sqlite3.OperationalError, sqlalchemy.exc.OperationalError) as exc:
         raise StoreError(f"Databasen kunde inte uppgraderas: {exc}") from exc

@@ -113,6 +113,14 @@ def test_an_older_database_is_backed_up_and_upgraded_with_its_data(tmp_path: Pat
                 "VALUES (1, 1, '2026-01-10', 'Rådhuset', '', 'planerat')"
             )
         )
+        for i in range(3):
+            conn.execute(
+                text(
+                    "INSERT INTO arende (meeting_id, position, rubrik, dnr, sammanfattning, "
+                    "forslag_till_beslut, beslutsunderlag, expedieras_till) "
+                    f"VALUES (1, {i}, 'Ärende {i}', '', '', '', '[]', '[]')"
+                )
+            )
     engine.dispose()
     store = open_store(path)
     try:
@@ -120,6 +128,9 @@ def test_an_older_database_is_backed_up_and_upgraded_with_its_data(tmp_path: Pat
             assert migrate.check(conn).up_to_date
             row = conn.execute(text("SELECT place, under_behandling FROM meeting")).one()
             assert tuple(row) == ("Rådhuset", 0)
+            # The table rebuild must not cascade: every ärende of the meeting is kept.
+            assert conn.execute(text("SELECT count(*) FROM arende")).scalar() == 3
+            assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
     finally:
         store.close()
     (backup,) = list_backups(path, path.parent / "säkerhetskopior")
