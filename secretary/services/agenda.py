@@ -87,7 +87,10 @@ class ArendeData:
 # --- § numbers ----------------------------------------------------------------------------
 
 
-def _year_meetings(session: Session, organ_id: int, year: int) -> list[tuple[int, MeetingCount]]:
+_YearRow = tuple[int, dt.date, dt.time | None, MeetingCount]
+
+
+def _year_meetings(session: Session, organ_id: int, year: int) -> list[_YearRow]:
     """The organ's meetings in `year`, in date order, with their number of ärenden."""
     counts = (
         select(Arende.meeting_id, func.count(Arende.id).label("n"))
@@ -95,22 +98,49 @@ def _year_meetings(session: Session, organ_id: int, year: int) -> list[tuple[int
         .subquery()
     )
     rows = session.execute(
-        select(Meeting.id, Meeting.first_paragraf_override, func.coalesce(counts.c.n, 0))
+        select(
+            Meeting.id,
+            Meeting.date,
+            Meeting.planned_start,
+            Meeting.first_paragraf_override,
+            func.coalesce(counts.c.n, 0),
+        )
         .outerjoin(counts, counts.c.meeting_id == Meeting.id)
         .where(
             Meeting.organ_id == organ_id,
             Meeting.date >= dt.date(year, 1, 1),
             Meeting.date <= dt.date(year, 12, 31),
         )
-        .order_by(Meeting.date, Meeting.planned_start, Meeting.id)
+        .order_by(Meeting.date, Meeting.planned_start.nulls_first(), Meeting.id)
     ).all()
-    return [(mid, MeetingCount(n, override)) for mid, override, n in rows]
+    return [(mid, date, start, MeetingCount(n, override)) for mid, date, start, override, n in rows]
 
 
 def first_paragraf(session: Session, meeting: Meeting) -> int:
     year = _year_meetings(session, meeting.organ_id, meeting.date.year)
-    firsts = first_paragrafer([count for _, count in year])
-    return dict(zip((mid for mid, _ in year), firsts, strict=True))[meeting.id]
+    firsts = first_paragrafer([row[3] for row in year])
+    return dict(zip((row[0] for row in year), firsts, strict=True))[meeting.id]
+
+
+def suggested_first_paragraf(
+    store: Store,
+    organ_id: int,
+    date: dt.date,
+    planned_start: dt.time | None = None,
+    meeting_id: int | None = None,
+) -> int:
+    """The first § a meeting on `date` gets without a start set by hand: what the meeting
+    dialog shows while the secretary picks a date."""
+    with store.session() as s:
+        year = [r for r in _year_meetings(s, organ_id, date.year) if r[0] != meeting_id]
+        own = 0
+        if meeting_id is not None:
+            own = s.scalar(select(func.count(Arende.id)).where(Arende.meeting_id == meeting_id))
+        key = (date, planned_start or dt.time.min, meeting_id or 1 << 62)
+        position = sum(1 for r in year if (r[1], r[2] or dt.time.min, r[0]) < key)
+        counts = [r[3] for r in year]
+        counts.insert(position, MeetingCount(own or 0))
+        return first_paragrafer(counts)[position]
 
 
 # --- meetings -----------------------------------------------------------------------------

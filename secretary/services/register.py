@@ -35,6 +35,8 @@ class OrganInput:
     dnr_pattern: str = ""
     personliga_ersattare: bool = False
     labels: dict[str, str] = field(default_factory=dict)
+    # None leaves the organ's ersättarordning between parties as it is.
+    partiordning: dict[str | None, list[str]] | None = None
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,8 @@ def _apply_organ(session: Session, organ: Organ, data: OrganInput) -> None:
     organ.dnr_pattern = data.dnr_pattern.strip()
     organ.personliga_ersattare = data.personliga_ersattare
     organ.labels = label_overrides(data.labels)
+    if data.partiordning is not None:
+        _replace_party_order(session, organ, data.partiordning)
 
 
 def create_organ(store: Store, data: OrganInput) -> OrganData:
@@ -381,18 +385,34 @@ def get_party_order(store: Store, organ_id: int) -> dict[str | None, list[str]]:
 def set_party_order(
     store: Store, organ_id: int, for_party: str | None, parties: Sequence[str]
 ) -> None:
+    """Set one party's order (None: the general order), leaving the others as they are."""
     with store.session() as s:
         organ = get_organ_row(s, organ_id)
-        owner = ensure_party(s, for_party) if for_party else None
-        owner_id = owner.id if owner else None
-        organ.party_order = [r for r in organ.party_order if r.for_party_id != owner_id]
-        s.flush()
-        seen: set[str] = set()
-        for position, short in enumerate(parties):
-            party = ensure_party(s, short)
-            if party is None or party.short in seen:
-                continue
-            seen.add(party.short)
-            organ.party_order.append(
-                ErsattarordningParti(for_party_id=owner_id, party_id=party.id, position=position)
-            )
+        _set_one_order(s, organ, for_party, parties)
+
+
+def _replace_party_order(
+    session: Session, organ: Organ, order: dict[str | None, list[str]]
+) -> None:
+    organ.party_order = []
+    session.flush()
+    for owner, parties in order.items():
+        _set_one_order(session, organ, owner, parties)
+
+
+def _set_one_order(
+    session: Session, organ: Organ, for_party: str | None, parties: Sequence[str]
+) -> None:
+    owner = ensure_party(session, for_party) if for_party else None
+    owner_id = owner.id if owner else None
+    organ.party_order = [r for r in organ.party_order if r.for_party_id != owner_id]
+    session.flush()
+    seen: set[str] = set()
+    for position, short in enumerate(parties):
+        party = ensure_party(session, short)
+        if party is None or party.short in seen:
+            continue
+        seen.add(party.short)
+        organ.party_order.append(
+            ErsattarordningParti(for_party_id=owner_id, party_id=party.id, position=position)
+        )

@@ -132,3 +132,14 @@ def test_a_held_meeting_cannot_be_deleted(store: Store) -> None:
         agenda.delete_meeting(store, meeting.id)
     with pytest.raises(ServiceError, match="låst"):
         agenda.add_arende(store, meeting.id, agenda.ArendeInput("Sent ärende"))
+
+
+def test_the_meeting_dialog_suggestion_follows_the_same_rule(store: Store) -> None:
+    ks = builders.organ(store)
+    builders.meeting(store, ks, dt.date(2026, 2, 1), arenden=4)
+    later = builders.meeting(store, ks, dt.date(2026, 5, 1), arenden=2)
+    assert agenda.suggested_first_paragraf(store, ks, dt.date(2026, 3, 1)) == 5
+    assert agenda.suggested_first_paragraf(store, ks, dt.date(2026, 6, 1)) == 7
+    assert agenda.suggested_first_paragraf(store, ks, dt.date(2027, 1, 1)) == 1
+    # Moving an existing meeting earlier: its own ärenden no longer count before it.
+    assert agenda.suggested_first_paragraf(store, ks, dt.date(2026, 1, 5), None, later.id) == 1

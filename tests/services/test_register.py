@@ -141,3 +141,19 @@ def test_ersattarordning_between_parties_is_kept_per_party(store: Store) -> None
     assert register.get_party_order(store, organ_id) == {None: ["S", "M", "L"], "S": ["V", "MP"]}
     register.set_party_order(store, organ_id, None, ["M"])
     assert register.get_party_order(store, organ_id)[None] == ["M"]
+
+
+def test_the_organ_dialog_saves_the_whole_party_order_at_once(store: Store) -> None:
+    data = register.OrganInput(
+        "Socialnämnden", OrganKind.NAMND, partiordning={None: ["S", "M"], "V": ["S"]}
+    )
+    organ = register.create_organ(store, data)
+    assert register.get_party_order(store, organ.id) == {None: ["S", "M"], "V": ["S"]}
+    register.update_organ(store, organ.id, register.OrganInput("Socialnämnden", OrganKind.NAMND))
+    assert register.get_party_order(store, organ.id) == {None: ["S", "M"], "V": ["S"]}
+    register.update_organ(
+        store,
+        organ.id,
+        register.OrganInput("Socialnämnden", OrganKind.NAMND, partiordning={None: ["M"]}),
+    )
+    assert register.get_party_order(store, organ.id) == {None: ["M"]}

@@ -39,6 +39,7 @@ def test_new_organ_appears_in_the_tree(qtbot, ctx, monkeypatch) -> None:  # type
         dialog.ui.dnrPatternEdit.setText("KFN ÅÅÅÅ/#+")
         assert dialog.ui.dnrExampleLabel.text() == "Exempel: KFN 2026/12"
         dialog.label_combos["expedieras"].setCurrentText("Skickas till")
+        dialog.ui.partiordningEdit.setPlainText("Alla: S, M, L\nS: V, MP")
 
     answer_dialogs(monkeypatch, OrganDialog, fill)
     window.new_organ_action.trigger()
@@ -48,6 +49,10 @@ def test_new_organ_appears_in_the_tree(qtbot, ctx, monkeypatch) -> None:  # type
     organ = register.list_organs(ctx.store)[0]
     assert organ.labels["expedieras"] == "Skickas till"
     assert organ.label_overrides == {"expedieras": "Skickas till"}
+    assert register.get_party_order(ctx.store, organ.id) == {
+        None: ["S", "M", "L"],
+        "S": ["V", "MP"],
+    }
 
 
 def test_added_member_shows_in_table_and_survives_a_restart(  # type: ignore[no-untyped-def]
@@ -192,3 +197,14 @@ def test_geometry_and_splitter_are_kept(qtbot, ctx) -> None:  # type: ignore[no-
     assert ctx.settings.contains("windows/main/geometry")
     again = make_window(qtbot, ctx)
     assert again.splitter.saveState() == window.splitter.saveState()
+
+
+def test_an_unreadable_party_order_keeps_the_dialog_open(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    dialog = OrganDialog(ctx, None, None)
+    qtbot.addWidget(dialog)
+    dialog.ui.nameEdit.setText("Socialnämnden")
+    dialog.ui.partiordningEdit.setPlainText("S V MP")
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert "Rad 1: skriv som" in dialog.ui.errorLabel.text()
+    assert register.list_organs(ctx.store) == []

@@ -7,7 +7,6 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QListWidgetItem, QTimeEdit, QWidget
 
-from secretary.domain.paragrafer import MeetingCount, first_paragrafer
 from secretary.services import agenda
 from secretary.services.agenda import MeetingData, MeetingInput
 from secretary.services.register import OrganData
@@ -33,8 +32,6 @@ class MeetingDialog(EditDialog):
         self.organ = organ
         self.meeting = meeting
         self.saved: MeetingData | None = None
-        own_id = meeting.id if meeting else None
-        self._others = [m for m in agenda.list_meetings(ctx.store, organ.id) if m.id != own_id]
         self.ui = ui = Ui_MeetingDialog()
         ui.setupUi(self)
         what = "Redigera sammanträde" if meeting else "Nytt sammanträde"
@@ -93,26 +90,13 @@ class MeetingDialog(EditDialog):
     def computed_first_paragraf(self) -> int:
         """The first § this meeting gets from the year's earlier meetings, without a start of
         its own: the number the override replaces (domain.paragrafer)."""
-        date = from_qdate(self.ui.dateEdit.date())
-        start = self._time(self.ui.startCheck, self.ui.startTime)
-        key_self = (date, start or dt.time.min, self.meeting.id if self.meeting else 1 << 62)
-        year = sorted(
-            (
-                ((m.date, m.planned_start or dt.time.min, m.id), m)
-                for m in self._others
-                if m.date.year == date.year
-            ),
-            key=lambda pair: pair[0],
+        return agenda.suggested_first_paragraf(
+            self.ctx.store,
+            self.organ.id,
+            from_qdate(self.ui.dateEdit.date()),
+            self._time(self.ui.startCheck, self.ui.startTime),
+            self.meeting.id if self.meeting else None,
         )
-        counts: list[MeetingCount] = []
-        position = 0
-        for key, m in year:
-            if key < key_self:
-                position += 1
-            counts.append(MeetingCount(m.arende_count, m.first_paragraf_override))
-        arenden = self.meeting.arende_count if self.meeting else 0
-        counts.insert(position, MeetingCount(arenden))
-        return first_paragrafer(counts)[position]
 
     def _show_computed(self) -> None:
         computed = self.computed_first_paragraf()

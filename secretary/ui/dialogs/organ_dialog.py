@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 
 from secretary.domain.diarienummer import example
 from secretary.domain.labels import LABEL_SPECS
+from secretary.domain.partiordning import format_partiordning, parse_partiordning
 from secretary.domain.register import OrganKind
 from secretary.services import register
 from secretary.services.register import OrganData, OrganInput
@@ -46,6 +47,8 @@ class OrganDialog(EditDialog):
             self.ui.forvaringsplatsEdit.setText(organ.forvaringsplats)
             self.ui.dnrPatternEdit.setText(organ.dnr_pattern)
             self.ui.personligaCheck.setChecked(organ.personliga_ersattare)
+            order = register.get_party_order(ctx.store, organ.id)
+            self.ui.partiordningEdit.setPlainText(format_partiordning(order))
         else:
             self.ui.kindCombo.setCurrentIndex(self.ui.kindCombo.findData(OrganKind.NAMND))
         self._show_example()
@@ -70,10 +73,12 @@ class OrganDialog(EditDialog):
             dnr_pattern=self.ui.dnrPatternEdit.text(),
             personliga_ersattare=self.ui.personligaCheck.isChecked(),
             labels={key: combo.currentText() for key, combo in self.label_combos.items()},
+            partiordning=parse_partiordning(self.ui.partiordningEdit.toPlainText())[0],
         )
 
     def problems(self) -> list[str]:
-        return [] if self.ui.nameEdit.text().strip() else ["Skriv organets namn."]
+        problems = [] if self.ui.nameEdit.text().strip() else ["Skriv organets namn."]
+        return problems + parse_partiordning(self.ui.partiordningEdit.toPlainText())[1]
 
     def save(self) -> str:
         if self.organ is None:

@@ -17,8 +17,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
     QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
-    QLabel, QLineEdit, QSizePolicy, QVBoxLayout,
-    QWidget)
+    QLabel, QLineEdit, QPlainTextEdit, QSizePolicy,
+    QVBoxLayout, QWidget)
 
 class Ui_OrganDialog(object):
     def setupUi(self, OrganDialog):
@@ -90,6 +90,18 @@ class Ui_OrganDialog(object):
 
         self.formLayout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.personligaCheck)
 
+        self.partiordningLabel = QLabel(OrganDialog)
+        self.partiordningLabel.setObjectName(u"partiordningLabel")
+
+        self.formLayout.setWidget(7, QFormLayout.ItemRole.LabelRole, self.partiordningLabel)
+
+        self.partiordningEdit = QPlainTextEdit(OrganDialog)
+        self.partiordningEdit.setObjectName(u"partiordningEdit")
+        self.partiordningEdit.setTabChangesFocus(True)
+        self.partiordningEdit.setMaximumSize(QSize(16777215, 70))
+
+        self.formLayout.setWidget(7, QFormLayout.ItemRole.FieldRole, self.partiordningEdit)
+
 
         self.verticalLayout.addLayout(self.formLayout)
 
@@ -118,12 +130,14 @@ class Ui_OrganDialog(object):
         self.kindLabel.setBuddy(self.kindCombo)
         self.forvaringsplatsLabel.setBuddy(self.forvaringsplatsEdit)
         self.dnrPatternLabel.setBuddy(self.dnrPatternEdit)
+        self.partiordningLabel.setBuddy(self.partiordningEdit)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.nameEdit, self.shortNameEdit)
         QWidget.setTabOrder(self.shortNameEdit, self.kindCombo)
         QWidget.setTabOrder(self.kindCombo, self.forvaringsplatsEdit)
         QWidget.setTabOrder(self.forvaringsplatsEdit, self.dnrPatternEdit)
         QWidget.setTabOrder(self.dnrPatternEdit, self.personligaCheck)
+        QWidget.setTabOrder(self.personligaCheck, self.partiordningEdit)
 
         self.retranslateUi(OrganDialog)
 
@@ -142,6 +156,13 @@ class Ui_OrganDialog(object):
         self.dnrPatternLabel.setText(QCoreApplication.translate("OrganDialog", u"&Dnr-m\u00f6nster:", None))
         self.dnrPatternEdit.setPlaceholderText(QCoreApplication.translate("OrganDialog", u"m\u00f6nster, t.ex. KS \u00c5\u00c5\u00c5\u00c5/####", None))
         self.personligaCheck.setText(QCoreApplication.translate("OrganDialog", u"Organet har &personliga ers\u00e4ttare", None))
+        self.partiordningLabel.setText(QCoreApplication.translate("OrganDialog", u"&Ers\u00e4ttarordning\n"
+"mellan partier:", None))
+        self.partiordningEdit.setPlaceholderText(QCoreApplication.translate("OrganDialog", u"Alla: S, M, L, C, KD, MP, V\n"
+"S: V, MP", None))
+#if QT_CONFIG(tooltip)
+        self.partiordningEdit.setToolTip(QCoreApplication.translate("OrganDialog", u"Ur vilka andra partier ers\u00e4ttare kallas in n\u00e4r det egna partiet inte har n\u00e5gon p\u00e5 plats. F\u00f6rsta raden g\u00e4ller alla partier; en rad per parti g\u00e4ller det partiets egen ordning.", None))
+#endif // QT_CONFIG(tooltip)
         self.labelsGroup.setTitle(QCoreApplication.translate("OrganDialog", u"Rubriker i protokollet", None))
     # retranslateUi
 
