@@ -135,11 +135,13 @@ def suggested_first_paragraf(
         year = [r for r in _year_meetings(s, organ_id, date.year) if r[0] != meeting_id]
         own = 0
         if meeting_id is not None:
-            own = s.scalar(select(func.count(Arende.id)).where(Arende.meeting_id == meeting_id))
+            own = (
+                s.scalar(select(func.count(Arende.id)).where(Arende.meeting_id == meeting_id)) or 0
+            )
         key = (date, planned_start or dt.time.min, meeting_id or 1 << 62)
         position = sum(1 for r in year if (r[1], r[2] or dt.time.min, r[0]) < key)
         counts = [r[3] for r in year]
-        counts.insert(position, MeetingCount(own or 0))
+        counts.insert(position, MeetingCount(own))
         return first_paragrafer(counts)[position]
 
 
