@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -405,7 +405,7 @@ def record(
             narvaro = state.narvaro(at)
             only_this = narvaro is not None and seat in narvaro.javiga
         candidate = HandelseRad(
-            id=max((h.id for h in state.handelser), default=0) + 1,
+            id=_next_id(state),
             kind=kind,
             person_id=person_id,
             vid_upprop=False,
@@ -421,35 +421,30 @@ def record(
             refusal = _check_all(state, [*state.handelser, candidate], candidate)
         if refusal is not None:
             raise ServiceError(refusal)
-        row = NarvaroHandelse(
-            meeting_id=meeting.id,
-            kind=kind.value,
-            person_id=person_id,
-            vid_upprop=False,
-            arende_id=candidate.arende_id,
-            time=time,
-            distans=distans,
-            seat_person_id=seat,
-            only_this=only_this,
-        )
-        s.add(row)
-        s.flush()
-        return _rad(row, at)
+        return _insert(s, meeting.id, candidate)
 
 
-def _rad(row: NarvaroHandelse, position: int) -> HandelseRad:
-    return HandelseRad(
-        id=row.id,
-        kind=HandelseTyp(row.kind),
-        person_id=row.person_id,
-        vid_upprop=row.vid_upprop,
-        arende_id=row.arende_id,
-        position=position,
-        time=row.time,
-        distans=row.distans,
-        seat=row.seat_person_id,
-        only_this=row.only_this,
+def _next_id(state: SessionState) -> int:
+    """An id that sorts after every stored event, for checking a candidate before insert."""
+    return max((h.id for h in state.handelser), default=0) + 1
+
+
+def _insert(session: Session, meeting_id: int, candidate: HandelseRad) -> HandelseRad:
+    """Store a checked candidate; returns it with the id the database gave it."""
+    row = NarvaroHandelse(
+        meeting_id=meeting_id,
+        kind=candidate.kind.value,
+        person_id=candidate.person_id,
+        vid_upprop=candidate.vid_upprop,
+        arende_id=candidate.arende_id,
+        time=candidate.time,
+        distans=candidate.distans,
+        seat_person_id=candidate.seat,
+        only_this=candidate.only_this,
     )
+    session.add(row)
+    session.flush()
+    return replace(candidate, id=row.id)
 
 
 def mark_upprop(
@@ -466,7 +461,7 @@ def mark_upprop(
         new: HandelseRad | None = None
         if status is not Upprop.FRANVARANDE:
             new = HandelseRad(
-                id=max((h.id for h in state.handelser), default=0) + 1,
+                id=_next_id(state),
                 kind=HandelseTyp.NARVARANDE,
                 person_id=person_id,
                 vid_upprop=True,
@@ -485,19 +480,7 @@ def mark_upprop(
             row = s.get(NarvaroHandelse, old.id)
             if row is not None:
                 s.delete(row)
-        added: HandelseRad | None = None
-        if new is not None:
-            row = NarvaroHandelse(
-                meeting_id=meeting.id,
-                kind=HandelseTyp.NARVARANDE.value,
-                person_id=person_id,
-                vid_upprop=True,
-                time=time,
-                distans=new.distans,
-            )
-            s.add(row)
-            s.flush()
-            added = _rad(row, 0)
+        added = _insert(s, meeting.id, new) if new is not None else None
         return old, added
 
 
@@ -527,35 +510,11 @@ def restore_event(store: Store, meeting_id: int, h: HandelseRad) -> HandelseRad:
                 (a.position for a in state.arenden if a.id == h.arende_id), len(state.arenden)
             )
         )
-        candidate = HandelseRad(
-            id=max((e.id for e in state.handelser), default=0) + 1,
-            kind=h.kind,
-            person_id=h.person_id,
-            vid_upprop=h.vid_upprop,
-            arende_id=h.arende_id,
-            position=position,
-            time=h.time,
-            distans=h.distans,
-            seat=h.seat,
-            only_this=h.only_this,
-        )
+        candidate = replace(h, id=_next_id(state), position=position)
         refusal = _check_all(state, [*state.handelser, candidate], candidate)
         if refusal is not None:
             raise ServiceError(refusal)
-        row = NarvaroHandelse(
-            meeting_id=meeting.id,
-            kind=h.kind.value,
-            person_id=h.person_id,
-            vid_upprop=h.vid_upprop,
-            arende_id=h.arende_id,
-            time=h.time,
-            distans=h.distans,
-            seat_person_id=h.seat,
-            only_this=h.only_this,
-        )
-        s.add(row)
-        s.flush()
-        return _rad(row, position)
+        return _insert(s, meeting.id, candidate)
 
 
 def set_event_time(store: Store, event_id: int, time: dt.time | None) -> HandelseRad:
@@ -565,8 +524,7 @@ def set_event_time(store: Store, event_id: int, time: dt.time | None) -> Handels
         meeting = _running(s, row.meeting_id)
         row.time = time
         s.flush()
-        position = next(h.position for h in _state(s, meeting).handelser if h.id == event_id)
-        return _rad(row, position)
+        return next(h for h in _state(s, meeting).handelser if h.id == event_id)
 
 
 # --- quorum -------------------------------------------------------------------------------
