@@ -127,10 +127,11 @@ class Utfall:
         ]
 
     def nasta(self) -> tuple[FragaUtfall, Genomfort] | None:
-        """The step waiting to be recorded."""
+        """The step waiting to be recorded, or whose votering is not finished."""
         for f in self.fragor:
             for g in f.steg:
-                if g.resultat is None:
+                r = g.resultat
+                if r is None or (r.votering is not None and r.votering.vinnare is None):
                     return f, g
         return None
 
@@ -388,7 +389,9 @@ def _losers(pb: Paragrafbeslut, u: Utfall) -> set[int]:
                 if key != f.vinnare and key in f.alternativ:
                     people |= ids
         backing.clear()
-    for _, _, v in u.voteringar:
+    for _, g, v in u.voteringar:
+        if g.kontra or g.steg.typ is StegTyp.KONTRA:
+            continue  # choosing the motförslag is not a vote on the decision
         winner = v.vinnare
         losing = Rost.NEJ if winner == v.ja else Rost.JA
         people |= {p for p, r in v.roster.items() if r is losing}

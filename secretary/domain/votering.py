@@ -35,6 +35,13 @@ class Votering:
     val: bool = False
     utslag: str | None = None
     lottning: str | None = None
+    # How many serve on the § (set when the roll call opens): the vote is undecided until
+    # every one of them has answered. None: the roster is taken as complete.
+    rostberattigade: int | None = None
+
+    @property
+    def komplett(self) -> bool:
+        return self.rostberattigade is None or len(self.roster) >= self.rostberattigade
 
     @property
     def antal_ja(self) -> int:
@@ -54,7 +61,9 @@ class Votering:
 
     @property
     def vinnare(self) -> str | None:
-        """The winning alternative; None while a tie is not yet settled."""
+        """The winning alternative; None while the roll call or a tie is not finished."""
+        if not self.komplett:
+            return None
         if self.antal_ja > self.antal_nej:
             return self.ja
         if self.antal_nej > self.antal_ja:

@@ -23,6 +23,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.sql.expression import false
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -35,7 +36,12 @@ NAMING = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
-    type_annotation_map = {dict[str, Any]: JSON, list[str]: JSON}  # noqa: RUF012
+    type_annotation_map = {  # noqa: RUF012
+        dict[str, Any]: JSON,
+        list[str]: JSON,
+        list[int]: JSON,
+        list[Any]: JSON,
+    }
 
 
 class Setting(Base):
@@ -77,6 +83,12 @@ class Organ(Base):
     dnr_pattern: Mapped[str] = mapped_column(String(100), default="")
     personliga_ersattare: Mapped[bool] = mapped_column(Boolean, default=False)
     labels: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # The organ in running text: 'arbetsutskottet', 'kommunstyrelsen' ('' = from the kind).
+    benamning: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    # May ersättare who do not serve make a protokollsanteckning? (differs per organ)
+    anteckning_ersattare: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=false()
+    )
 
     memberships: Mapped[list[Membership]] = relationship(
         back_populates="organ", cascade="all, delete-orphan"
@@ -187,6 +199,8 @@ class Arende(Base):
     forslag_till_beslut: Mapped[str] = mapped_column(Text, default="")
     beslutsunderlag: Mapped[list[str]] = mapped_column(default=list)
     expedieras_till: Mapped[list[str]] = mapped_column(default=list)
+    # How the proposal reads in the beslutsgång ('' = 'förvaltningens förslag').
+    forslag_namn: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
     meeting: Mapped[Meeting] = relationship(back_populates="arenden", foreign_keys=[meeting_id])
 
@@ -222,4 +236,55 @@ class Logg(Base):
     at: Mapped[dt.datetime] = mapped_column(DateTime)
     kind: Mapped[str] = mapped_column(String(40))
     arende_id: Mapped[int | None] = mapped_column(ForeignKey("arende.id", ondelete="SET NULL"))
+    text: Mapped[str] = mapped_column(Text, default="")
+
+
+class YrkandeRad(Base):
+    """A yrkande made on an ärende (secretary.domain.yrkanden.Yrkande)."""
+
+    __tablename__ = "yrkande"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    arende_id: Mapped[int] = mapped_column(ForeignKey("arende.id", ondelete="CASCADE"), index=True)
+    typ: Mapped[str] = mapped_column(String(20))
+    yrkare_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    instammande: Mapped[list[int]] = mapped_column(JSON, default=list)
+    text: Mapped[str] = mapped_column(Text, default="")
+    stodjer_id: Mapped[int | None] = mapped_column(ForeignKey("yrkande.id", ondelete="SET NULL"))
+    aterkallat: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class ParagrafBeslut(Base):
+    """How an ärende was decided: the propositionsordning, what the chair found at each step
+    (with any votering and its roll call), the beslut, flags, and texts the secretary edited.
+    `ordning` None means the legal order the application proposes."""
+
+    __tablename__ = "paragraf_beslut"
+    arende_id: Mapped[int] = mapped_column(
+        ForeignKey("arende.id", ondelete="CASCADE"), primary_key=True
+    )
+    ordning: Mapped[list[Any] | None] = mapped_column(JSON)
+    ordning_godkand: Mapped[bool] = mapped_column(Boolean, default=False)
+    resultat: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    beslut_rubrik: Mapped[str] = mapped_column(String(300), default="")
+    beslut_att: Mapped[list[str] | None] = mapped_column(JSON)
+    omedelbar_justering: Mapped[bool] = mapped_column(Boolean, default=False)
+    sekretess: Mapped[bool] = mapped_column(Boolean, default=False)
+    # section -> {"text": edited text, "genererad": the generated text when it was edited}
+    redigerat: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class ReservationRad(Base):
+    __tablename__ = "reservation"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    arende_id: Mapped[int] = mapped_column(ForeignKey("arende.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    typ: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text, default="")  # written grounds, a bilaga
+
+
+class Protokollsanteckning(Base):
+    __tablename__ = "protokollsanteckning"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    arende_id: Mapped[int] = mapped_column(ForeignKey("arende.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
     text: Mapped[str] = mapped_column(Text, default="")

@@ -431,3 +431,33 @@ def test_a_reordered_propositionsordning_warns_where_it_leaves_the_legal_order()
         "Formella yrkanden (återremiss, bordläggning) ska avgöras först.",
         "Tilläggsyrkanden ska avgöras efter huvudfrågan.",
     ]
+
+
+def test_a_vote_in_the_kontrapropositionsvotering_is_not_a_vote_against_the_beslut() -> None:
+    kontra = Votering(nyckel(3), nyckel(2), {1: Rost.JA, 2: Rost.NEJ, 3: Rost.JA})
+    huvud = Votering(FORSLAG, nyckel(3), {1: Rost.JA, 2: Rost.JA, 3: Rost.NEJ})
+    b = pb(
+        Yrkande(1, T.BIFALL, SANDBERG),
+        Yrkande(2, T.AVSLAG, ALMGREN),
+        Yrkande(3, T.ANDRING, SMITH, text="att ansöka 2027"),
+        resultat={
+            0: (
+                StegResultat(FORSLAG, votering_begard=True),
+                StegResultat(nyckel(3), votering_begard=True, votering=kontra),
+                StegResultat(FORSLAG, votering=huvud),
+            )
+        },
+    )
+    # Sandberg voted with the winner throughout; Almgren's avslag lost; Smith voted Nej.
+    assert reservation_forslag(b, {1, 2, 3}) == {2, 3}
+
+
+def test_an_unfinished_roll_call_decides_nothing_yet() -> None:
+    v = Votering(FORSLAG, nyckel(2), {1: Rost.JA, 2: Rost.JA}, rostberattigade=3)
+    assert v.vinnare is None
+    b = pb(
+        Yrkande(1, T.BIFALL, SANDBERG),
+        Yrkande(2, T.AVSLAG, ALMGREN),
+        resultat={0: (StegResultat(FORSLAG, votering_begard=True, votering=v),)},
+    )
+    assert not utfall(b).avgjort and utfall(b).nasta() is not None

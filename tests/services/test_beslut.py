@@ -1,0 +1,169 @@
+"""Recording a contested § live through the service door (issue: yrkanden, votering)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from secretary.domain.beslutsgang import ReservationTyp
+from secretary.domain.votering import Rost
+from secretary.domain.yrkanden import FORSLAG, YrkandeTyp, nyckel
+from secretary.services import avslut, beslut, demo, session
+from secretary.services.agenda import list_meetings
+from secretary.services.errors import ServiceError
+from secretary.services.register import list_members, list_organs
+from secretary.store.database import Store
+
+NOW = dt.datetime(2026, 11, 30, 13, 0)
+T = YrkandeTyp
+
+
+@pytest.fixture
+def mote(store: Store) -> tuple[Store, int, int, dict[str, int]]:
+    """The demo meeting with every ledamot present; returns the first ärende's id."""
+    demo.create_demo(store)
+    organ = list_organs(store)[0]
+    meeting = list_meetings(store, organ.id)[0]
+    state = session.start_session(store, meeting.id, NOW)
+    for seat in state.tidslinje.seats:
+        session.mark_upprop(store, meeting.id, seat, session.Upprop.NARVARANDE)
+    people = {m.name: m.person_id for m in list_members(store, organ.id)}
+    return store, meeting.id, state.arenden[0].id, people
+
+
+def test_a_contested_paragraf_with_two_voteringar(
+    mote: tuple[Store, int, int, dict[str, int]],
+) -> None:
+    store, _, arende, p = mote
+    beslut.add_yrkande(store, arende, T.BIFALL, p["Petra Sandström"], instammande=[p["Johan Berg"]])
+    avslag = beslut.add_yrkande(store, arende, T.AVSLAG, p["Anders Almqvist"])
+    andring = beslut.add_yrkande(
+        store, arende, T.ANDRING, p["Karin Strand Svensson"], text="att projektet startar 2027"
+    )
+    vy = beslut.load_paragraf(store, arende)
+    assert [a for a in vy.nasta[1].steg.alternativ] == [FORSLAG, nyckel(avslag), nyckel(andring)]  # type: ignore[index]
+    beslut.besvara(store, arende, FORSLAG, votering_begard=True)
+    beslut.besvara(store, arende, nyckel(andring), votering_begard=True)  # kontra, a pair
+    for name in ("Karin Strand Svensson", "Birger Hedlund", "Johan Berg"):
+        beslut.rosta(store, arende, p[name], Rost.JA)
+    assert beslut.resten(store, arende, Rost.NEJ) == 4
+    vy = beslut.load_paragraf(store, arende)
+    assert vy.oppen_votering is None  # 3 ja, 4 nej: the avslag is the motförslag
+    beslut.besvara(store, arende, "")  # the huvudvotering opens
+    assert vy.nasta is not None
+    beslut.rosta(store, arende, p["Anders Almqvist"], Rost.NEJ)
+    beslut.rosta(store, arende, p["Maria Ek"], Rost.NEJ)
+    beslut.rosta(store, arende, p["Karin Strand Svensson"], Rost.AVSTAR)
+    beslut.resten(store, arende, Rost.JA)
+    vy = beslut.load_paragraf(store, arende)
+    assert vy.utfall.avgjort
+    assert len(vy.utfall.voteringar) == 2
+    assert vy.beslutsgang_text[0].endswith(
+        "Med 4 ja-röster mot 2 nej-röster, 1 avstår, beslutar arbetsutskottet enligt "
+        "förvaltningens förslag."
+    )
+    assert vy.beslut_att[0].startswith("att tillsätta en projektgrupp")
+    assert vy.reservation_forslag == {p["Anders Almqvist"], p["Maria Ek"]}
+    with pytest.raises(ServiceError, match="avstod från att rösta"):
+        beslut.add_reservation(store, arende, p["Karin Strand Svensson"])
+    beslut.add_reservation(store, arende, p["Anders Almqvist"])
+    beslut.add_reservation(store, arende, p["Maria Ek"])
+    vy = beslut.load_paragraf(store, arende)
+    assert vy.reservation_text == (
+        "Ledamöterna för (S) reserverar sig mot beslutet till förmån för eget yrkande.",
+    )
+    assert vy.brister == ()
+
+
+def test_only_those_serving_may_propose(mote: tuple[Store, int, int, dict[str, int]]) -> None:
+    store, meeting_id, arende, p = mote
+    session.mark_upprop(store, meeting_id, p["Fanny Jönsson"], session.Upprop.NARVARANDE)
+    with pytest.raises(ServiceError, match="Fanny Jönsson \\(S\\) tjänstgör inte i § 335"):
+        beslut.add_yrkande(store, arende, T.AVSLAG, p["Fanny Jönsson"])
+    with pytest.raises(ServiceError, match="kan inte instämma"):
+        beslut.add_yrkande(store, arende, T.BIFALL, p["Maria Ek"], instammande=[p["Fanny Jönsson"]])
+
+
+def test_no_decision_without_quorum_until_the_override_is_confirmed(store: Store) -> None:
+    demo.create_demo(store)
+    organ = list_organs(store)[0]
+    meeting = list_meetings(store, organ.id)[0]
+    state = session.start_session(store, meeting.id, NOW)
+    chair = state.tidslinje.seats[-1]
+    session.mark_upprop(store, meeting.id, chair, session.Upprop.NARVARANDE)
+    arende = state.arenden[0].id
+    with pytest.raises(ServiceError, match="Beslutförhet saknas i § 335"):
+        beslut.besvara(store, arende, FORSLAG)
+    session.quorum_override(store, meeting.id, 0, NOW, "Ordföranden fortsatte")
+    beslut.besvara(store, arende, FORSLAG)
+    assert beslut.load_paragraf(store, arende).utfall.avgjort
+
+
+def test_yrkanden_are_locked_once_the_chair_has_put_a_proposition(
+    mote: tuple[Store, int, int, dict[str, int]],
+) -> None:
+    store, _, arende, p = mote
+    beslut.add_yrkande(store, arende, T.AVSLAG, p["Anders Almqvist"])
+    beslut.besvara(store, arende, FORSLAG)
+    with pytest.raises(ServiceError, match="Ångra stegen först"):
+        beslut.add_yrkande(store, arende, T.AVSLAG, p["Maria Ek"])
+    undone = beslut.angra_steg(store, arende)
+    assert undone is not None
+    beslut.add_yrkande(store, arende, T.BIFALL, p["Maria Ek"])
+    beslut.besvara(store, arende, FORSLAG)
+    assert beslut.load_paragraf(store, arende).utfall.avgjort
+
+
+def test_an_edited_text_is_kept_and_flagged_when_the_facts_change(
+    mote: tuple[Store, int, int, dict[str, int]],
+) -> None:
+    store, _, arende, p = mote
+    beslut.add_yrkande(store, arende, T.BIFALL, p["Petra Sandström"])
+    beslut.set_text(store, arende, "yrkanden", "Ordföranden yrkar bifall.")
+    vy = beslut.load_paragraf(store, arende)
+    assert vy.yrkanden_text == ("Ordföranden yrkar bifall.",)
+    assert vy.inaktuella == ()
+    beslut.add_yrkande(store, arende, T.AVSLAG, p["Anders Almqvist"])
+    vy = beslut.load_paragraf(store, arende)
+    assert vy.yrkanden_text == ("Ordföranden yrkar bifall.",)
+    assert vy.inaktuella == ("yrkanden",)
+    beslut.set_text(store, arende, "yrkanden", None)
+    assert len(beslut.load_paragraf(store, arende).yrkanden_text) == 2
+
+
+def test_protokollsanteckning_by_a_non_serving_ersattare_follows_the_organs_rule(
+    mote: tuple[Store, int, int, dict[str, int]],
+) -> None:
+    store, meeting_id, arende, p = mote
+    session.mark_upprop(store, meeting_id, p["Fanny Jönsson"], session.Upprop.NARVARANDE)
+    with pytest.raises(ServiceError, match="får bara tjänstgörande"):
+        beslut.add_anteckning(store, arende, p["Fanny Jönsson"], "Jag vill anteckna...")
+    beslut.add_anteckning(store, arende, p["Maria Ek"], "Vi välkomnar projektet.")
+    assert [a.text for a in beslut.load_paragraf(store, arende).anteckningar] == [
+        "Vi välkomnar projektet."
+    ]
+
+
+def test_closing_shows_the_checklist_first(mote: tuple[Store, int, int, dict[str, int]]) -> None:
+    store, meeting_id, arende, p = mote
+    beslut.add_yrkande(store, arende, T.AVSLAG, p["Anders Almqvist"])
+    with pytest.raises(ServiceError, match=r"§ 335 Kommunalt partnerskap: .*saknar resultat"):
+        avslut.close_meeting(store, meeting_id, NOW)
+    state = avslut.close_meeting(store, meeting_id, NOW, trots_brister=True)
+    assert state.state == "utkast"
+
+
+def test_written_reservation_grounds_can_arrive_later(
+    mote: tuple[Store, int, int, dict[str, int]],
+) -> None:
+    store, _, arende, p = mote
+    beslut.add_yrkande(store, arende, T.AVSLAG, p["Anders Almqvist"])
+    beslut.besvara(store, arende, FORSLAG)
+    rid = beslut.add_reservation(store, arende, p["Anders Almqvist"], ReservationTyp.SKRIFTLIG)
+    beslut.set_reservation(store, rid, ReservationTyp.SKRIFTLIG, "Vi anser att …")
+    vy = beslut.load_paragraf(store, arende)
+    assert vy.reservation_text == (
+        "Anders Almqvist (S) reserverar sig mot beslutet med hänvisning till skriftlig "
+        "reservation.",
+    )
