@@ -1,0 +1,1 @@
+"""Session mode: upprop, arrivals, departures, jäv, ersättare and quorum, live and by keyboard."""

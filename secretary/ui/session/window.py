@@ -1,0 +1,644 @@
+"""Session mode: the window the secretary keeps open through the meeting.
+
+Every key press is one service call through an undo command, then one `load_session` and a
+refresh of the models in place (no widgets rebuilt). A refusal is shown in the banner and
+the status bar, never in a modal box: the keyboard stays where it was.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QFileDialog,
+    QInputDialog,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from secretary.domain.narvaro import Deltagare, HandelseTyp
+from secretary.services import agenda, narvarolista, session
+from secretary.services.errors import ServiceError
+from secretary.services.session import PAGAR, SessionState, Upprop
+from secretary.ui.common import (
+    confirm,
+    restore_geometry,
+    restore_splitter,
+    save_geometry,
+    save_splitter,
+)
+from secretary.ui.context import AppContext
+from secretary.ui.session import commands, rows
+from secretary.ui.session.header import SessionHeader
+from secretary.ui.session.models import (
+    AgendaModel,
+    EventModel,
+    PersonModel,
+    SeatModel,
+    VacancyModel,
+)
+from secretary.ui.session.panels import Banner, HintBar, Panel, hint, session_table
+from secretary.ui.session.protokoll import front_page_html
+from secretary.ui.table import action, select_row, selected_row
+
+SETTINGS_KEY = "windows/session"
+WIDGET = Qt.ShortcutContext.WidgetShortcut
+
+GENERAL_HINT = hint(
+    ("Ctrl+Enter", "behandla ärendet"),
+    ("Ctrl+PgDn", "nästa ärende"),
+    ("Ctrl+Z", "ångra"),
+    ("Ctrl+Y", "gör om"),
+    ("Alt+1…6", "byt panel"),
+)
+PEOPLE_HINT = (
+    "Upprop: "
+    + hint(("N", "närvarande"), ("D", "distans"), ("F", "frånvarande"))
+    + " &nbsp;(flyttar till nästa) &nbsp;&nbsp; Under mötet: "
+    + hint(("A", "anländer"), ("G", "går"), ("J", "jäv"))
+)
+LOCAL_HINTS = {
+    "people": PEOPLE_HINT,
+    "agenda": hint(("Enter", "gå till ärendet")),
+    "vacancies": hint(("E", "anta förslaget"), ("Enter", "anta"), ("V", "välj annan ersättare")),
+    "events": hint(("F2", "rätta tiden"), ("Delete", "ta bort händelsen")),
+}
+
+
+class SessionWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, meeting_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.meeting_id = meeting_id
+        self.undo_stack = QUndoStack(self)
+        self.ids = commands.Ids()
+        self.meeting = agenda.get_meeting(ctx.store, meeting_id)
+        self.state: SessionState | None = None
+        self.choice_menu: QMenu | None = None
+        self.setWindowTitle(f"Sammanträde – {self.meeting.title}")
+        self._make_widgets()
+        self._make_actions()
+        self._make_menus()
+        QApplication.instance().focusChanged.connect(self._focus_changed)  # type: ignore[union-attr]
+        self.resize(1400, 860)
+        restore_geometry(ctx.settings, SETTINGS_KEY, self)
+        if not restore_splitter(ctx.settings, SETTINGS_KEY, self.splitter):
+            self.splitter.setSizes([760, 640])
+        self._open()
+        select_row(self.people, self._next_person(-1))
+        self.people.setFocus()
+
+    # --- building ------------------------------------------------------------------------
+
+    def _make_widgets(self) -> None:
+        self.header = SessionHeader(self)
+        self.banner = Banner(self)
+        self.hints = HintBar(self)
+        self.people_model = PersonModel(self)
+        self.people = session_table(self.people_model, PersonModel.TJANSTGORING, "Närvaro")
+        self.people_model.modelReset.connect(self._span_headings)
+        self.agenda_model = AgendaModel(self)
+        self.agenda_view = session_table(self.agenda_model, AgendaModel.RUBRIK, "Ärenden", 6)
+        self.vacancy_model = VacancyModel(self)
+        self.vacancies = session_table(self.vacancy_model, VacancyModel.FORSLAG, "Vakanta platser")
+        self.seat_model = SeatModel(self)
+        self.seats = session_table(self.seat_model, SeatModel.TJANSTGOR, "Tjänstgörande", 6)
+        self.event_model = EventModel(self)
+        self.event_model.on_time = self._edit_time
+        self.events = session_table(self.event_model, EventModel.HANDELSE, "Händelser", 6)
+        self.events.setEditTriggers(
+            QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+        )
+        self.protokoll = QTextBrowser(self)
+        self.protokoll.setAccessibleName("Närvaro i protokollet")
+
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.seats, "Tjänstgör  Alt+4")
+        self.tabs.addTab(self.events, "Händelser  Alt+5")
+        self.tabs.addTab(self.protokoll, "Närvaro i protokollet  Alt+6")
+        self.tabs.currentChanged.connect(lambda _i: self._refresh_protokoll())
+
+        right = QSplitter(Qt.Orientation.Vertical, self)
+        right.addWidget(Panel("Föredragningslista", "Alt+2", self.agenda_view))
+        right.addWidget(Panel("Vakanta platser – förslag på ersättare", "Alt+3", self.vacancies))
+        right.addWidget(self.tabs)
+        right.setSizes([220, 170, 380])
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(Panel("Upprop och närvaro", "Alt+1", self.people))
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.banner)
+        body = QWidget(central)
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(8, 4, 8, 4)
+        body_layout.addWidget(self.splitter)
+        layout.addWidget(body, 1)
+        layout.addWidget(self.hints)
+        self.setCentralWidget(central)
+        self.header.override_button.clicked.connect(self.override_quorum)
+
+    def _view_action(
+        self, view: QTableView, text: str, keys: tuple[str, ...], slot: object
+    ) -> QAction:
+        act = action(self, text, *keys, context=WIDGET)
+        act.triggered.connect(slot)
+        view.addAction(act)
+        return act
+
+    def _make_actions(self) -> None:
+        p = self.people
+        self.upprop_actions = [
+            self._view_action(p, "Upprop: &närvarande", ("N",), lambda: self.upprop("N")),
+            self._view_action(p, "Upprop: på &distans", ("D",), lambda: self.upprop("D")),
+            self._view_action(p, "Upprop: &frånvarande", ("F",), lambda: self.upprop("F")),
+        ]
+        self.event_actions = [
+            self._view_action(p, "&Anländer", ("A",), lambda: self.record_person("A")),
+            self._view_action(p, "&Går", ("G",), lambda: self.record_person("G")),
+            self._view_action(p, "&Jäv i paragrafen", ("J",), lambda: self.record_person("J")),
+        ]
+        v = self.vacancies
+        self.accept_action = self._view_action(
+            v, "&Anta föreslagen ersättare", ("E", "Return", "Enter"), self.accept_proposal
+        )
+        self.choose_action = self._view_action(v, "&Välj annan ersättare…", ("V",), self.choose)
+        self.goto_action = self._view_action(
+            self.agenda_view, "&Gå till ärendet", ("Return", "Enter"), self.goto_selected
+        )
+        self.remove_action = self._view_action(
+            self.events, "&Ta bort händelsen", ("Delete",), self.remove_selected_event
+        )
+        self.handle_action = action(self, "&Behandla ärendet", "Ctrl+Return", "Ctrl+Enter")
+        self.handle_action.triggered.connect(self.handle_current)
+        self.next_action = action(self, "&Nästa ärende", "Ctrl+PgDown")
+        self.next_action.triggered.connect(self.next_arende)
+        self.prev_action = action(self, "&Föregående ärende", "Ctrl+PgUp")
+        self.prev_action.triggered.connect(self.previous_arende)
+        self.override_action = action(self, "Fortsätt ändå (&loggas)…", "Ctrl+Shift+B")
+        self.override_action.triggered.connect(self.override_quorum)
+        self.export_action = action(self, "&Exportera närvaro för arvode (CSV)…", "Ctrl+Shift+E")
+        self.export_action.triggered.connect(self.export_csv)
+        self.close_session_action = action(self, "&Avsluta sammanträdet…")
+        self.close_session_action.triggered.connect(self.close_meeting)
+        self.undo_action = action(self, "&Ångra", "Ctrl+Z")
+        self.undo_action.triggered.connect(self.undo)
+        self.redo_action = action(self, "&Gör om", "Ctrl+Shift+Z", "Ctrl+Y")
+        self.redo_action.triggered.connect(self.redo)
+        self.undo_stack.indexChanged.connect(self._undo_texts)
+        # Esc on the panels only: in the time editor it must still cancel the edit.
+        self.escape_actions = [
+            self._view_action(view, "Stäng meddelandet", ("Esc",), self.banner.clear_message)
+            for view in (self.people, self.agenda_view, self.vacancies, self.seats, self.events)
+        ]
+        self.focus_actions = []
+        targets = (
+            ("Upprop och närvaro", self.people, None),
+            ("Föredragningslista", self.agenda_view, None),
+            ("Vakanta platser", self.vacancies, None),
+            ("Tjänstgör", self.seats, 0),
+            ("Händelser", self.events, 1),
+            ("Närvaro i protokollet", self.protokoll, 2),
+        )
+        for number, (name, widget, tab) in enumerate(targets, start=1):
+            act = action(self, f"&{number} {name}", f"Alt+{number}")
+            act.triggered.connect(lambda _=False, w=widget, t=tab: self._focus_panel(w, t))
+            self.focus_actions.append(act)
+        for act in (
+            self.handle_action,
+            self.next_action,
+            self.prev_action,
+            self.override_action,
+            self.export_action,
+            self.undo_action,
+            self.redo_action,
+            *self.focus_actions,
+        ):
+            self.addAction(act)
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        mote = bar.addMenu("&Sammanträde")
+        mote.addActions([self.handle_action, self.next_action, self.prev_action])
+        mote.addSeparator()
+        mote.addAction(self.override_action)
+        mote.addSeparator()
+        mote.addAction(self.export_action)
+        mote.addSeparator()
+        mote.addAction(self.close_session_action)
+        edit = bar.addMenu("&Redigera")
+        edit.addActions([self.undo_action, self.redo_action])
+        narvaro = bar.addMenu("&Närvaro")
+        narvaro.addActions(self.upprop_actions)
+        narvaro.addSeparator()
+        narvaro.addActions(self.event_actions)
+        narvaro.addSeparator()
+        narvaro.addActions([self.accept_action, self.choose_action, self.remove_action])
+        visa = bar.addMenu("&Visa")
+        visa.addActions(self.focus_actions)
+
+    # --- opening and refreshing ------------------------------------------------------------
+
+    def _open(self) -> None:
+        if self.meeting.state == "planerat":
+            try:
+                session.start_session(self.ctx.store, self.meeting_id, self.ctx.clock())
+            except ServiceError as exc:
+                self.banner.show_message(str(exc))
+            else:
+                self.ctx.changes.changed.emit("meetings")
+                self.statusBar().showMessage("Sammanträdet är öppnat. Börja med uppropet.")
+        self.refresh()
+
+    def refresh(self) -> None:
+        """One read, then every panel updated in place."""
+        st = session.load_session(self.ctx.store, self.meeting_id)
+        self.state = st
+        had_events = self.event_model.rowCount()
+        self.people_model.set_rows(rows.person_rows(st))
+        self.people_model.set_header(PersonModel.STATUS, f"Status från {rows.from_paragraf(st)}")
+        self.agenda_model.set_rows(rows.agenda_rows(st))
+        self.vacancy_model.set_rows(rows.vacancy_rows(st))
+        if selected_row(self.vacancies) < 0:
+            select_row(self.vacancies, 0)
+        self.seat_model.set_rows(rows.seat_rows(st, st.cursor))
+        self.event_model.set_rows(rows.event_rows(st))
+        if self.event_model.rowCount() > had_events:
+            self.events.scrollToBottom()
+        running = st.state == PAGAR
+        self.event_model.editable = running
+        self.tabs.setTabText(0, f"Tjänstgör i § {st.paragraf(st.cursor)}  Alt+4")
+        self._refresh_header(st)
+        self._refresh_protokoll()
+        for act in (
+            *self.upprop_actions,
+            *self.event_actions,
+            self.accept_action,
+            self.choose_action,
+            self.goto_action,
+            self.remove_action,
+            self.handle_action,
+            self.next_action,
+            self.prev_action,
+            self.override_action,
+            self.close_session_action,
+        ):
+            act.setEnabled(running)
+
+    def _refresh_header(self, st: SessionState) -> None:
+        h = self.header
+        h.title.setText(f"{st.organ_name} – sammanträde {rows.datum_text(self.meeting.date)}")
+        when = {
+            PAGAR: f"Pågår sedan kl. {rows.klockslag(st.started_at)}",
+            "planerat": "Planerat – inte öppnat",
+        }.get(st.state, f"Avslutat kl. {rows.klockslag(st.ended_at)}")
+        h.meta.setText(" · ".join(x for x in (self.meeting.place, when) if x))
+        if st.arenden:
+            a = st.arenden[st.cursor]
+            lage = "behandlas" if st.under_behandling else "nästa på tur"
+            h.paragraf.setText(f"§ {a.paragraf}  {a.rubrik} — {lage}")
+        else:
+            h.paragraf.setText("Inga ärenden på föredragningslistan")
+        if st.state != PAGAR:
+            h.grans.setText("Närvaron kan inte ändras här.")
+        elif st.under_behandling:
+            h.grans.setText(
+                f"Ändringar gäller från {rows.from_paragraf(st)} "
+                f"(§ {st.paragraf(st.cursor)} behandlas)"
+            )
+        else:
+            h.grans.setText(f"Ändringar gäller från {rows.from_paragraf(st)}")
+        quorum = st.beslutforhet(st.cursor) if st.arenden else None
+        note = ""
+        if st.boundary != st.cursor:
+            later = st.beslutforhet(st.boundary)
+            if later is not None and quorum is not None and later != quorum:
+                note = f"Från § {st.paragraf(st.boundary)}: {later.text}"
+        override = (
+            quorum is not None
+            and not quorum.ok
+            and session.has_quorum_override(self.ctx.store, self.meeting_id, st.cursor)
+        )
+        h.set_quorum(quorum, note, override)
+
+    def _refresh_protokoll(self) -> None:
+        if self.tabs.currentWidget() is self.protokoll:
+            page = narvarolista.front_page(self.ctx.store, self.meeting_id)
+            self.protokoll.setHtml(front_page_html(page))
+
+    def _span_headings(self) -> None:
+        self.people.clearSpans()
+        for r, row in enumerate(self.people_model.rows()):
+            if row.heading:
+                self.people.setSpan(r, 0, 1, self.people_model.columnCount())
+
+    # --- running a command ---------------------------------------------------------------
+
+    def _run(self, command: commands.SessionCommand, done: str = "") -> bool:
+        try:
+            command.perform()
+        except ServiceError as exc:
+            self.refuse(str(exc))
+            return False
+        if getattr(command, "changed", True):
+            self.undo_stack.push(command)
+        self.banner.clear_message()
+        self.refresh()
+        self.statusBar().showMessage(done or command.text())
+        return True
+
+    def refuse(self, text: str) -> None:
+        self.banner.show_message(text)
+        self.statusBar().showMessage(text)
+
+    def _time(self):  # type: ignore[no-untyped-def]
+        return self.ctx.clock().time().replace(second=0, microsecond=0)
+
+    def _args(self) -> tuple:  # type: ignore[type-arg]
+        return (self.ctx.store, self.meeting_id, self.ids)
+
+    # --- people ---------------------------------------------------------------------------
+
+    def current_person(self) -> rows.PersonRad | None:
+        return self.people_model.person(self.people.currentIndex().row())
+
+    def _next_person(self, after: int) -> int:
+        for r in range(after + 1, self.people_model.rowCount()):
+            if self.people_model.person(r) is not None:
+                return r
+        return after
+
+    def upprop(self, letter: str) -> None:
+        row = self.current_person()
+        if row is None or row.person_id is None:
+            return
+        status = {"N": Upprop.NARVARANDE, "D": Upprop.DISTANS, "F": Upprop.FRANVARANDE}[letter]
+        what = rows.UPPROP_TEXT[status].lower()
+        command = commands.UppropCommand(
+            *self._args(), f"Upprop: {row.namn} {what}", row.person_id, status, self._time()
+        )
+        if self._run(command):
+            select_row(self.people, self._next_person(self.people.currentIndex().row()))
+
+    def record_person(self, letter: str) -> None:
+        row = self.current_person()
+        if row is None or row.person_id is None or self.state is None:
+            return
+        kind = {"A": HandelseTyp.NARVARANDE, "G": HandelseTyp.AVGAR, "J": HandelseTyp.JAV}[letter]
+        verb = {"A": "anländer", "G": "går", "J": "jäv"}[letter]
+        where = rows.from_paragraf(self.state)
+        command = commands.RecordCommand(
+            *self._args(), f"{row.namn} {verb}", kind, row.person_id, self._time()
+        )
+        if self._run(command):
+            self._say_event(command, f"Gäller från {where}" if letter != "J" else "")
+
+    def _say_event(self, command: commands.RecordCommand, suffix: str) -> None:
+        if self.state is None or command.event is None:
+            return
+        line = self.state.describe(command.event)
+        self.statusBar().showMessage(f"{line}. {suffix}" if suffix else line)
+
+    # --- vacancies --------------------------------------------------------------------------
+
+    def _vacancy(self) -> rows.VakansRad | None:
+        row = selected_row(self.vacancies)
+        item: rows.VakansRad | None = self.vacancy_model.row_at(row if row >= 0 else 0)
+        return item
+
+    def accept_proposal(self) -> None:
+        vacancy = self._vacancy()
+        if vacancy is None:
+            self.statusBar().showMessage("Inga vakanta platser.")
+            return
+        if vacancy.top is None:
+            self.refuse(f"Ingen ersättare är tillgänglig för {vacancy.plats}.")
+            return
+        self._serve(vacancy, vacancy.top)
+
+    def choose(self) -> None:
+        """A short popup list of the other available ersättare, best first; a digit picks.
+        Non-blocking: the choice arrives through `triggered`."""
+        vacancy = self._vacancy()
+        if vacancy is None or not vacancy.forslag:
+            self.refuse("Ingen ersättare att välja bland.")
+            return
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.setAccessibleName(f"Ersättare för {vacancy.plats}")
+        for number, person in enumerate(vacancy.forslag[:9], start=1):
+            act = menu.addAction(f"&{number}  {person.label}")
+            act.triggered.connect(lambda _=False, d=person: self._serve(vacancy, d))
+        rect = self.vacancies.visualRect(self.vacancy_model.index(selected_row(self.vacancies), 1))
+        menu.popup(self.vacancies.viewport().mapToGlobal(rect.bottomLeft()))
+        self.choice_menu = menu
+
+    def _serve(self, vacancy: rows.VakansRad, person: Deltagare) -> None:
+        command = commands.RecordCommand(
+            *self._args(),
+            f"{person.label} tjänstgör för {vacancy.plats}",
+            HandelseTyp.TJANSTGOR,
+            person.person_id,
+            self._time(),
+            seat=vacancy.seat,
+        )
+        if self._run(command):
+            select_row(self.vacancies, 0)
+            self._say_event(command, "")
+
+    # --- the agenda cursor -------------------------------------------------------------------
+
+    def _move(self, position: int, handling: bool, text: str) -> None:
+        st = self.state
+        if st is None:
+            return
+        command = commands.CursorCommand(
+            *self._args(), text, (position, handling), (st.cursor, st.under_behandling)
+        )
+        self._run(command)
+
+    def handle_current(self) -> None:
+        st = self.state
+        if st is None or not st.arenden:
+            return
+        if st.under_behandling:
+            self.statusBar().showMessage(f"§ {st.paragraf(st.cursor)} behandlas redan.")
+            return
+        self._move(st.cursor, True, f"§ {st.paragraf(st.cursor)} behandlas")
+
+    def next_arende(self) -> None:
+        st = self.state
+        if st is None:
+            return
+        if st.cursor + 1 >= len(st.arenden):
+            self.statusBar().showMessage(
+                f"§ {st.paragraf(st.cursor)} är sista ärendet. Avsluta sammanträdet i menyn "
+                "Sammanträde."
+            )
+            return
+        self._move(st.cursor + 1, False, f"Nästa ärende: § {st.paragraf(st.cursor + 1)}")
+
+    def previous_arende(self) -> None:
+        st = self.state
+        if st is None or st.cursor == 0:
+            return
+        self._move(st.cursor - 1, False, f"Tillbaka till § {st.paragraf(st.cursor - 1)}")
+
+    def goto_selected(self) -> None:
+        row = selected_row(self.agenda_view)
+        if row >= 0 and self.state is not None:
+            self._move(row, False, f"Nästa ärende: § {self.state.paragraf(row)}")
+
+    # --- the event log ---------------------------------------------------------------------
+
+    def _edit_time(self, event_id: int, text: str) -> None:
+        try:
+            time = rows.parse_klockslag(text)
+        except ValueError:
+            self.refuse(f"”{text}” är ingen tid. Skriv tiden som tt.mm, t.ex. 13.40.")
+            return
+        event = rows.event_by_id(self.state, event_id) if self.state else None
+        before = event.time if event is not None else None
+        command = commands.TimeCommand(
+            *self._args(), f"Tiden ändrad till {rows.klockslag(time)}", event_id, time, before
+        )
+        self._run(command)
+
+    def remove_selected_event(self) -> None:
+        post = self.event_model.post(selected_row(self.events))
+        if post is not None:
+            command = commands.RemoveCommand(*self._args(), f"Borttagen: {post.text}", post.id)
+            self._run(command)
+
+    # --- undo ---------------------------------------------------------------------------------
+
+    def undo(self) -> None:
+        self._step(commands.undo)
+
+    def redo(self) -> None:
+        self._step(commands.redo)
+
+    def _step(self, step: object) -> None:
+        message = step(self.undo_stack)  # type: ignore[operator]
+        self.refresh()
+        if message:
+            self.refuse(message)
+        else:
+            self.banner.clear_message()
+
+    def _undo_texts(self) -> None:
+        can_undo, can_redo = self.undo_stack.canUndo(), self.undo_stack.canRedo()
+        self.undo_action.setText(f"&Ångra {self.undo_stack.undoText()}" if can_undo else "&Ångra")
+        self.redo_action.setText(f"&Gör om {self.undo_stack.redoText()}" if can_redo else "&Gör om")
+
+    # --- quorum, export, closing -----------------------------------------------------------------
+
+    def override_quorum(self) -> None:
+        st = self.state
+        if st is None or st.state != PAGAR or not st.arenden:
+            return
+        quorum = st.beslutforhet(st.cursor)
+        if quorum is None or quorum.ok:
+            self.statusBar().showMessage("Beslutförhet finns; inget undantag behövs.")
+            return
+        para = f"§ {st.paragraf(st.cursor)}"
+        if not confirm(
+            self,
+            "Fortsätt utan beslutförhet",
+            f"{para}: {quorum.text}.\n\nEtt beslut utan beslutförhet kan upphävas vid "
+            "laglighetsprövning. Vill du ändå fortsätta? Undantaget loggas med tid.",
+        ):
+            return
+        motivering, ok = QInputDialog.getText(
+            self, "Fortsätt utan beslutförhet", "Motivering (frivillig):", QLineEdit.EchoMode.Normal
+        )
+        if not ok:
+            return
+        try:
+            session.quorum_override(
+                self.ctx.store, self.meeting_id, st.cursor, self.ctx.clock(), motivering
+            )
+        except ServiceError as exc:
+            self.refuse(str(exc))
+            return
+        self.refresh()
+        self.statusBar().showMessage(f"{para}: undantag från beslutförhet loggat.")
+
+    def export_csv(self) -> None:
+        name = f"narvaro-{self.meeting.date.isoformat()}.csv"
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            "Exportera närvaro för arvode",
+            str(Path.home() / name),
+            "CSV-fil (*.csv)",
+        )
+        if not path:
+            return
+        try:
+            text = narvarolista.arvode_csv(self.ctx.store, self.meeting_id)
+            Path(path).write_text(text, encoding="utf-8-sig", newline="")
+        except (ServiceError, OSError) as exc:
+            self.refuse(f"Filen kunde inte sparas: {exc}")
+            return
+        self.statusBar().showMessage(f"Närvaron är sparad i {path}.")
+
+    def close_meeting(self) -> None:
+        if not confirm(
+            self,
+            "Avsluta sammanträdet",
+            "Avsluta sammanträdet nu? Närvaron låses och ångra-historiken töms.",
+        ):
+            return
+        try:
+            session.close_session(self.ctx.store, self.meeting_id, self.ctx.clock())
+        except ServiceError as exc:
+            self.refuse(str(exc))
+            return
+        self.undo_stack.clear()
+        self.ctx.changes.changed.emit("meetings")
+        self.refresh()
+        self.statusBar().showMessage("Sammanträdet är avslutat.")
+
+    # --- focus and hints ------------------------------------------------------------------
+
+    def _focus_panel(self, widget: QWidget, tab: int | None) -> None:
+        if tab is not None:
+            self.tabs.setCurrentIndex(tab)
+        widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if isinstance(widget, QTableView) and selected_row(widget) < 0:
+            select_row(widget, self._next_person(-1) if widget is self.people else 0)
+
+    def _focus_changed(self, _old: QWidget | None, now: QWidget | None) -> None:
+        names = {
+            self.people: "people",
+            self.agenda_view: "agenda",
+            self.vacancies: "vacancies",
+            self.events: "events",
+        }
+        local = LOCAL_HINTS.get(names.get(now, ""), "") if now is not None else ""
+        self.hints.show_hints(local, GENERAL_HINT)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        QApplication.instance().focusChanged.disconnect(self._focus_changed)  # type: ignore[union-attr]
+        save_geometry(self.ctx.settings, SETTINGS_KEY, self)
+        save_splitter(self.ctx.settings, SETTINGS_KEY, self.splitter)
+        super().closeEvent(event)
