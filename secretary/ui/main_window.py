@@ -40,6 +40,7 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.session_windows: dict[int, QWidget] = {}
         self.setWindowTitle("Secretary – register och föredragningslista")
         self.navigator = Navigator(ctx)
         self.empty_page = QLabel()
@@ -91,11 +92,14 @@ class MainWindow(QMainWindow):
         self.edit_meeting_action.triggered.connect(self.edit_meeting)
         self.delete_meeting_action = action(self, "Ta &bort sammanträde…")
         self.delete_meeting_action.triggered.connect(self.delete_meeting)
+        self.session_action = action(self, "&Öppna sammanträdet (sammanträdesläge)", "Ctrl+M")
+        self.session_action.triggered.connect(self.open_session)
         self.about_action = action(self, "&Om Secretary")
         self.about_action.triggered.connect(self.about)
         for act in (
             self.quit_action,
             self.new_meeting_action,
+            self.session_action,
             self.organ_page.add_action,
             self.agenda_page.add_action,
         ):
@@ -113,6 +117,8 @@ class MainWindow(QMainWindow):
         reg.addSeparator()
         reg.addAction(page.import_action)
         mote = bar.addMenu("&Sammanträde")
+        mote.addAction(self.session_action)
+        mote.addSeparator()
         mote.addActions(
             [self.new_meeting_action, self.edit_meeting_action, self.delete_meeting_action]
         )
@@ -158,6 +164,7 @@ class MainWindow(QMainWindow):
         self.new_meeting_action.setEnabled(has_organ)
         self.edit_meeting_action.setEnabled(kind == MEETING)
         self.delete_meeting_action.setEnabled(kind == MEETING)
+        self.session_action.setEnabled(kind == MEETING)
         if selection is not None:
             kind_, id_ = selection
             self.ctx.settings.setValue(f"{SETTINGS_KEY}/selection", f"{kind_}:{id_}")
@@ -226,6 +233,28 @@ class MainWindow(QMainWindow):
         from secretary.ui.dialogs.meeting_dialog import MeetingDialog
 
         MeetingDialog(self.ctx, organ, meeting, self).exec()
+
+    def open_session(self) -> None:
+        """Session mode in its own window, so the register stays at hand behind it."""
+        meeting = self.agenda_page.meeting
+        if meeting is None:
+            return
+        from secretary.ui.session.window import SessionWindow
+
+        existing = self.session_windows.get(meeting.id)
+        if existing is not None and existing.isVisible():
+            existing.raise_()
+            existing.activateWindow()
+            return
+        try:
+            window = SessionWindow(self.ctx, meeting.id)
+        except ServiceError as exc:
+            show_error(self, "Sammanträdet kan inte öppnas", exc)
+            return
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.destroyed.connect(lambda _=None, mid=meeting.id: self.session_windows.pop(mid, None))
+        self.session_windows[meeting.id] = window
+        window.show()
 
     def delete_meeting(self) -> None:
         meeting = self.agenda_page.meeting

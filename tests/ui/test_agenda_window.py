@@ -214,3 +214,19 @@ def test_delete_meeting_refused_is_explained(qtbot, ctx, monkeypatch) -> None:  
     window.delete_meeting_action.trigger()
     assert shown == ["Sammanträdet har redan hållits och kan inte tas bort."]
     assert window.navigator.current() == (MEETING, meeting_id)
+
+
+def test_session_mode_opens_in_its_own_window_once(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    from secretary.services import session
+    from secretary.ui.session.window import SessionWindow
+
+    window, meeting_id = agenda_window(qtbot, ctx)
+    assert window.session_action.isEnabled()
+    window.session_action.trigger()
+    opened = window.session_windows[meeting_id]
+    assert isinstance(opened, SessionWindow)
+    qtbot.waitUntil(opened.isVisible)
+    assert session.load_session(ctx.store, meeting_id).state == "pågår"
+    window.session_action.trigger()  # a second press brings the same window forward
+    assert list(window.session_windows) == [meeting_id]
+    opened.close()
