@@ -47,8 +47,7 @@ class SessionHeader(QFrame):
         self.badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.badge_note = _label("color: #374151;", self)
         self.badge_note.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.override_button = QPushButton("Fortsätt ändå (loggas)…", self)
-        self.override_button.setToolTip("Ctrl+Shift+B")
+        self.override_button = QPushButton("Fortsätt ändå (loggas)…  Ctrl+Shift+B", self)
         self.override_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.override_button.hide()
 

@@ -278,6 +278,7 @@ class SessionWindow(QMainWindow):
         self.people_model.set_header(PersonModel.STATUS, f"Status från {rows.from_paragraf(st)}")
         self.agenda_model.set_rows(rows.agenda_rows(st))
         self.vacancy_model.set_rows(rows.vacancy_rows(st))
+        self.vacancy_model.set_header(VacancyModel.PLATS, f"Vakant från {rows.from_paragraf(st)}")
         if selected_row(self.vacancies) < 0:
             select_row(self.vacancies, 0)
         self.seat_model.set_rows(rows.seat_rows(st, st.cursor))
@@ -405,12 +406,12 @@ class SessionWindow(QMainWindow):
             return
         kind = {"A": HandelseTyp.NARVARANDE, "G": HandelseTyp.AVGAR, "J": HandelseTyp.JAV}[letter]
         verb = {"A": "anländer", "G": "går", "J": "jäv"}[letter]
-        where = rows.from_paragraf(self.state)
         command = commands.RecordCommand(
             *self._args(), f"{row.namn} {verb}", kind, row.person_id, self._time()
         )
         if self._run(command):
-            self._say_event(command, f"Gäller från {where}" if letter != "J" else "")
+            vacant = self.vacancy_model.rowCount() > 0 and letter != "A"
+            self._say_event(command, "Vakant plats: Alt+3, E antar förslaget." if vacant else "")
 
     def _say_event(self, command: commands.RecordCommand, suffix: str) -> None:
         if self.state is None or command.event is None:
@@ -553,6 +554,19 @@ class SessionWindow(QMainWindow):
     # --- quorum, export, closing -----------------------------------------------------------------
 
     def override_quorum(self) -> None:
+        back = QApplication.focusWidget()
+        try:
+            self._override_quorum()
+        finally:
+            self._give_back_focus(back)
+
+    def _give_back_focus(self, widget: QWidget | None) -> None:
+        """After a question box the keyboard goes back where it was."""
+        self.activateWindow()
+        if widget is not None and widget.window() is self:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _override_quorum(self) -> None:
         st = self.state
         if st is None or st.state != PAGAR or not st.arenden:
             return
@@ -584,6 +598,13 @@ class SessionWindow(QMainWindow):
         self.statusBar().showMessage(f"{para}: undantag från beslutförhet loggat.")
 
     def export_csv(self) -> None:
+        back = QApplication.focusWidget()
+        try:
+            self._export_csv()
+        finally:
+            self._give_back_focus(back)
+
+    def _export_csv(self) -> None:
         name = f"narvaro-{self.meeting.date.isoformat()}.csv"
         path, _ = QFileDialog.getSaveFileName(
             self,
@@ -602,6 +623,13 @@ class SessionWindow(QMainWindow):
         self.statusBar().showMessage(f"Närvaron är sparad i {path}.")
 
     def close_meeting(self) -> None:
+        back = QApplication.focusWidget()
+        try:
+            self._close_meeting()
+        finally:
+            self._give_back_focus(back)
+
+    def _close_meeting(self) -> None:
         if not confirm(
             self,
             "Avsluta sammanträdet",
@@ -624,7 +652,10 @@ class SessionWindow(QMainWindow):
         if tab is not None:
             self.tabs.setCurrentIndex(tab)
         widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        if isinstance(widget, QTableView) and selected_row(widget) < 0:
+        if widget is self.events:
+            select_row(self.events, self.event_model.rowCount() - 1)  # the newest
+            self.events.scrollToBottom()
+        elif isinstance(widget, QTableView) and selected_row(widget) < 0:
             select_row(widget, self._next_person(-1) if widget is self.people else 0)
 
     def _focus_changed(self, _old: QWidget | None, now: QWidget | None) -> None:
