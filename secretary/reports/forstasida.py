@@ -1,0 +1,123 @@
+"""The protocol's front matter: meeting facts, who attended, justering, the signature block
+and the ANSLAG/BEVIS block (domain.md, 'Front page' and 'ANSLAG/BEVIS')."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from secretary.reports import styles as st
+from secretary.reports.page import Layout, Signaturlinje
+from secretary.services.protokoll_data import ProtokollData
+
+Rad = tuple[str, str, bool]  # label, value, label in bold
+
+
+def _rows(label: str, values: Sequence[str], bold: bool = True) -> list[Rad]:
+    return [(label if i == 0 else "", v, bold) for i, v in enumerate(values)]
+
+
+def faktarader(d: ProtokollData) -> list[Rad]:
+    """Label/value rows of the front page, one row per person so a long list can break."""
+    rows: list[Rad] = [("Sammanträdesdatum", d.datum.isoformat(), True)]
+    rows += [("Plats och tid", d.plats_och_tid, True)]
+    rows += [("Beslutande", "", True)]
+    rows += _rows("Ledamöter", d.ledamoter or ("–",), bold=False)
+    rows += _rows("Tjänstgörande ersättare", d.tjanstgorande_ersattare, bold=False)
+    rows += _rows("Ersättare", d.ersattare)
+    rows += _rows("Adjungerade", d.adjungerade)
+    rows += _rows(d.label("ovriga", "Övriga"), d.ovriga)
+    rows += _rows("Justerare", d.justerare or ("",))
+    rows += [("Plats och tid för justering", d.justering, True)]
+    rows += [("Paragrafer", d.paragrafer, True)]
+    return rows
+
+
+def fakta_tabell(rows: Sequence[Rad]) -> Table:
+    s = st.stylesheet()
+    data = [
+        [Paragraph(st.text(label), s.label if bold else s.cell), Paragraph(st.text(value), s.cell)]
+        for label, value, bold in rows
+    ]
+    table = Table(data, colWidths=[st.LABEL_WIDTH, st.FRAME_WIDTH - st.LABEL_WIDTH])
+    style = [*st.TABLE_BASE]
+    for i, (label, _, bold) in enumerate(rows):
+        if label and i > 0:
+            style.append(("TOPPADDING", (0, i), (-1, i), 7 if bold else 3))
+        if not bold:
+            style.append(("LEFTPADDING", (0, i), (0, i), 4 * mm))
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def underskrifter(d: ProtokollData, layout: Layout) -> Flowable:
+    s = st.stylesheet()
+    rows: list[list[object]] = [[Paragraph("Underskrifter", s.label), ""]]
+    for u in d.underskrifter:
+        rows.append([Paragraph(st.text(u.roll), s.label), Signaturlinje(layout, u.falt, u.namn)])
+    table = Table(rows, colWidths=[st.LABEL_WIDTH, st.FRAME_WIDTH - st.LABEL_WIDTH])
+    table.setStyle(TableStyle([*st.TABLE_BASE, ("VALIGN", (0, 1), (0, -1), "MIDDLE")]))
+    return KeepTogether([Spacer(1, 8 * mm), table])
+
+
+def _datum(value: dt.date | None) -> str:
+    return value.isoformat() if value is not None else ""
+
+
+def anslag(d: ProtokollData, layout: Layout, paragrafer: str | None = None) -> Flowable:
+    """The ANSLAG/BEVIS block. Unknown dates are blank lines to fill in by hand."""
+    s = st.stylesheet()
+    label_width = st.LABEL_WIDTH + 16 * mm
+    facts = [
+        ("Organ", d.organ),
+        ("Sammanträdesdatum", d.datum.isoformat()),
+        ("Paragrafer", paragrafer if paragrafer is not None else d.paragrafer),
+        ("Datum då anslaget sätts upp", _datum(d.anslag.uppsatt)),
+        ("Datum då anslaget tas ned", _datum(d.anslag.nedtagen)),
+        ("Förvaringsplats för protokollet", d.forvaringsplats),
+    ]
+    rows: list[list[object]] = [
+        [Paragraph("ANSLAG/BEVIS", s.boxheading), ""],
+        [
+            Paragraph(
+                "Protokollet är justerat. Justeringen har tillkännagivits genom anslag.", s.cell
+            ),
+            "",
+        ],
+    ]
+    rows += [[Paragraph(st.text(k), s.label), Paragraph(st.text(v), s.cell)] for k, v in facts]
+    rows.append(
+        [Paragraph("Underskrift", s.label), Signaturlinje(layout, None, d.sekreterare, 70 * mm)]
+    )
+    table = Table(rows, colWidths=[label_width, st.FRAME_WIDTH - label_width])
+    style = [
+        *st.TABLE_BASE,
+        ("SPAN", (0, 0), (-1, 0)),
+        ("SPAN", (0, 1), (-1, 1)),
+        ("BOX", (0, 0), (-1, -1), 0.75, st.GREY),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4 * mm),
+        ("TOPPADDING", (0, 2), (-1, -1), 5),
+        ("TOPPADDING", (0, 0), (-1, 0), 3 * mm),
+        ("BOTTOMPADDING", (0, 1), (-1, 1), 3 * mm),
+        ("VALIGN", (0, -1), (0, -1), "MIDDLE"),
+    ]
+    for i, (_, v) in enumerate(facts, start=2):
+        if not v:
+            style.append(("LINEBELOW", (1, i), (1, i), 0.5, colors.black))
+    table.setStyle(TableStyle(style))
+    return KeepTogether([Spacer(1, 8 * mm), table])
+
+
+def forstasida(d: ProtokollData, layout: Layout) -> list[Flowable]:
+    s = st.stylesheet()
+    return [
+        Paragraph(st.text(d.organ), s.title),
+        Spacer(1, 4 * mm),
+        fakta_tabell(faktarader(d)),
+        underskrifter(d, layout),
+        anslag(d, layout),
+    ]
