@@ -73,8 +73,9 @@ class RowsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._headers)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == DISPLAY:
-            return self._headers[section] if 0 <= section < len(self._headers) else None
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == DISPLAY and 0 <= section < len(self._headers):
+            return self._headers[section]
         return None
 
     def set_header(self, section: int, text: str) -> None:
