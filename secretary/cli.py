@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from collections.abc import Sequence
 
@@ -22,7 +23,31 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="KOMMANDO")
     demo = sub.add_parser("demo", help="skapa exempeldata (Exempelstad) i databasen")
     demo.add_argument("--force", action="store_true", help="även om databasen inte är tom")
+    pdf = sub.add_parser("pdf", help="skriv protokoll, utdrag eller anslagsbevis som PDF")
+    pdf.add_argument("--db", default=argparse.SUPPRESS, help="som --db före kommandot")
+    pdf.add_argument("--meeting", type=int, required=True, metavar="ID", help="sammanträdets id")
+    pdf.add_argument(
+        "--kind", choices=PDF_KINDS, default="protokoll", help="vilket dokument (protokoll)"
+    )
+    pdf.add_argument(
+        "--paragraf", type=int, action="append", metavar="N", help="§ i utdraget (upprepas)"
+    )
+    pdf.add_argument("--utkast", action="store_true", help="utkast: UTKAST på varje sida")
+    pdf.add_argument("--anslag-upp", type=_date, metavar="ÅÅÅÅ-MM-DD", help="anslaget sätts upp")
+    pdf.add_argument("--anslag-ned", type=_date, metavar="ÅÅÅÅ-MM-DD", help="anslaget tas ned")
+    pdf.add_argument("--sekreterare", help="sekreterarens namn (standard: från närvarolistan)")
+    pdf.add_argument("-o", "--output", required=True, metavar="FIL", help="PDF-filen att skriva")
     return p
+
+
+PDF_KINDS = ("protokoll", "utdrag", "anslagsbevis")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"ogiltigt datum: {text} (skriv ÅÅÅÅ-MM-DD)") from None
 
 
 def parse(argv: Sequence[str]) -> argparse.Namespace:
@@ -40,6 +65,10 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.command == "demo":
             return _demo(store, force=args.force)
+        if args.command == "pdf":
+            from secretary.pdf_command import write_pdf
+
+            return write_pdf(store, args)
         return 2
     except ServiceError as exc:
         print(f"Fel: {exc}", file=sys.stderr)
