@@ -377,18 +377,21 @@ def test_models_pass_the_model_tester(qtbot, qtmodeltester, ctx, model_attr: str
     qtmodeltester.check(model)
 
 
-def test_none_and_bools_stay_alive_through_many_actions(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
-    """PySide6 6.12 on Python 3.11 loses references to None/True/False on some paths; the
-    window's guard tops them up so a long meeting cannot end in 'none_dealloc'."""
+def test_none_and_bools_keep_their_references_through_many_actions(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    """PySide6 6.12.0 lost a reference to None on every QModelIndex.data() with no value,
+    so a long meeting ended in 'Fatal Python error: none_dealloc' on Python 3.11. We pin
+    PySide6 below 6.12; this fails if an upgrade brings the leak back."""
     import sys
 
     meeting_id, _ = demo_meeting(ctx)
     window = open_window(qtbot, ctx, meeting_id)
+    before = {name: sys.getrefcount(obj) for name, obj in (("None", None), ("True", True))}
     for _ in range(3):
         for letter in "NDF" * 8:
             qtbot.keyClick(window.people, getattr(K, f"Key_{letter}"))
         qtbot.keyClick(window.people, K.Key_Home, CTRL)
     window.refresh()
-    # A few references come and go with the frames around; the leak was hundreds an action.
-    for obj, level in window.none_guard.levels.values():
-        assert sys.getrefcount(obj) >= level - 50 or sys.version_info >= (3, 12)
+    after = {name: sys.getrefcount(obj) for name, obj in (("None", None), ("True", True))}
+    # References come and go with objects alive around us; the leak was hundreds an action.
+    for name in before:
+        assert after[name] >= before[name] - 100, f"{name}: {before[name]} -> {after[name]}"

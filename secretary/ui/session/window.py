@@ -48,7 +48,6 @@ from secretary.ui.session.models import (
     SeatModel,
     VacancyModel,
 )
-from secretary.ui.session.nonefix import NoneGuard
 from secretary.ui.session.panels import Banner, HintBar, Panel, hint, session_table
 from secretary.ui.session.protokoll import front_page_html
 from secretary.ui.table import action, select_row, selected_row
@@ -82,7 +81,6 @@ class SessionWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.meeting_id = meeting_id
-        self.none_guard = NoneGuard(self)
         self.undo_stack = QUndoStack(self)
         self.ids = commands.Ids()
         self.meeting = agenda.get_meeting(ctx.store, meeting_id)
@@ -292,7 +290,6 @@ class SessionWindow(QMainWindow):
         self.tabs.setTabText(0, f"Tjänstgör i § {st.paragraf(st.cursor)}  Alt+4")
         self._refresh_header(st)
         self._refresh_protokoll()
-        self.none_guard.top_up()
         for act in (
             *self.upprop_actions,
             *self.event_actions,
