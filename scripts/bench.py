@@ -2,6 +2,10 @@
 
 Attendance: a kommunfullmäktige of 61 ledamöter and 40 ersättare (101 persons) with 60
 ärenden; each session action timed through the service door, commit included.
+
+Protocol PDF: the same kommunfullmäktige with 20 roll-call voteringar, recorded through the
+services; the layout timed against a bare reportlab script that lays out the same text with
+no logic (the floor). Aim: under one second, and under twice the floor.
 """
 
 from __future__ import annotations
@@ -136,7 +140,119 @@ def bench_attendance() -> None:
 
 def main() -> int:
     bench_attendance()
+    bench_protokoll()
     return 0
+
+
+# --- the protocol PDF ---------------------------------------------------------------------
+
+
+KF_FORSLAG = "att anta förslaget\natt uppdra åt kommunstyrelsen att verkställa beslutet"
+
+
+def build_kf_protocol(store: Store) -> int:
+    """The KF meeting held: every ledamot present, each § decided, 20 by roll call."""
+    from secretary.domain.votering import Rost
+    from secretary.domain.yrkanden import FORSLAG, YrkandeTyp
+    from secretary.services import beslut
+
+    meeting_id, people = build_kf(store)
+    for a in agenda.list_arenden(store, meeting_id):
+        agenda.update_arende(
+            store,
+            a.id,
+            agenda.ArendeInput(
+                rubrik=f"{a.rubrik}: översyn av reglemente och taxor",
+                dnr=f"KS 2026/{a.paragraf:04d}",
+                sammanfattning=" ".join(["Kommunstyrelsen föreslår en översyn."] * 12),
+                forslag_till_beslut=KF_FORSLAG,
+                beslutsunderlag=("Tjänsteskrivelse den 1 november 2026", "Protokollsutdrag KS"),
+                expedieras_till=("Akten", "Kommunstyrelsen"),
+            ),
+        )
+    session.start_session(store, meeting_id, dt.datetime(2026, 11, 30, 9, 0))
+    for pid in people["ledamot"]:
+        session.mark_upprop(store, meeting_id, pid, session.Upprop.NARVARANDE)
+    chair, other = people["ledamot"][0], people["ledamot"][1]
+    for i, a in enumerate(agenda.list_arenden(store, meeting_id)):
+        beslut.add_yrkande(store, a.id, YrkandeTyp.BIFALL, chair)
+        if i % 3 == 0:
+            beslut.add_yrkande(store, a.id, YrkandeTyp.AVSLAG, other)
+            beslut.besvara(store, a.id, FORSLAG, votering_begard=True)
+            for pid in people["ledamot"][1:25]:
+                beslut.rosta(store, a.id, pid, Rost.NEJ)
+            beslut.resten(store, a.id, Rost.JA)
+        else:
+            beslut.besvara(store, a.id, FORSLAG)
+    session.set_times(store, meeting_id, dt.time(9, 0), dt.time(16, 30))
+    return meeting_id
+
+
+def floor_pdf(data: object) -> bytes:
+    """The same text and tables laid out by bare reportlab: no header, no logic."""
+    import io
+
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table
+
+    from secretary.reports import styles
+    from secretary.services.protokoll_data import ProtokollData
+
+    assert isinstance(data, ProtokollData)
+    s = styles.stylesheet()
+    story: list[object] = []
+    for line in (*data.ledamoter, *data.ovriga, data.plats_och_tid, data.justering):
+        story.append(Paragraph(line, s.body))
+    for p in data.arenden:
+        story.append(PageBreak())
+        texts = [p.rubrik, p.dnr, *p.sammanfattning, *p.beslutsunderlag, *p.forslag_till_beslut]
+        texts += [*p.yrkanden, *p.beslutsgang, p.beslut_rubrik, *p.beslut_att, *p.expedieras_till]
+        story += [Paragraph(t, s.body) for t in texts]
+        for o in p.omrostningar:
+            rows = [["Ledamot", "Ersättare", "Ja", "Nej", "Avstår", "Frånvarande"]]
+            rows += [[r.ledamot, r.ersattare, r.rost, "", "", ""] for r in o.rader]
+            story.append(Table(rows, repeatRows=1))
+    out = io.BytesIO()
+    SimpleDocTemplate(out, initialFontName=styles.FONT).build(story)
+    return out.getvalue()
+
+
+def best(fn: Callable[[], object], n: int = 5) -> tuple[float, object]:
+    times: list[float] = []
+    result: object = None
+    for _ in range(n):
+        start = time.perf_counter()
+        result = fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return min(times), result
+
+
+def bench_protokoll() -> None:
+    from secretary.reports import arkiv
+    from secretary.reports.protokoll import ProtokollPdf
+    from secretary.services.protokoll import protokoll_data
+
+    print()
+    print("Protokoll-PDF, kommunfullmäktige 61 ledamöter / 60 §§ / 20 omröstningar med upprop")
+    with tempfile.TemporaryDirectory() as tmp:
+        store = open_store(Path(tmp) / "bench.sqlite")
+        meeting_id = build_kf_protocol(store)
+        assembly, data = best(lambda: protokoll_data(store, meeting_id), 3)
+        store.close()
+    pdf = ProtokollPdf(data)  # type: ignore[arg-type]
+    floor, _ = best(lambda: floor_pdf(data))
+    layout, result = best(pdf.layout)
+    assert hasattr(result, "pdf") and hasattr(result, "falt")
+    pdfa, archived = best(lambda: arkiv.pdfa_2b(result.pdf), 3)
+    assert isinstance(archived, bytes)
+    fields, _ = best(lambda: arkiv.signaturfalt(archived, result.falt), 3)
+    print(f"  {'data ur tjänstelagret (protokoll_data)':<44} {assembly:7.1f} ms")
+    sidor = f"({result.sidor} sidor)"
+    print(f"  {'layout, reportlab (ProtokollPdf.layout)':<44} {layout:7.1f} ms  {sidor}")
+    print(f"  {'golv: samma text i ren reportlab':<44} {floor:7.1f} ms")
+    print(f"  {'kvot layout / golv':<44} {layout / floor:7.2f}")
+    print(f"  {'PDF/A-2b (pikepdf, med kontroll)':<44} {pdfa:7.1f} ms")
+    print(f"  {'signaturfält (pyHanko, inkrementellt)':<44} {fields:7.1f} ms")
+    print(f"  {'slutligt protokoll, från data':<44} {layout + pdfa + fields:7.1f} ms")
 
 
 if __name__ == "__main__":
