@@ -77,9 +77,11 @@ def _omrostningar(rubrik: str, items: Sequence[Omrostning]) -> list[Flowable]:
     if not items:
         return []
     s = st.stylesheet()
-    out: list[Flowable] = [Paragraph(st.text(rubrik), s.heading)]
+    out: list[Flowable] = []
     for o in items:
+        heading = [] if out else [Paragraph(st.text(rubrik), s.heading)]  # kept with list 1
         intro = [
+            *heading,
             Paragraph(f"Omröstningslista nr {o.nummer}", s.label),
             Paragraph(st.text(o.proposition), s.body),
         ]
