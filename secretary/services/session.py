@@ -31,7 +31,15 @@ from secretary.services.agenda import first_paragraf, get_meeting_row
 from secretary.services.errors import ServiceError, require
 from secretary.services.rows import get_row
 from secretary.store.database import Store
-from secretary.store.models import Logg, Meeting, Membership, NarvaroHandelse, Party, Person
+from secretary.store.models import (
+    Arende,
+    Logg,
+    Meeting,
+    Membership,
+    NarvaroHandelse,
+    Party,
+    Person,
+)
 
 PAGAR = "pågår"
 
@@ -197,7 +205,12 @@ def _regler(session: Session, meeting: Meeting) -> Organregler:
 
 def _state(session: Session, meeting: Meeting) -> SessionState:
     first = first_paragraf(session, meeting)
-    arenden = tuple(ArendeRad(a.id, i, first + i, a.rubrik) for i, a in enumerate(meeting.arenden))
+    items = session.execute(
+        select(Arende.id, Arende.rubrik)
+        .where(Arende.meeting_id == meeting.id)
+        .order_by(Arende.position)
+    ).all()
+    arenden = tuple(ArendeRad(aid, i, first + i, rubrik) for i, (aid, rubrik) in enumerate(items))
     n = len(arenden)
     pos_of = {a.id: a.position for a in arenden}
     e = NarvaroHandelse
@@ -378,9 +391,8 @@ def _later_events(refusal: str) -> str:
     return f"Ändringen går inte: senare händelser bygger på den. {refusal}"
 
 
-def _arende_at(meeting: Meeting, position: int) -> int | None:
-    items = meeting.arenden
-    return items[position].id if position < len(items) else None
+def _arende_at(state: SessionState, position: int) -> int | None:
+    return state.arenden[position].id if position < len(state.arenden) else None
 
 
 def record(
@@ -409,7 +421,7 @@ def record(
             kind=kind,
             person_id=person_id,
             vid_upprop=False,
-            arende_id=_arende_at(meeting, at),
+            arende_id=_arende_at(state, at),
             position=at,
             time=time,
             distans=distans,
@@ -549,7 +561,7 @@ def quorum_override(
                 meeting_id=meeting.id,
                 at=now,
                 kind="beslutförhet-undantag",
-                arende_id=_arende_at(meeting, position),
+                arende_id=_arende_at(state, position),
                 text=text,
             )
         )
@@ -557,8 +569,13 @@ def quorum_override(
 
 def has_quorum_override(store: Store, meeting_id: int, position: int) -> bool:
     with store.session() as s:
-        meeting = get_meeting_row(s, meeting_id)
-        arende_id = _arende_at(meeting, position)
+        arende_id = s.scalar(
+            select(Arende.id)
+            .where(Arende.meeting_id == meeting_id)
+            .order_by(Arende.position)
+            .offset(position)
+            .limit(1)
+        )
         return (
             s.scalar(
                 select(Logg.id).where(

@@ -1,0 +1,118 @@
+"""UI figures for `./dev bench`: start-up to the main window against a bare PySide6 window,
+and session-mode key presses on a 61-member kommunfullmäktige, measured from the key press
+until the window has updated (service call, commit and refresh included)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+BARE = """
+import time, sys
+t0 = float(sys.argv[1])
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+w = QMainWindow(); w.show(); app.processEvents()
+print(time.time() - t0)
+"""
+
+OURS = """
+import time, sys
+t0 = float(sys.argv[1])
+from PySide6.QtCore import QSettings
+from secretary.ui.application import make_application
+from secretary.store.database import open_store
+from secretary.ui.context import AppContext
+app = make_application()
+store = open_store(sys.argv[2])
+from secretary.ui.main_window import MainWindow
+ctx = AppContext(store=store, settings=QSettings(sys.argv[3], QSettings.Format.IniFormat))
+w = MainWindow(ctx); w.show(); app.processEvents()
+print(time.time() - t0)
+store.close()
+"""
+
+
+def _start(code: str, *args: str) -> float:
+    t0 = time.time()
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(t0), *args],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    ).stdout
+    return float(out.strip().splitlines()[-1])
+
+
+def bench_startup(db: Path, settings: Path) -> None:
+    bare = statistics.median(_start(BARE) for _ in range(5))
+    ours = statistics.median(_start(OURS, str(db), str(settings)) for _ in range(5))
+    print("Start till huvudfönstret visas (median av 5)")
+    print(f"  tomt PySide6-fönster {bare * 1000:6.0f} ms")
+    print(f"  Secretary            {ours * 1000:6.0f} ms   kvot {ours / bare:.2f}")
+
+
+def bench_session_keys(db: Path, meeting_id: int) -> None:
+    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtTest import QTest
+
+    from secretary.store.database import open_store
+    from secretary.ui.application import make_application
+    from secretary.ui.context import AppContext
+    from secretary.ui.session.window import SessionWindow
+
+    app = make_application()
+    store = open_store(db)
+    ctx = AppContext(store=store, settings=QSettings())
+    window = SessionWindow(ctx, meeting_id)
+    window.show()
+    app.processEvents()
+    window.people.setFocus()
+    samples: list[float] = []
+    for _ in range(90):
+        start = time.perf_counter()
+        QTest.keyClick(window.people, Qt.Key.Key_N)
+        app.processEvents()
+        samples.append((time.perf_counter() - start) * 1000)
+    samples.sort()
+    p95 = samples[round(0.95 * (len(samples) - 1))]
+    print("Sammanträdesläge, KF 61 ledamöter / 101 personer: tangent N i uppropet")
+    print("(från tangenttryck till uppdaterat fönster, commit inräknad)")
+    print(
+        f"  median {statistics.median(samples):6.2f} ms  p95 {p95:6.2f} ms  max {samples[-1]:6.2f} ms"
+    )
+    window.close()
+    store.close()
+
+
+def main() -> int:
+    from bench import build_kf
+
+    from secretary.store.database import open_store
+
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "kf.sqlite"
+        store = open_store(db)
+        meeting_id, _ = build_kf(store)
+        store.close()
+        bench_startup(db, Path(tmp) / "s.ini")
+        print()
+        bench_session_keys(db, meeting_id)
+    _ = dt
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
