@@ -4,7 +4,6 @@ until the window has updated (service call, commit and refresh included)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import statistics
 import subprocess
@@ -90,9 +89,8 @@ def bench_session_keys(db: Path, meeting_id: int) -> None:
     p95 = samples[round(0.95 * (len(samples) - 1))]
     print("Sammanträdesläge, KF 61 ledamöter / 101 personer: tangent N i uppropet")
     print("(från tangenttryck till uppdaterat fönster, commit inräknad)")
-    print(
-        f"  median {statistics.median(samples):6.2f} ms  p95 {p95:6.2f} ms  max {samples[-1]:6.2f} ms"
-    )
+    median = statistics.median(samples)
+    print(f"  median {median:6.2f} ms  p95 {p95:6.2f} ms  max {samples[-1]:6.2f} ms")
     window.close()
     store.close()
 
@@ -110,7 +108,6 @@ def main() -> int:
         bench_startup(db, Path(tmp) / "s.ini")
         print()
         bench_session_keys(db, meeting_id)
-    _ = dt
     return 0
 
 
