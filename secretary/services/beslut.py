@@ -189,7 +189,27 @@ def _people(state: SessionState) -> dict[int, Person]:
     }
 
 
+def _read_row(session: Session, arende: Arende) -> ParagrafBeslut:
+    """The stored record, or an unsaved empty one: reading (a PDF, the panel) never writes,
+    so it works on a read-only or locked database."""
+    row = session.get(ParagrafBeslut, arende.id)
+    if row is not None:
+        return row
+    return ParagrafBeslut(
+        arende_id=arende.id,
+        ordning=None,
+        ordning_godkand=False,
+        resultat={},
+        beslut_rubrik="",
+        beslut_att=None,
+        omedelbar_justering=False,
+        sekretess=False,
+        redigerat={},
+    )
+
+
 def _row(session: Session, arende: Arende) -> ParagrafBeslut:
+    """The stored record for writing, created on first use."""
     row = session.get(ParagrafBeslut, arende.id)
     if row is None:
         row = ParagrafBeslut(arende_id=arende.id, resultat={}, redigerat={})
@@ -247,7 +267,7 @@ def _vy(session: Session, arende: Arende) -> ParagrafVy:
     state = _state(session, meeting)
     position = next(a.position for a in state.arenden if a.id == arende.id)
     people = _people(state)
-    row = _row(session, arende)
+    row = _read_row(session, arende)
     pb = _domain(session, arende, row, people)
     narvaro = state.narvaro(position)
     serving_ids = [

@@ -167,3 +167,16 @@ def test_written_reservation_grounds_can_arrive_later(
         "Anders Almqvist (S) reserverar sig mot beslutet med hänvisning till skriftlig "
         "reservation.",
     )
+
+
+def test_reading_a_paragraf_writes_nothing(mote: tuple[Store, int, int, dict[str, int]]) -> None:
+    """Making a PDF reads every §; that must work on a read-only database."""
+    from sqlalchemy import func, select
+
+    from secretary.store.models import ParagrafBeslut
+
+    store, meeting_id, arende, _ = mote
+    beslut.load_paragraf(store, arende)
+    beslut.kontrollista(store, meeting_id)
+    with store.session() as s:
+        assert s.scalar(select(func.count()).select_from(ParagrafBeslut)) == 0
