@@ -792,3 +792,24 @@ def kontrollista(store: Store, meeting_id: int) -> list[Kontrollpunkt]:
             if vy.brister:
                 out.append(Kontrollpunkt(vy.paragraf, vy.rubrik, vy.brister))
         return out
+
+
+@dataclass(frozen=True)
+class ReservationPost:
+    id: int
+    person_id: int
+    typ: ReservationTyp
+    text: str
+
+
+def list_reservationer(store: Store, arende_id: int) -> list[ReservationPost]:
+    """The reservations on a § with their ids, for correcting or removing one."""
+    with store.session() as s:
+        return [
+            ReservationPost(r.id, r.person_id, ReservationTyp(r.typ), r.text)
+            for r in s.scalars(
+                select(ReservationRad)
+                .where(ReservationRad.arende_id == arende_id)
+                .order_by(ReservationRad.id)
+            )
+        ]

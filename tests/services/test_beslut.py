@@ -180,3 +180,17 @@ def test_reading_a_paragraf_writes_nothing(mote: tuple[Store, int, int, dict[str
     beslut.kontrollista(store, meeting_id)
     with store.session() as s:
         assert s.scalar(select(func.count()).select_from(ParagrafBeslut)) == 0
+
+
+def test_reservations_are_listed_with_their_ids(
+    mote: tuple[Store, int, int, dict[str, int]],
+) -> None:
+    store, _, arende, p = mote
+    beslut.add_yrkande(store, arende, T.AVSLAG, p["Anders Almqvist"])
+    beslut.besvara(store, arende, FORSLAG)
+    rid = beslut.add_reservation(store, arende, p["Anders Almqvist"], ReservationTyp.SKRIFTLIG)
+    assert beslut.list_reservationer(store, arende) == [
+        beslut.ReservationPost(rid, p["Anders Almqvist"], ReservationTyp.SKRIFTLIG, "")
+    ]
+    beslut.remove_reservation(store, rid)
+    assert beslut.list_reservationer(store, arende) == []
