@@ -136,3 +136,9 @@ def test_an_older_database_is_backed_up_and_upgraded_with_its_data(tmp_path: Pat
     (backup,) = list_backups(path, path.parent / "säkerhetskopior")
     with sqlite3.connect(backup.path) as conn:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+
+
+def test_the_start_up_shortcut_agrees_with_alembic_on_the_newest_revision() -> None:
+    """Start-up reads the head from the file names to avoid importing Alembic; a new
+    migration must keep the numbered naming (0004_…) for that to stay true."""
+    assert migrate.newest_file_revision() == migrate.head_revision()
