@@ -9,9 +9,11 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from secretary.domain.arbetsgang import Del
 from secretary.domain.diarienummer import dnr_warning
 from secretary.domain.paragrafer import MeetingCount, first_paragrafer
 from secretary.domain.register import Roll, full_name, person_label
+from secretary.services import las
 from secretary.services.errors import require
 from secretary.services.register import get_organ_row
 from secretary.services.rows import get_row
@@ -252,6 +254,7 @@ def create_meeting(store: Store, organ_id: int, data: MeetingInput) -> MeetingDa
 def update_meeting(store: Store, meeting_id: int, data: MeetingInput) -> MeetingData:
     with store.session() as s:
         meeting = get_meeting_row(s, meeting_id)
+        las.kontrollera(meeting, Del.TEXT)
         _apply_meeting(s, meeting, meeting.organ_id, data)
         s.flush()
         return _meeting_data(s, meeting)
@@ -319,10 +322,8 @@ def _renumber(meeting: Meeting) -> None:
 
 
 def _editable(meeting: Meeting) -> None:
-    require(
-        meeting.state in ("planerat", "pågår"),
-        "Föredragningslistan är låst: protokollet är redan upprättat.",
-    )
+    """Which ärenden and their order (the § numbers): open until the meeting is closed."""
+    las.kontrollera(meeting, Del.DAGORDNING)
 
 
 def add_arende(
@@ -351,7 +352,7 @@ def _get_arende(session: Session, arende_id: int) -> Arende:
 def update_arende(store: Store, arende_id: int, data: ArendeInput) -> ArendeData:
     with store.session() as s:
         arende = _get_arende(s, arende_id)
-        _editable(arende.meeting)
+        las.kontrollera_paragraf(s, arende.meeting, arende.id)
         _apply_arende(arende, data)
         s.flush()
         meeting = arende.meeting

@@ -45,6 +45,7 @@ from secretary.domain.yrkanden import (
     foreslagen_ordning,
     ordningsvarningar,
 )
+from secretary.services import las
 from secretary.services.errors import ServiceError, require
 from secretary.services.rows import get_row
 from secretary.services.session import SessionState, _state
@@ -352,16 +353,14 @@ def load_paragraf(store: Store, arende_id: int) -> ParagrafVy:
         return _vy(s, _arende(s, arende_id))
 
 
-def _editable(meeting: Meeting) -> None:
-    require(
-        meeting.state in ("planerat", "pågår", "utkast"),
-        "Protokollet är justerat och kan inte ändras här; gör en rättelse.",
-    )
+def _editable(session: Session, arende: Arende) -> None:
+    """The shared lock (services.las): refused after justering, with the way to a rättelse."""
+    las.kontrollera_paragraf(session, arende.meeting, arende.id)
 
 
 def _open(session: Session, arende_id: int) -> tuple[Arende, ParagrafVy]:
     arende = _arende(session, arende_id)
-    _editable(arende.meeting)
+    _editable(session, arende)
     return arende, _vy(session, arende)
 
 
@@ -724,7 +723,7 @@ def set_reservation(store: Store, reservation_id: int, typ: ReservationTyp, text
     """The written grounds, which may arrive later (before justering)."""
     with store.session() as s:
         row = get_row(s, ReservationRad, reservation_id, "Reservationen")
-        _editable(_arende(s, row.arende_id).meeting)
+        _editable(s, _arende(s, row.arende_id))
         row.typ = typ.value
         row.text = text.strip()
 
@@ -732,7 +731,7 @@ def set_reservation(store: Store, reservation_id: int, typ: ReservationTyp, text
 def remove_reservation(store: Store, reservation_id: int) -> None:
     with store.session() as s:
         row = get_row(s, ReservationRad, reservation_id, "Reservationen")
-        _editable(_arende(s, row.arende_id).meeting)
+        _editable(s, _arende(s, row.arende_id))
         s.delete(row)
 
 
@@ -768,7 +767,7 @@ def add_anteckning(store: Store, arende_id: int, person_id: int, text: str) -> i
 def remove_anteckning(store: Store, anteckning_id: int) -> None:
     with store.session() as s:
         row = get_row(s, Protokollsanteckning, anteckning_id, "Protokollsanteckningen")
-        _editable(_arende(s, row.arende_id).meeting)
+        _editable(s, _arende(s, row.arende_id))
         s.delete(row)
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from secretary.domain.arbetsgang import Del
 from secretary.domain.ersattare import Beslutforhet, Organregler, beslutforhet, prova
 from secretary.domain.narvaro import (
     Deltagare,
@@ -27,6 +28,7 @@ from secretary.domain.narvaro import (
 )
 from secretary.domain.narvaro_text import paragrafer_text
 from secretary.domain.register import Funktion, OrganKind, Roll, full_name
+from secretary.services import las
 from secretary.services.agenda import first_paragraf, get_meeting_row
 from secretary.services.errors import ServiceError, require
 from secretary.services.rows import get_row
@@ -312,12 +314,7 @@ def close_session(store: Store, meeting_id: int, now: dt.datetime) -> SessionSta
 
 def _running(session: Session, meeting_id: int) -> Meeting:
     meeting = get_meeting_row(session, meeting_id)
-    require(
-        meeting.state == PAGAR,
-        "Sammanträdet pågår inte; öppna det i sammanträdesläge först."
-        if meeting.state == "planerat"
-        else "Sammanträdet är avslutat; närvaron kan inte längre ändras.",
-    )
+    las.kontrollera(meeting, Del.NARVARO)
     return meeting
 
 
@@ -326,6 +323,7 @@ def set_times(
 ) -> SessionState:
     with store.session() as s:
         meeting = get_meeting_row(s, meeting_id)
+        las.kontrollera(meeting, Del.TEXT)
         require(
             started_at is None or ended_at is None or ended_at >= started_at,
             "Sammanträdet kan inte sluta innan det börjar.",

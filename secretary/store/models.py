@@ -16,6 +16,7 @@ from sqlalchemy import (
     DateTime,
     ForeignKey,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -160,6 +161,11 @@ class Meeting(Base):
         ForeignKey("arende.id", ondelete="SET NULL", use_alter=True)
     )
     under_behandling: Mapped[bool] = mapped_column(Boolean, default=False)
+    # After the meeting: the day of justering and the notice on the anslagstavla.
+    justerat_datum: Mapped[dt.date | None] = mapped_column(Date)
+    anslag_uppsatt: Mapped[dt.date | None] = mapped_column(Date)
+    sista_overklagandedag: Mapped[dt.date | None] = mapped_column(Date)
+    anslag_nedtagning: Mapped[dt.date | None] = mapped_column(Date)
 
     organ: Mapped[Organ] = relationship(back_populates="meetings")
     arenden: Mapped[list[Arende]] = relationship(
@@ -269,6 +275,8 @@ class ParagrafBeslut(Base):
     beslut_att: Mapped[list[str] | None] = mapped_column(JSON)
     omedelbar_justering: Mapped[bool] = mapped_column(Boolean, default=False)
     sekretess: Mapped[bool] = mapped_column(Boolean, default=False)
+    # When the § was justerad omedelbart (its own document); it is locked from then on.
+    omedelbart_justerad: Mapped[dt.datetime | None] = mapped_column(DateTime)
     # section -> {"text": edited text, "genererad": the generated text when it was edited}
     redigerat: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
@@ -288,3 +296,74 @@ class Protokollsanteckning(Base):
     arende_id: Mapped[int] = mapped_column(ForeignKey("arende.id", ondelete="CASCADE"), index=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
     text: Mapped[str] = mapped_column(Text, default="")
+
+
+class Protokollversion(Base):
+    """A stored version of the protocol: a draft sent for review (utkast), the justerat
+    protocol, one after a rättelse, or an omedelbart justerad § (omedelbar). The PDF and the
+    content snapshot (§ texts as JSON) each carry a SHA-256 digest, checked for tampering."""
+
+    __tablename__ = "protokollversion"
+    __table_args__ = (UniqueConstraint("meeting_id", "nummer"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
+    nummer: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(20))
+    created: Mapped[dt.datetime] = mapped_column(DateTime)
+    paragrafer: Mapped[list[int]] = mapped_column(JSON, default=list)  # an omedelbar's §§
+    pdf: Mapped[bytes] = mapped_column(LargeBinary)
+    pdf_sha256: Mapped[str] = mapped_column(String(64))
+    innehall: Mapped[dict[str, Any]] = mapped_column(JSON)
+    innehall_sha256: Mapped[str] = mapped_column(String(64))
+
+
+class Justeringskommentar(Base):
+    """A justerare's comment on a § of a draft, and what the secretary did with it."""
+
+    __tablename__ = "justeringskommentar"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
+    arende_id: Mapped[int] = mapped_column(ForeignKey("arende.id", ondelete="CASCADE"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    version_nummer: Mapped[int | None] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20), default="öppen")
+    svar: Mapped[str] = mapped_column(Text, default="")
+    created: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class ParagrafGodkand(Base):
+    """A justerare's OK on a § of a draft."""
+
+    __tablename__ = "paragraf_godkand"
+    __table_args__ = (UniqueConstraint("arende_id", "person_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    arende_id: Mapped[int] = mapped_column(ForeignKey("arende.id", ondelete="CASCADE"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    version_nummer: Mapped[int | None] = mapped_column(Integer)
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class Rattelse(Base):
+    """The correction log: what a rättelse after justering changed, why, by whom, and the
+    version it made. `fore` and `efter` are the section's paragraphs before and after."""
+
+    __tablename__ = "rattelse"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
+    arende_id: Mapped[int] = mapped_column(ForeignKey("arende.id", ondelete="CASCADE"))
+    del_: Mapped[str] = mapped_column("del", String(40))
+    fore: Mapped[list[str]] = mapped_column(JSON)
+    efter: Mapped[list[str]] = mapped_column(JSON)
+    varfor: Mapped[str] = mapped_column(Text)
+    av: Mapped[str] = mapped_column(String(200))
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    version_id: Mapped[int | None] = mapped_column(
+        ForeignKey("protokollversion.id", ondelete="SET NULL")
+    )
