@@ -29,6 +29,7 @@ from secretary.ui.common import (
     show_error,
 )
 from secretary.ui.context import AppContext
+from secretary.ui.documents.controller import DocumentController
 from secretary.ui.navigator import MEETING, ORGAN, Navigator
 from secretary.ui.organ_page import OrganPage
 from secretary.ui.table import action
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
+        self.documents = DocumentController(ctx, self)
         self._make_actions()
         self._make_menus()
         self.navigator.selection_changed.connect(self._show_selection)
@@ -126,6 +128,7 @@ class MainWindow(QMainWindow):
         ag = self.agenda_page
         mote.addActions([ag.add_action, ag.edit_action, ag.up_action, ag.down_action])
         mote.addAction(ag.remove_action)
+        bar.addMenu(self.documents.menu)
         hjalp = bar.addMenu("&Hjälp")
         hjalp.addAction(self.about_action)
 
@@ -165,6 +168,7 @@ class MainWindow(QMainWindow):
         self.edit_meeting_action.setEnabled(kind == MEETING)
         self.delete_meeting_action.setEnabled(kind == MEETING)
         self.session_action.setEnabled(kind == MEETING)
+        self.documents.set_meeting(selection[1] if selection and kind == MEETING else None)
         if selection is not None:
             kind_, id_ = selection
             self.ctx.settings.setValue(f"{SETTINGS_KEY}/selection", f"{kind_}:{id_}")

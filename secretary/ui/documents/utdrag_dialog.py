@@ -1,0 +1,243 @@
+"""Protokollsutdrag: tick the §§ for one utdrag to preview, or write one utdrag per recipient
+under "Expedieras till" into a folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from secretary.domain.narvaro_text import paragrafer_text
+from secretary.services.protokoll_data import ProtokollData
+from secretary.ui.common import from_qdate, to_qdate
+from secretary.ui.context import AppContext
+from secretary.ui.documents.files import (
+    FOLDER_KEY,
+    Dokument,
+    fel_text,
+    filnamn,
+    folder,
+    write_whole,
+)
+from secretary.ui.documents.preview import busy
+
+SETTINGS_KEY = "windows/utdrag"
+
+
+class UtdragDialog(QDialog):
+    preview_requested = Signal(object)  # Dokument
+
+    def __init__(
+        self, ctx: AppContext, data: ProtokollData, start: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.data = data
+        self.start = start
+        self.setWindowTitle(f"Protokollsutdrag – {start}")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        self.list = QListWidget()
+        for p in data.arenden:
+            item = QListWidgetItem(f"§ {p.paragraf}   {p.rubrik}")
+            item.setData(Qt.ItemDataRole.UserRole, p.paragraf)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            if p.expedieras_till:
+                item.setToolTip("Expedieras till: " + ", ".join(p.expedieras_till))
+            self.list.addItem(item)
+        if self.list.count():
+            self.list.item(0).setCheckState(Qt.CheckState.Checked)
+            self.list.setCurrentRow(0)
+        all_button = QPushButton("Markera alla")
+        all_button.clicked.connect(lambda: self.set_all(True))
+        none_button = QPushButton("Avmarkera alla")
+        none_button.clicked.connect(lambda: self.set_all(False))
+        for b in (all_button, none_button):
+            b.setAutoDefault(False)
+
+        self.utkast_box = QCheckBox("Utkast (UTKAST på varje sida, inget signaturfält)")
+        self.datum_box = QCheckBox("Datera intyget")
+        self.datum_edit = QDateEdit(to_qdate(ctx.clock().date()))
+        self.datum_edit.setCalendarPopup(True)
+        self.datum_edit.setDisplayFormat("yyyy-MM-dd")
+        self.datum_edit.setEnabled(False)
+        self.datum_box.toggled.connect(self.datum_edit.setEnabled)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+
+        self.preview_button = QPushButton("Förhandsgranska utdraget…")
+        self.preview_button.setDefault(True)
+        self.preview_button.clicked.connect(self.preview)
+        self.batch_button = QPushButton("Ett utdrag per mottagare…")
+        self.batch_button.setToolTip(
+            "Skriv ett utdrag till varje mottagare under ”Expedieras till” i de markerade "
+            "paragraferna, med just de paragrafer som skickas till mottagaren"
+        )
+        self.batch_button.clicked.connect(self.save_per_mottagare)
+        close_button = QPushButton("Stäng")
+        close_button.clicked.connect(self.close)
+        for b in (self.batch_button, close_button):
+            b.setAutoDefault(False)
+
+        marks = QHBoxLayout()
+        marks.addWidget(all_button)
+        marks.addWidget(none_button)
+        marks.addStretch(1)
+        dating = QHBoxLayout()
+        dating.addWidget(self.datum_box)
+        dating.addWidget(self.datum_edit)
+        dating.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.batch_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.preview_button)
+        buttons.addWidget(close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Paragrafer i utdraget:"))
+        layout.addWidget(self.list, 1)
+        layout.addLayout(marks)
+        layout.addWidget(self.utkast_box)
+        layout.addLayout(dating)
+        layout.addWidget(self.summary)
+        layout.addLayout(buttons)
+        self.resize(620, 480)
+        self.list.itemChanged.connect(self._update)
+        self.list.itemActivated.connect(self._toggle)
+        self._update()
+
+    # --- choice ----------------------------------------------------------------------
+
+    def chosen(self) -> list[int]:
+        out = []
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            if item.checkState() == Qt.CheckState.Checked:
+                out.append(int(item.data(Qt.ItemDataRole.UserRole)))
+        return out
+
+    def set_chosen(self, numbers: set[int]) -> None:
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            wanted = int(item.data(Qt.ItemDataRole.UserRole)) in numbers
+            item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
+
+    def set_all(self, checked: bool) -> None:
+        self.set_chosen({p.paragraf for p in self.data.arenden} if checked else set())
+
+    def _toggle(self, item: QListWidgetItem) -> None:
+        checked = item.checkState() == Qt.CheckState.Checked
+        item.setCheckState(Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked)
+
+    def _update(self) -> None:
+        from secretary.reports.utdrag import mottagare
+
+        chosen = self.chosen()
+        recipients = mottagare(self.data.utdrag(set(chosen)))
+        self.preview_button.setEnabled(bool(chosen))
+        self.batch_button.setEnabled(bool(recipients))
+        if not chosen:
+            self.summary.setText("Markera minst en paragraf.")
+        elif not recipients:
+            self.summary.setText(
+                f"Utdraget omfattar {paragrafer_text(chosen)}. "
+                "De markerade paragraferna har inga mottagare under ”Expedieras till”."
+            )
+        else:
+            names = ", ".join(recipients)
+            self.summary.setText(
+                f"Utdraget omfattar {paragrafer_text(chosen)}. "
+                f"Ett utdrag per mottagare ger {len(recipients)} filer: {names}."
+            )
+
+    # --- documents --------------------------------------------------------------------
+
+    def _intygas(self):  # type: ignore[no-untyped-def]
+        return from_qdate(self.datum_edit.date()) if self.datum_box.isChecked() else None
+
+    def make_utdrag(self) -> Dokument:
+        from secretary.reports.utdrag import utdrag_pdf
+
+        data = self.data.utdrag(set(self.chosen()))
+        utkast = self.utkast_box.isChecked()
+        with busy():
+            pdf = utdrag_pdf(data, intygas=self._intygas(), utkast=utkast)
+        kind = f"utdrag {data.valda_paragrafer}" + (" utkast" if utkast else "")
+        titel = f"Protokollsutdrag {self.start} {data.valda_paragrafer}"
+        return Dokument(pdf, titel + (" (utkast)" if utkast else ""), filnamn(self.start, kind))
+
+    def preview(self) -> None:
+        if self.chosen():
+            self.preview_requested.emit(self.make_utdrag())
+
+    def per_mottagare(self) -> dict[str, Dokument]:
+        """Recipient -> its utdrag, with exactly the marked §§ sent to it."""
+        from secretary.reports.utdrag import mottagare, utdrag_pdf
+
+        data = self.data.utdrag(set(self.chosen()))
+        utkast = self.utkast_box.isChecked()
+        out: dict[str, Dokument] = {}
+        with busy():
+            for name, numbers in mottagare(data).items():
+                one = data.utdrag(set(numbers))
+                pdf = utdrag_pdf(one, intygas=self._intygas(), utkast=utkast)
+                kind = f"utdrag {one.valda_paragrafer} till {name}" + (" utkast" if utkast else "")
+                titel = f"Protokollsutdrag {self.start} {one.valda_paragrafer} till {name}"
+                out[name] = Dokument(pdf, titel, filnamn(self.start, kind))
+        return out
+
+    def save_per_mottagare(self) -> list[Path]:
+        """Ask for a folder and write one file per recipient; says how many were written."""
+        chosen = QFileDialog.getExistingDirectory(
+            self, "Välj mapp för utdragen", str(folder(self.ctx.settings))
+        )
+        if not chosen:
+            return []
+        target = Path(chosen)
+        docs = self.per_mottagare()
+        existing = [d.filnamn for d in docs.values() if (target / d.filnamn).exists()]
+        if existing:
+            answer = QMessageBox.question(
+                self,
+                "Ersätta filer?",
+                f"{len(existing)} av filerna finns redan i mappen {target}:\n"
+                + "\n".join(existing[:8])
+                + ("\n…" if len(existing) > 8 else "")
+                + "\n\nErsätta dem?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return []
+        written: list[Path] = []
+        for doc in docs.values():
+            path = target / doc.filnamn
+            try:
+                write_whole(path, doc.pdf)
+            except OSError as exc:
+                done = f"{len(written)} av {len(docs)} utdrag skrevs innan felet.\n\n"
+                QMessageBox.warning(self, "Kunde inte spara utdragen", done + fel_text(exc, path))
+                return written
+            written.append(path)
+        self.ctx.settings.setValue(FOLDER_KEY, str(target))
+        QMessageBox.information(
+            self,
+            "Utdragen sparade",
+            f"{len(written)} utdrag skrevs till mappen {target}:\n\n"
+            + "\n".join(p.name for p in written),
+        )
+        return written
