@@ -10,7 +10,7 @@ from pathlib import Path
 
 from secretary.services import agenda
 from secretary.services.errors import ServiceError
-from secretary.services.protokoll import protokoll_data
+from secretary.services.protokoll import lagrat_anslag, protokoll_data
 from secretary.services.protokoll_data import Anslag
 from secretary.store.database import Store
 
@@ -29,7 +29,8 @@ def render(store: Store, args: argparse.Namespace) -> bytes:
         agenda.get_meeting(store, args.meeting)
     except ServiceError:
         raise Vagran(f"Det finns inget sammanträde med id {args.meeting}.") from None
-    anslag = Anslag(args.anslag_upp, args.anslag_ned)
+    lagrat = lagrat_anslag(store, args.meeting)
+    anslag = Anslag(args.anslag_upp or lagrat.uppsatt, args.anslag_ned or lagrat.nedtagen)
     data = protokoll_data(store, args.meeting, anslag=anslag, sekreterare=args.sekreterare)
     wanted = set(args.paragraf or ())
     missing = sorted(wanted - {p.paragraf for p in data.arenden})

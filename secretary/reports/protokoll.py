@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.platypus import Flowable, PageBreak
+from reportlab.platypus import Flowable, PageBreak, Paragraph
 
+from secretary.domain.publicering import SEKRETESS_NOT
 from secretary.reports import arkiv
+from secretary.reports import styles as st
 from secretary.reports.forstasida import forstasida
 from secretary.reports.page import Faltplats, Layout, Sidhuvud, bygg
 from secretary.reports.paragraf import paragraf
+from secretary.reports.rattelse import paragrafnot, rattelseblock
 from secretary.services.protokoll_data import ProtokollData
 
 
@@ -29,9 +32,14 @@ class ProtokollPdf:
 
     dokument = "Sammanträdesprotokoll"
 
-    def __init__(self, data: ProtokollData, *, utkast: bool = False) -> None:
+    def __init__(self, data: ProtokollData, *, utkast: bool = False, publik: bool = False) -> None:
+        """`publik`: the web version; `data` is already masked (services.publicering), a §
+        under sekretess prints its heading and the note, and there are no signature fields."""
         self.data = data
         self.utkast = utkast
+        self.publik = publik
+        if publik:
+            self.dokument = "Protokoll, webbversion"
 
     def sidhuvud(self) -> Sidhuvud:
         d = self.data
@@ -42,9 +50,16 @@ class ProtokollPdf:
         return f"{self.dokument} {d.organ} {d.datum.isoformat()}"
 
     def flowables(self, layout: Layout) -> list[Flowable]:
-        out = forstasida(self.data, layout)
+        out = forstasida(self.data, layout) + rattelseblock(self.data.rattelser)
+        s = st.stylesheet()
         for p in self.data.arenden:
-            out += [PageBreak(), *paragraf(self.data, p)]
+            out.append(PageBreak())
+            if self.publik and p.sekretess:
+                out.append(Paragraph(st.text(f"§ {p.paragraf} {p.rubrik}"), s.paragraf))
+                out.append(Paragraph(st.text(SEKRETESS_NOT), s.note))
+                continue
+            out += paragraf(self.data, p)
+            out += paragrafnot(self.data.rattelser, p.paragraf)
         return out
 
     def layout(self) -> Resultat:
@@ -56,10 +71,12 @@ class ProtokollPdf:
     def render(self, *, pdfa: bool = True) -> bytes:
         r = self.layout()
         pdf = arkiv.pdfa_2b(r.pdf) if pdfa else r.pdf
-        if self.utkast or not r.falt:
+        if self.utkast or self.publik or not r.falt:
             return pdf
         return arkiv.signaturfalt(pdf, r.falt)
 
 
-def protokoll_pdf(data: ProtokollData, *, utkast: bool = False, pdfa: bool = True) -> bytes:
-    return ProtokollPdf(data, utkast=utkast).render(pdfa=pdfa)
+def protokoll_pdf(
+    data: ProtokollData, *, utkast: bool = False, publik: bool = False, pdfa: bool = True
+) -> bytes:
+    return ProtokollPdf(data, utkast=utkast, publik=publik).render(pdfa=pdfa)

@@ -674,20 +674,28 @@ def set_text(store: Store, arende_id: int, section: str, text: str | None) -> No
     require(section in SEKTIONER, "Okänd del av paragrafen.")
     with store.session() as s:
         arende, vy = _open(s, arende_id)
-        row = _row(s, arende)
-        edited = dict(row.redigerat or {})
-        if text is None:
-            edited.pop(section, None)
-        else:
-            generated = {
-                "yrkanden": yrkanden_text(vy.beslut),
-                "beslutsgang": beslutsgang_text(vy.beslut, vy.organ),
-                "reservation": list(vy.reservation_text)
-                if section not in (row.redigerat or {})
-                else (row.redigerat or {})[section]["genererad"].split("\n\n"),
-            }[section]
-            edited[section] = {"text": text.strip(), "genererad": "\n\n".join(generated)}
-        row.redigerat = edited
+        spara_text(s, arende, vy, section, text)
+
+
+def spara_text(
+    session: Session, arende: Arende, vy: ParagrafVy, section: str, text: str | None
+) -> None:
+    """set_text inside the caller's unit of work, without the lock: for services.rattelse,
+    which is the one door to a change after justering."""
+    row = _row(session, arende)
+    edited = dict(row.redigerat or {})
+    if text is None:
+        edited.pop(section, None)
+    else:
+        generated = {
+            "yrkanden": yrkanden_text(vy.beslut),
+            "beslutsgang": beslutsgang_text(vy.beslut, vy.organ),
+            "reservation": list(vy.reservation_text)
+            if section not in (row.redigerat or {})
+            else (row.redigerat or {})[section]["genererad"].split("\n\n"),
+        }[section]
+        edited[section] = {"text": text.strip(), "genererad": "\n\n".join(generated)}
+    row.redigerat = edited
 
 
 # --- reservations and protokollsanteckningar -----------------------------------------------

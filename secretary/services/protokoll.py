@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from sqlalchemy import select
 
 from secretary.domain.datum_text import klockan, veckodag_datum
+from secretary.domain.innehall import DELAR
 from secretary.domain.narvaro import Tidslinje
 from secretary.domain.narvaro_text import forstasida
 from secretary.domain.register import Funktion, Roll
@@ -28,11 +29,12 @@ from secretary.services.protokoll_data import (
     Omrostning,
     Paragraf,
     ProtokollData,
+    Rattelsenot,
     Rostrad,
     Underskrift,
 )
 from secretary.store.database import Store
-from secretary.store.models import ReservationRad, Setting
+from secretary.store.models import Meeting, Rattelse, ReservationRad, Setting
 
 _ROST = {"JA": JA, "NEJ": NEJ, "AVSTAR": AVSTAR}
 
@@ -187,6 +189,37 @@ def _paragraf(store: Store, a: agenda.ArendeData, vy: beslut.ParagrafVy, tl: Tid
     )
 
 
+def lagrat_anslag(store: Store, meeting_id: int) -> Anslag:
+    """The notice dates stored on the meeting (services.anslag); blank until decided."""
+    with store.session() as s:
+        m = s.get(Meeting, meeting_id)
+        if m is None:
+            return Anslag()
+        return Anslag(m.anslag_uppsatt, m.anslag_nedtagning)
+
+
+def rattelsenoter(
+    store: Store, meeting_id: int, paragraf_av: dict[int, int]
+) -> tuple[Rattelsenot, ...]:
+    """The correction log as the protocol prints it (`paragraf_av`: ärende id -> § number)."""
+    with store.session() as s:
+        rows = s.scalars(
+            select(Rattelse).where(Rattelse.meeting_id == meeting_id).order_by(Rattelse.id)
+        )
+        return tuple(
+            Rattelsenot(
+                r.at.date(),
+                paragraf_av.get(r.arende_id, 0),
+                DELAR.get(r.del_, r.del_),
+                "\n".join(r.fore),
+                "\n".join(r.efter),
+                r.varfor,
+                r.av,
+            )
+            for r in rows
+        )
+
+
 def protokoll_data(
     store: Store,
     meeting_id: int,
@@ -226,6 +259,7 @@ def protokoll_data(
         forvaringsplats=organ.forvaringsplats,
         arenden=items,
         labels=organ.labels,
-        anslag=anslag or Anslag(),
+        anslag=anslag or lagrat_anslag(store, meeting_id),
         sekreterare=underskrifter[0].namn,
+        rattelser=rattelsenoter(store, meeting_id, {a.id: a.paragraf for a in arenden}),
     )

@@ -76,6 +76,20 @@ class Anslag:
 
 
 @dataclass(frozen=True)
+class Rattelsenot:
+    """A rättelse after justering, as the protocol shows it: when, which § and part, what was
+    corrected and why."""
+
+    datum: dt.date
+    paragraf: int
+    del_: str
+    fore: str
+    efter: str
+    varfor: str
+    av: str
+
+
+@dataclass(frozen=True)
 class ProtokollData:
     kommun: str
     organ: str
@@ -96,6 +110,7 @@ class ProtokollData:
     labels: Mapping[str, str] = field(default_factory=dict)
     anslag: Anslag = field(default_factory=Anslag)
     sekreterare: str = ""
+    rattelser: tuple[Rattelsenot, ...] = ()
 
     @property
     def paragrafer(self) -> str:

@@ -1,0 +1,42 @@
+"""How a rättelse shows in the protocol (domain.md: a correction must show that and what was
+corrected): a block on the front page listing every correction, and a note in the § itself."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+
+from secretary.reports import styles as st
+from secretary.services.protokoll_data import Rattelsenot
+
+
+def _rad(n: Rattelsenot) -> str:
+    return (
+        f"Rättelse {n.datum.isoformat()} i § {n.paragraf}, {n.del_}. "
+        f"Före rättelsen: ”{n.fore}”. Efter rättelsen: ”{n.efter}”. "
+        f"Skäl: {n.varfor} Rättelsen gjord av {n.av}."
+    )
+
+
+def rattelseblock(noter: Sequence[Rattelsenot]) -> list[Flowable]:
+    if not noter:
+        return []
+    s = st.stylesheet()
+    body = [Paragraph(st.text(_rad(n)), s.body) for n in noter]
+    return [Spacer(1, 6 * mm), KeepTogether([Paragraph("Rättelse", s.heading), body[0]]), *body[1:]]
+
+
+def paragrafnot(noter: Sequence[Rattelsenot], paragraf: int) -> list[Flowable]:
+    s = st.stylesheet()
+    return [
+        Paragraph(
+            st.text(
+                f"Paragrafen rättad {n.datum.isoformat()} ({n.del_}); se Rättelse på första sidan."
+            ),
+            s.note,
+        )
+        for n in noter
+        if n.paragraf == paragraf
+    ]

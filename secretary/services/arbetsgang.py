@@ -1,0 +1,112 @@
+"""The steps after the meeting, one service per action: send the draft for review, take it
+back, justera, and the shared transition with its log entry (secretary.domain.arbetsgang).
+
+Each step renders its PDF first (reading through services.protokoll), then checks the state
+again and writes the version, the new state and the log entry in one unit of work."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from secretary.domain.arbetsgang import Tillstand, overgangshinder, tillstand
+from secretary.reports.protokoll import protokoll_pdf
+from secretary.services.errors import ServiceError
+from secretary.services.innehall import innehall
+from secretary.services.protokoll import protokoll_data
+from secretary.services.versioner import Slag, VersionInfo, version_info, get_meeting, ny_version
+from secretary.store.database import Store
+from secretary.store.models import Justeringskommentar, Logg, Meeting
+
+
+def overga(session: Session, meeting: Meeting, till: Tillstand, now: dt.datetime) -> None:
+    """Move the meeting to `till` and log it; refused with the reason in Swedish."""
+    fran = tillstand(meeting.state)
+    hinder = overgangshinder(fran, till)
+    if hinder is not None:
+        raise ServiceError(hinder)
+    meeting.state = till.value
+    session.add(
+        Logg(
+            meeting_id=meeting.id,
+            at=now,
+            kind=f"läge-{till.value}",
+            text=f"{fran.label} → {till.label}",
+        )
+    )
+
+
+def _check(store: Store, meeting_id: int, *allowed: Tillstand, till: Tillstand) -> None:
+    with store.session() as s:
+        t = tillstand(get_meeting(s, meeting_id).state)
+    if t not in allowed:
+        raise ServiceError(overgangshinder(t, till) or f"Sammanträdet är {t.label.lower()}.")
+
+
+def skicka_for_justering(store: Store, meeting_id: int, now: dt.datetime) -> VersionInfo:
+    """Make the next numbered draft (PDF with UTKAST) and send it to the justerare:
+    utkast -> för justering, or a new draft while the protocol is already out for review."""
+    _check(
+        store, meeting_id, Tillstand.UTKAST, Tillstand.FOR_JUSTERING, till=Tillstand.FOR_JUSTERING
+    )
+    data = protokoll_data(store, meeting_id)
+    pdf = protokoll_pdf(data, utkast=True)
+    with store.session() as s:
+        meeting = get_meeting(s, meeting_id)
+        if meeting.state != Tillstand.FOR_JUSTERING:
+            overga(s, meeting, Tillstand.FOR_JUSTERING, now)
+        return version_info(ny_version(s, meeting, Slag.UTKAST, now, pdf, innehall(data)))
+
+
+def ta_tillbaka(store: Store, meeting_id: int, now: dt.datetime) -> None:
+    """för justering -> utkast: the draft is withdrawn for more work."""
+    with store.session() as s:
+        overga(s, get_meeting(s, meeting_id), Tillstand.UTKAST, now)
+
+
+def oppna_kommentarer(session: Session, meeting_id: int) -> int:
+    return (
+        session.scalar(
+            select(func.count(Justeringskommentar.id)).where(
+                Justeringskommentar.meeting_id == meeting_id,
+                Justeringskommentar.status == "öppen",
+            )
+        )
+        or 0
+    )
+
+
+def _inga_oppna(session: Session, meeting_id: int) -> None:
+    n = oppna_kommentarer(session, meeting_id)
+    if n:
+        raise ServiceError(
+            f"Det finns {n} obesvarade kommentarer från justerarna. Besvara eller för in dem "
+            "innan protokollet justeras."
+            if n > 1
+            else "Det finns en obesvarad kommentar från justerarna. Besvara eller för in den "
+            "innan protokollet justeras."
+        )
+
+
+def justera(
+    store: Store, meeting_id: int, now: dt.datetime, datum: dt.date | None = None
+) -> VersionInfo:
+    """för justering -> justerat: the final PDF (with signature fields) and the content are
+    stored with their SHA-256 digests and the meeting is locked; changes are rättelser from
+    here. Refused while a justerare's comment is open."""
+    _check(store, meeting_id, Tillstand.FOR_JUSTERING, till=Tillstand.JUSTERAT)
+    with store.session() as s:
+        _inga_oppna(s, meeting_id)
+    data = protokoll_data(store, meeting_id)
+    pdf = protokoll_pdf(data)
+    with store.session() as s:
+        meeting = get_meeting(s, meeting_id)
+        _inga_oppna(s, meeting_id)
+        overga(s, meeting, Tillstand.JUSTERAT, now)
+        meeting.justerat_datum = datum or now.date()
+        version = ny_version(s, meeting, Slag.JUSTERAT, now, pdf, innehall(data))
+        info = version_info(version)
+    store.backup("protokoll-justerat")
+    return info

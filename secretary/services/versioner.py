@@ -1,0 +1,196 @@
+"""Stored versions of a protocol: drafts sent for review, the justerat protocol, rättelser and
+omedelbart justerade §§. Each keeps its PDF and content snapshot with SHA-256 digests; the
+earlier versions stay readable, and a changed byte is found (tamper detection)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from secretary.domain.innehall import Innehall, kanonisk, sha256
+from secretary.domain.versionsdiff import Paragrafandring, jamfor
+from secretary.services.errors import ServiceError
+from secretary.services.rows import get_row
+from secretary.store.database import Store
+from secretary.store.models import Logg, Meeting, Protokollversion
+
+
+class Slag(StrEnum):
+    UTKAST = "utkast"
+    JUSTERAT = "justerat"
+    RATTELSE = "rättelse"
+    OMEDELBAR = "omedelbar"
+
+
+SLAG_TEXT = {
+    Slag.UTKAST: "Utkast",
+    Slag.JUSTERAT: "Justerat protokoll",
+    Slag.RATTELSE: "Rättat protokoll",
+    Slag.OMEDELBAR: "Omedelbart justerad paragraf",
+}
+FASTSTALLDA = (Slag.JUSTERAT, Slag.RATTELSE)  # the versions that are the protocol of record
+
+
+@dataclass(frozen=True)
+class VersionInfo:
+    id: int
+    meeting_id: int
+    nummer: int
+    slag: Slag
+    created: dt.datetime
+    paragrafer: tuple[int, ...]
+    pdf_sha256: str
+    storlek: int
+
+    @property
+    def text(self) -> str:
+        return f"Version {self.nummer}: {SLAG_TEXT[self.slag]} {self.created:%Y-%m-%d %H.%M}"
+
+
+def version_info(v: Protokollversion) -> VersionInfo:
+    return VersionInfo(
+        v.id,
+        v.meeting_id,
+        v.nummer,
+        Slag(v.kind),
+        v.created,
+        tuple(v.paragrafer or ()),
+        v.pdf_sha256,
+        len(v.pdf),
+    )
+
+
+def ny_version(
+    session: Session,
+    meeting: Meeting,
+    slag: Slag,
+    now: dt.datetime,
+    pdf: bytes,
+    innehall: Innehall,
+    paragrafer: Iterable[int] = (),
+) -> Protokollversion:
+    """Add the next numbered version inside the caller's unit of work, and log it."""
+    last = session.scalar(
+        select(func.max(Protokollversion.nummer)).where(Protokollversion.meeting_id == meeting.id)
+    )
+    version = Protokollversion(
+        meeting_id=meeting.id,
+        nummer=(last or 0) + 1,
+        kind=slag.value,
+        created=now,
+        paragrafer=list(paragrafer),
+        pdf=pdf,
+        pdf_sha256=sha256(pdf),
+        innehall=innehall,
+        innehall_sha256=sha256(kanonisk(innehall)),
+    )
+    session.add(version)
+    session.flush()
+    session.add(
+        Logg(
+            meeting_id=meeting.id,
+            at=now,
+            kind=f"version-{slag.value}",
+            text=f"Version {version.nummer} ({SLAG_TEXT[slag].lower()}) sparad, "
+            f"SHA-256 {version.pdf_sha256}",
+        )
+    )
+    return version
+
+
+def list_versioner(store: Store, meeting_id: int) -> list[VersionInfo]:
+    with store.session() as s:
+        rows = s.scalars(
+            select(Protokollversion)
+            .where(Protokollversion.meeting_id == meeting_id)
+            .order_by(Protokollversion.nummer)
+        )
+        return [version_info(v) for v in rows]
+
+
+def _version(session: Session, meeting_id: int, nummer: int) -> Protokollversion:
+    row = session.scalar(
+        select(Protokollversion).where(
+            Protokollversion.meeting_id == meeting_id, Protokollversion.nummer == nummer
+        )
+    )
+    if row is None:
+        raise ServiceError(f"Version {nummer} finns inte för sammanträdet.")
+    return row
+
+
+def las_pdf(store: Store, meeting_id: int, nummer: int) -> bytes:
+    """A stored version's PDF exactly as it was made."""
+    with store.session() as s:
+        return _version(s, meeting_id, nummer).pdf
+
+
+def las_innehall(store: Store, meeting_id: int, nummer: int) -> Innehall:
+    with store.session() as s:
+        return dict(_version(s, meeting_id, nummer).innehall)
+
+
+def senaste(store: Store, meeting_id: int, slag: Iterable[Slag]) -> VersionInfo | None:
+    wanted = {x.value for x in slag}
+    found = [v for v in list_versioner(store, meeting_id) if v.slag.value in wanted]
+    return found[-1] if found else None
+
+
+def jamfor_versioner(store: Store, meeting_id: int, fore: int, efter: int) -> list[Paragrafandring]:
+    """What changed per § from version `fore` to version `efter`."""
+    return jamfor(las_innehall(store, meeting_id, fore), las_innehall(store, meeting_id, efter))
+
+
+def _avvikelser(v: Protokollversion) -> list[str]:
+    out: list[str] = []
+    namn = f"Version {v.nummer} ({SLAG_TEXT[Slag(v.kind)].lower()})"
+    if sha256(v.pdf) != v.pdf_sha256:
+        out.append(
+            f"{namn}: PDF-filen stämmer inte med sin kontrollsumma. Den har ändrats utanför "
+            "programmet efter att den sparades."
+        )
+    if sha256(kanonisk(v.innehall)) != v.innehall_sha256:
+        out.append(
+            f"{namn}: det sparade innehållet stämmer inte med sin kontrollsumma. Det har "
+            "ändrats utanför programmet efter att det sparades."
+        )
+    return out
+
+
+def kontrollera(store: Store, meeting_id: int) -> list[str]:
+    """Tamper detection, cheap enough to run when a meeting is opened: every stored version's
+    PDF and content against its SHA-256 digest, and the justering digest in the log against
+    the stored one. An empty list means nothing was found; each finding is a Swedish
+    sentence."""
+    with store.session() as s:
+        versions = list(
+            s.scalars(
+                select(Protokollversion)
+                .where(Protokollversion.meeting_id == meeting_id)
+                .order_by(Protokollversion.nummer)
+            )
+        )
+        logged = {
+            text
+            for (text,) in s.execute(
+                select(Logg.text).where(Logg.meeting_id == meeting_id, Logg.kind.like("version-%"))
+            )
+        }
+        out: list[str] = []
+        for v in versions:
+            out += _avvikelser(v)
+            if not any(v.pdf_sha256 in text for text in logged):
+                out.append(
+                    f"Version {v.nummer}: kontrollsumman finns inte i sammanträdets logg. "
+                    "Versionen kan ha bytts ut utanför programmet."
+                )
+        return out
+
+
+def get_meeting(session: Session, meeting_id: int) -> Meeting:
+    return get_row(session, Meeting, meeting_id, "Sammanträdet")
