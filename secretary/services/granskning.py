@@ -173,7 +173,7 @@ def godkann(store: Store, arende_id: int, person_id: int, now: dt.datetime) -> N
             )
         )
         if row is None:
-            row = ParagrafGodkand(arende_id=arende_id, person_id=person_id)
+            row = ParagrafGodkand(arende_id=arende_id, person_id=person_id, at=now)
             s.add(row)
         row.version_nummer = _senaste_utkast(s, arende.meeting_id)
         row.at = now

@@ -1,0 +1,149 @@
+"""Rättelse: the one way to change a protocol after justering (domain.md: a correction must
+show that and what was corrected; keep versions and a correction log, never silent edits).
+
+The secretary states the § and part, the new text, why, and who corrects. The change is made
+here without the edit lock, recorded before/after in the correction log, and a new version
+is stored whose PDF shows a Rättelse block on the front page and a note in the §. Earlier
+versions stay as they were."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import replace
+
+from sqlalchemy.orm import Session
+
+from secretary.domain.arbetsgang import LAST, tillstand
+from secretary.domain.innehall import DELAR
+from secretary.reports.protokoll import protokoll_pdf
+from secretary.services import beslut
+from secretary.services.errors import ServiceError, require
+from secretary.services.innehall import innehall
+from secretary.services.protokoll import protokoll_data
+from secretary.services.protokoll_data import Paragraf, ProtokollData, Rattelsenot
+from secretary.services.rows import get_row
+from secretary.services.versioner import Slag, VersionInfo, ny_version, version_info
+from secretary.store.database import Store
+from secretary.store.models import Arende, Logg, ParagrafBeslut, Rattelse
+
+# The parts a rättelse can change, and where each is kept.
+RATTBARA = (
+    "sammanfattning",
+    "forslag_till_beslut",
+    "yrkanden",
+    "beslutsgang",
+    "beslut_att",
+    "reservationer",
+)
+_SEKTION = {"yrkanden": "yrkanden", "beslutsgang": "beslutsgang", "reservationer": "reservation"}
+
+
+def _justerat(state: str) -> None:
+    if tillstand(state) not in LAST:
+        raise ServiceError(
+            "Protokollet är inte justerat än; ändra texten direkt i stället för att göra en "
+            "rättelse."
+        )
+
+
+def _fore(p: Paragraf, vy: beslut.ParagrafVy, del_: str) -> list[str]:
+    if del_ == "reservationer":
+        return list(vy.reservation_text)  # written grounds are a bilaga, not corrected here
+    return list(getattr(p, del_))
+
+
+def _efter(p: Paragraf, vy: beslut.ParagrafVy, del_: str, ny: tuple[str, ...]) -> Paragraf:
+    if del_ == "reservationer":
+        return replace(p, reservationer=ny + p.reservationer[len(vy.reservation_text) :])
+    changes: dict[str, object] = {del_: ny}
+    return replace(p, **changes)  # type: ignore[arg-type]
+
+
+def _med_rattelse(
+    data: ProtokollData, nummer: int, ny_paragraf: Paragraf, not_: Rattelsenot
+) -> ProtokollData:
+    arenden = tuple(ny_paragraf if p.paragraf == nummer else p for p in data.arenden)
+    return replace(data, arenden=arenden, rattelser=(*data.rattelser, not_))
+
+
+def _tillampa(
+    s: Session, arende: Arende, vy: beslut.ParagrafVy, del_: str, ny: tuple[str, ...]
+) -> None:
+    if del_ in ("sammanfattning", "forslag_till_beslut"):
+        setattr(arende, del_, "\n".join(ny))
+    elif del_ == "beslut_att":
+        row = s.get(ParagrafBeslut, arende.id)
+        if row is None:
+            row = ParagrafBeslut(arende_id=arende.id, resultat={}, redigerat={})
+            s.add(row)
+        row.beslut_att = list(ny)
+    else:
+        beslut.spara_text(s, arende, vy, _SEKTION[del_], "\n\n".join(ny))
+
+
+def ratta(
+    store: Store,
+    arende_id: int,
+    del_: str,
+    ny_text: Sequence[str],
+    varfor: str,
+    av: str,
+    now: dt.datetime,
+) -> VersionInfo:
+    """Correct one part of a § of a justerat protocol; returns the new version."""
+    require(del_ in RATTBARA, "Den delen av paragrafen kan inte rättas här.")
+    require(bool(varfor.strip()), "Ange varför rättelsen görs.")
+    require(bool(av.strip()), "Ange vem som gör rättelsen.")
+    ny = tuple(t.strip() for t in ny_text if t.strip())
+    with store.session() as s:
+        arende = get_row(s, Arende, arende_id, "Ärendet")
+        meeting_id = arende.meeting_id
+        _justerat(arende.meeting.state)
+    vy = beslut.load_paragraf(store, arende_id)
+    data = protokoll_data(store, meeting_id)
+    (p,) = [x for x in data.arenden if x.paragraf == vy.paragraf]
+    fore = _fore(p, vy, del_)
+    require(list(ny) != fore, "Den nya texten är densamma som den justerade; inget att rätta.")
+    not_ = Rattelsenot(
+        now.date(),
+        p.paragraf,
+        DELAR[del_],
+        "\n".join(fore),
+        "\n".join(ny),
+        varfor.strip(),
+        av.strip(),
+    )
+    rattad = _med_rattelse(data, p.paragraf, _efter(p, vy, del_, ny), not_)
+    pdf = protokoll_pdf(rattad)
+    with store.session() as s:
+        arende = get_row(s, Arende, arende_id, "Ärendet")
+        meeting = arende.meeting
+        _justerat(meeting.state)
+        _tillampa(s, arende, vy, del_, ny)
+        version = ny_version(s, meeting, Slag.RATTELSE, now, pdf, innehall(rattad))
+        s.add(
+            Rattelse(
+                meeting_id=meeting.id,
+                arende_id=arende.id,
+                del_=del_,
+                fore=fore,
+                efter=list(ny),
+                varfor=varfor.strip(),
+                av=av.strip(),
+                at=now,
+                version_id=version.id,
+            )
+        )
+        s.add(
+            Logg(
+                meeting_id=meeting.id,
+                at=now,
+                kind="rättelse",
+                arende_id=arende.id,
+                text=f"Rättelse i § {p.paragraf}, {DELAR[del_]}, av {av.strip()}: {varfor.strip()}",
+            )
+        )
+        info = version_info(version)
+    store.backup("rättelse")
+    return info
