@@ -36,7 +36,7 @@ def test_edits_after_justering_are_refused_with_the_way_to_a_rattelse(store: Sto
         lambda: session.set_cursor(store, meeting_id, 0, under_behandling=False),
     ]
     for call in refused:
-        with pytest.raises(ServiceError, match="Protokollet är justerat.*gör en rättelse"):
+        with pytest.raises(ServiceError, match=r"Protokollet är justerat.*gör en rättelse"):
             call()
 
 
@@ -73,7 +73,7 @@ def test_a_rattelse_makes_a_version_and_a_log_and_keeps_the_earlier_ones(store: 
 
 
 def test_rattelse_needs_a_reason_and_a_justerat_protocol(store: Store) -> None:
-    meeting_id, arenden, _ = utkast(store)
+    _, arenden, _ = utkast(store)
     with pytest.raises(ServiceError, match="inte justerat"):
         rattelse.ratta(store, arenden[0], "sammanfattning", ["x"], "skäl", "Eva", NOW)
     with pytest.raises(ServiceError, match="varför"):
@@ -130,5 +130,5 @@ def test_the_next_draft_shows_what_changed_per_paragraf(store: Store) -> None:
 
 def test_transitions_out_of_order_are_refused_with_a_reason(store: Store) -> None:
     meeting_id, _, _ = utkast(store)
-    with pytest.raises(ServiceError, match="från utkast till justerat.*inte skickats"):
+    with pytest.raises(ServiceError, match=r"från utkast till justerat.*inte skickats"):
         arbetsgang.justera(store, meeting_id, NOW)
