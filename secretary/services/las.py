@@ -25,4 +25,6 @@ def kontrollera_paragraf(session: Session, meeting: Meeting, arende_id: int) -> 
         select(ParagrafBeslut.omedelbart_justerad).where(ParagrafBeslut.arende_id == arende_id)
     )
     if justerad is not None:
-        raise ServiceError(RATTELSE.replace("Protokollet är", "Paragrafen är omedelbart", 1))
+        raise ServiceError(
+            "Paragrafen är omedelbart justerad och därmed låst." + RATTELSE.split("låst.", 1)[1]
+        )

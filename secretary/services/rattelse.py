@@ -39,8 +39,9 @@ RATTBARA = (
 _SEKTION = {"yrkanden": "yrkanden", "beslutsgang": "beslutsgang", "reservationer": "reservation"}
 
 
-def _justerat(state: str) -> None:
-    if tillstand(state) not in LAST:
+def _justerat(state: str, row: ParagrafBeslut | None) -> None:
+    """A rättelse needs a justerat protocol, or a § that was justerad omedelbart."""
+    if tillstand(state) not in LAST and (row is None or row.omedelbart_justerad is None):
         raise ServiceError(
             "Protokollet är inte justerat än; ändra texten direkt i stället för att göra en "
             "rättelse."
@@ -99,7 +100,7 @@ def ratta(
     with store.session() as s:
         arende = get_row(s, Arende, arende_id, "Ärendet")
         meeting_id = arende.meeting_id
-        _justerat(arende.meeting.state)
+        _justerat(arende.meeting.state, s.get(ParagrafBeslut, arende_id))
     vy = beslut.load_paragraf(store, arende_id)
     data = protokoll_data(store, meeting_id)
     (p,) = [x for x in data.arenden if x.paragraf == vy.paragraf]
@@ -119,7 +120,7 @@ def ratta(
     with store.session() as s:
         arende = get_row(s, Arende, arende_id, "Ärendet")
         meeting = arende.meeting
-        _justerat(meeting.state)
+        _justerat(meeting.state, s.get(ParagrafBeslut, arende_id))
         _tillampa(s, arende, vy, del_, ny)
         version = ny_version(s, meeting, Slag.RATTELSE, now, pdf, innehall(rattad))
         s.add(

@@ -194,3 +194,22 @@ def kontrollera(store: Store, meeting_id: int) -> list[str]:
 
 def get_meeting(session: Session, meeting_id: int) -> Meeting:
     return get_row(session, Meeting, meeting_id, "Sammanträdet")
+
+
+def kontrollera_mot_data(store: Store, meeting_id: int) -> list[str]:
+    """On demand, dearer than kontrollera(): does the protocol the rows make today say what
+    the latest justerat (or rättat) version stored? A difference means the data was changed
+    outside the application after justering."""
+    from secretary.services.innehall import innehall
+    from secretary.services.protokoll import protokoll_data
+
+    latest = senaste(store, meeting_id, FASTSTALLDA)
+    if latest is None:
+        return []
+    stored = las_innehall(store, meeting_id, latest.nummer)
+    changed = jamfor(stored, innehall(protokoll_data(store, meeting_id)))
+    return [
+        f"§ {c.paragraf} {c.rubrik}: {', '.join(d.rubrik for d in c.delar)} skiljer sig från "
+        f"den justerade versionen {latest.nummer}. Uppgifterna har ändrats utanför programmet."
+        for c in changed
+    ]

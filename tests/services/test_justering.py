@@ -92,7 +92,13 @@ def test_tampering_with_the_stored_protocol_is_found(store: Store) -> None:
         s.execute(
             text("update protokollversion set innehall = replace(innehall, 'Kommunalt', 'Kom') ")
         )
+        s.execute(text("update arende set sammanfattning = 'Ändrad i smyg' where position = 0"))
     found = versioner.kontrollera(store, meeting_id)
+    assert versioner.kontrollera_mot_data(store, meeting_id) == [
+        "§ 335 Kommunalt partnerskap: Rubrik, Sammanfattning skiljer sig från den justerade "
+        "versionen 2. "
+        "Uppgifterna har ändrats utanför programmet."
+    ]
     assert any("Version 2 (justerat protokoll): PDF-filen stämmer inte" in f for f in found)
     assert any("det sparade innehållet stämmer inte" in f for f in found)
 
