@@ -16,7 +16,7 @@ from secretary.reports.protokoll import protokoll_pdf
 from secretary.services.errors import ServiceError
 from secretary.services.innehall import innehall
 from secretary.services.protokoll import protokoll_data
-from secretary.services.versioner import Slag, VersionInfo, version_info, get_meeting, ny_version
+from secretary.services.versioner import Slag, VersionInfo, get_meeting, ny_version, version_info
 from secretary.store.database import Store
 from secretary.store.models import Justeringskommentar, Logg, Meeting
 
