@@ -62,8 +62,15 @@ class AgendaPage(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.edit_meeting_button = QPushButton("Redigera sammanträde…")
+        self.justering_button = QPushButton("Protokoll och justering…")
+        self.justering_button.setToolTip(
+            "Utkast till justerarna, justering, rättelser, anslag och webbversion"
+        )
+        self.justering_button.clicked.connect(self.open_justering)
+        self.justering_windows: list[QWidget] = []
         header = QHBoxLayout()
         header.addWidget(self.summary, 1)
+        header.addWidget(self.justering_button, 0, Qt.AlignmentFlag.AlignTop)
         header.addWidget(self.edit_meeting_button, 0, Qt.AlignmentFlag.AlignTop)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._agenda_tab(), "Föredragningslista")
@@ -160,6 +167,23 @@ class AgendaPage(QWidget):
         self.up_action.setEnabled(chosen and row > 0)
         self.down_action.setEnabled(chosen and row < self.model.rowCount() - 1)
         self.edit_meeting_button.setEnabled(self.meeting is not None)
+        self.justering_button.setEnabled(self.meeting is not None)
+
+    def open_justering(self) -> QWidget | None:
+        """The meeting's window for what happens after it: drafts, justering, anslag."""
+        if self.meeting is None:
+            return None
+        from secretary.ui.justering.window import JusteringWindow
+
+        window = JusteringWindow(self.ctx, self.meeting.id, self)
+        self.justering_windows.append(window)
+        window.destroyed.connect(
+            lambda _=None, w=window: (
+                self.justering_windows.remove(w) if w in self.justering_windows else None
+            )
+        )
+        window.show()
+        return window
 
     def add_arende(self) -> None:
         if self.meeting is None or self.organ is None:
