@@ -2,6 +2,10 @@
 
 A migrated template database is made once per run and copied for each test, so every test
 starts from an empty, current schema in a few milliseconds.
+
+With SECRETARY_TEST_PG set to a PostgreSQL URL (.ci/run sets it), every store and services
+test that needs only `store` runs on PostgreSQL as well: the schema is migrated once, and
+the tables are emptied after each test. Tests that need a SQLite file (`db_path`) skip there.
 """
 
 from __future__ import annotations
@@ -32,18 +36,64 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+PG_URL = os.environ.get("SECRETARY_TEST_PG", "")
+PG_DIRS = ("tests/store/", "tests/services/", "tests/domain/")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "backend" not in metafunc.fixturenames:
+        return
+    path = str(metafunc.definition.path).replace("\\", "/")
+    on_pg = PG_URL and any(part in path for part in PG_DIRS)
+    metafunc.parametrize("backend", ["sqlite", "postgresql"] if on_pg else ["sqlite"])
+
+
+@pytest.fixture(scope="session")
+def pg_schema() -> str:
+    """A freshly migrated PostgreSQL schema for this run."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(PG_URL)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+    open_store(PG_URL).close()
+    return PG_URL
+
+
 @pytest.fixture
-def db_path(tmp_path: Path, template_db: Path) -> Path:
+def db_path(tmp_path: Path, template_db: Path, backend: str) -> Path:
+    if backend != "sqlite":
+        pytest.skip("gäller en SQLite-fil")
     path = tmp_path / "secretary.sqlite"
     shutil.copyfile(template_db, path)
     return path
 
 
 @pytest.fixture
-def store(db_path: Path) -> Iterator[Store]:
-    opened = open_store(db_path)
-    yield opened
-    opened.close()
+def store(backend: str, request: pytest.FixtureRequest) -> Iterator[Store]:
+    if backend == "sqlite":
+        opened = open_store(request.getfixturevalue("db_path"))
+        yield opened
+        opened.close()
+        return
+    opened = open_store(request.getfixturevalue("pg_schema"))
+    try:
+        yield opened
+    finally:
+        _empty_pg(opened)
+        opened.close()
+
+
+def _empty_pg(store: Store) -> None:
+    from sqlalchemy import text
+
+    from secretary.store.models import Base
+
+    names = ", ".join(t.name for t in Base.metadata.sorted_tables)
+    with store.engine.begin() as conn:
+        conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
 
 
 @pytest.fixture

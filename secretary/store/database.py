@@ -84,6 +84,9 @@ def resolve_url(db: str | Path | None) -> tuple[str, Path | None]:
         db = default_db_path()
     text = str(db)
     if "://" in text:
+        if text.startswith(("postgresql://", "postgres://")):
+            # The driver we ship is psycopg 3; SQLAlchemy's bare scheme means psycopg2.
+            text = "postgresql+psycopg://" + text.split("://", 1)[1]
         url = make_url(text)
         if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
             return text, Path(url.database)

@@ -43,7 +43,8 @@ def test_opening_the_meeting_moves_it_to_pagar_and_backs_up_the_file(
     assert state.state == "pågår"
     assert state.started_at == dt.time(13, 0)
     assert state.cursor == 0 and not state.under_behandling
-    assert store.backup_dir is not None and any(store.backup_dir.iterdir())
+    if store.is_sqlite:  # a shared PostgreSQL register is backed up by its server
+        assert store.backup_dir is not None and any(store.backup_dir.iterdir())
 
 
 def test_every_action_is_on_disk_when_it_returns(

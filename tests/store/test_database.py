@@ -142,3 +142,12 @@ def test_the_start_up_shortcut_agrees_with_alembic_on_the_newest_revision() -> N
     """Start-up reads the head from the file names to avoid importing Alembic; a new
     migration must keep the numbered naming (0004_…) for that to stay true."""
     assert migrate.newest_file_revision() == migrate.head_revision()
+
+
+def test_a_postgresql_url_uses_the_driver_we_ship() -> None:
+    from secretary.store.database import resolve_url
+
+    url, path = resolve_url("postgresql://kansli@db.example/register")
+    assert url == "postgresql+psycopg://kansli@db.example/register"
+    assert path is None
+    assert resolve_url("postgresql+psycopg://x@y/z")[0] == "postgresql+psycopg://x@y/z"
