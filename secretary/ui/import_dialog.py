@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,6 +22,7 @@ from secretary.services.errors import ServiceError
 from secretary.services.member_import import ImportPreview, ImportResult, ImportRow
 from secretary.ui.context import AppContext
 from secretary.ui.forms.ui_import_dialog import Ui_ImportDialog
+from secretary.ui.models import RowsModel
 
 _Index = QModelIndex | QPersistentModelIndex
 _NO_INDEX = QModelIndex()
@@ -34,7 +35,7 @@ FILE_FILTER = "Medlemslistor (*.xlsx *.csv)"
 SETTINGS_DIR = "import/last_dir"
 
 
-class ImportPreviewModel(QAbstractTableModel):
+class ImportPreviewModel(RowsModel):
     """The rows of an import preview, read-only; rows with errors are highlighted."""
 
     RAD, FORNAMN, EFTERNAMN, PARTI, ROLL, FUNKTION, ORDNING, TITEL, FEL = range(9)
@@ -50,34 +51,12 @@ class ImportPreviewModel(QAbstractTableModel):
         "Fel",
     )
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ImportRow] = []
-
     def set_preview(self, preview: ImportPreview | None) -> None:
-        self.beginResetModel()
-        self._rows = list(preview.rows) if preview is not None else []
-        self.endResetModel()
+        self.set_rows(list(preview.rows) if preview is not None else [])
 
     def import_row(self, row: int) -> ImportRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: _Index = _NO_INDEX) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = _NO_INDEX) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return self.HEADERS[section]
-        return None
+        item = self.row_at(row)
+        return item if isinstance(item, ImportRow) else None
 
     def _text(self, item: ImportRow, column: int) -> str:
         return {

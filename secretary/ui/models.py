@@ -21,7 +21,7 @@ _NO_INDEX = QModelIndex()
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
-class _RowsModel(QAbstractTableModel):
+class RowsModel(QAbstractTableModel):
     """Shared plumbing: a list of rows and a header per column."""
 
     HEADERS: tuple[str, ...] = ()
@@ -66,7 +66,7 @@ class _RowsModel(QAbstractTableModel):
         raise NotImplementedError
 
 
-class MemberTableModel(_RowsModel):
+class MemberTableModel(RowsModel):
     NAMN, PARTI, ROLL, FUNKTION, ORDNING, ERSATTARE_FOR = range(6)
     HEADERS = ("Namn", "Parti", "Roll", "Funktion/Titel", "Ordning", "Personlig ersättare för")
 
@@ -118,7 +118,7 @@ class MemberTableModel(_RowsModel):
         return None
 
 
-class AgendaTableModel(_RowsModel):
+class AgendaTableModel(RowsModel):
     """The föredragningslista: § number, rubrik and dnr, with a warning on an odd dnr."""
 
     PARAGRAF, RUBRIK, DNR = range(3)
