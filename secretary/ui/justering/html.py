@@ -34,8 +34,8 @@ def paragraf_html(p: Mapping[str, Any]) -> str:
 
 
 def diff_html(fore: str, efter: str, andringar: list[Paragrafandring]) -> str:
-    """The changes from `fore` to `efter` ('utkast 1', 'utkast 2'), per §: unchanged words plain, inserted
-    words underlined on green, removed words struck through on red."""
+    """The changes from `fore` to `efter` ('utkast 1', 'utkast 2'), per §: unchanged words
+    plain, inserted words underlined on green, removed words struck through on red."""
     head = f"<h2>Ändringar sedan {escape(fore)} (i {escape(efter)})</h2>"
     if not andringar:
         return head + "<p>Inga ändringar: versionerna har samma innehåll.</p>"
