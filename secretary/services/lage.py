@@ -86,7 +86,8 @@ def lage(store: Store, meeting_id: int) -> Lage:
 
 
 def logg(store: Store, meeting_id: int) -> list[Logghandelse]:
-    """The transitions, stored versions and rättelser, oldest first."""
+    """The transitions (the meeting opened and closed, then each state after it), stored
+    versions and rättelser, oldest first."""
     with store.session() as s:
         rows = s.scalars(
             select(Logg)
@@ -95,7 +96,7 @@ def logg(store: Store, meeting_id: int) -> list[Logghandelse]:
                 or_(
                     Logg.kind.like("läge-%"),
                     Logg.kind.like("version-%"),
-                    Logg.kind == "rättelse",
+                    Logg.kind.in_(("öppnat", "avslutat", "rättelse")),
                 ),
             )
             .order_by(Logg.at, Logg.id)

@@ -86,8 +86,10 @@ class RattelseDialog(QDialog):
             else {}
         )
         self.paragraf_combo = QComboBox()
+        self._paragraf: dict[int, int] = {}
         for a in agenda.list_arenden(ctx.store, meeting_id):
-            self.paragraf_combo.addItem(f"§ {a.paragraf} {a.rubrik}", (a.id, a.paragraf))
+            self.paragraf_combo.addItem(f"§ {a.paragraf} {a.rubrik}", a.id)
+            self._paragraf[a.id] = a.paragraf
         self.del_combo = QComboBox()
         for del_ in rattelse.RATTBARA:
             self.del_combo.addItem(DELAR[del_], del_)
@@ -125,21 +127,21 @@ class RattelseDialog(QDialog):
         self.resize(620, 460)
 
     def _prefill(self) -> None:
-        data = self.paragraf_combo.currentData()
-        if data is None:
+        arende_id = self.paragraf_combo.currentData()
+        if arende_id is None:
             return
-        p = self._innehall.get(data[1], {})
+        p = self._innehall.get(self._paragraf[arende_id], {})
         texts = p.get("delar", {}).get(self.del_combo.currentData(), [])
         self.text_edit.setPlainText("\n".join(str(t) for t in texts))
 
     def accept(self) -> None:
-        data = self.paragraf_combo.currentData()
-        if data is None:
+        arende_id = self.paragraf_combo.currentData()
+        if arende_id is None:
             return
         try:
             self.version = rattelse.ratta(
                 self.ctx.store,
-                data[0],
+                arende_id,
                 self.del_combo.currentData(),
                 lines(self.text_edit.toPlainText()),
                 self.varfor_edit.text(),

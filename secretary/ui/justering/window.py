@@ -92,6 +92,7 @@ class JusteringWindow(QWidget):
         self.lage: Lage = lage.lage(ctx.store, meeting_id)
         self.versions: list[VersionInfo] = []
         self.previews: list[PreviewDialog] = []
+        self.diff_source = ""  # the HTML last shown in the diff view
 
         title = QLabel(f"{meeting.organ_name} – sammanträde {meeting.date.isoformat()}")
         title.setStyleSheet("font-size: 14pt; font-weight: 600;")
@@ -257,7 +258,8 @@ class JusteringWindow(QWidget):
         except ServiceError as exc:
             self.diff_view.setHtml(f"<p>{exc}</p>")
             return
-        self.diff_view.setHtml(diff_html(self._namn(fore), self._namn(v.nummer), changes))
+        self.diff_source = diff_html(self._namn(fore), self._namn(v.nummer), changes)
+        self.diff_view.setHtml(self.diff_source)
 
     def _namn(self, nummer: int) -> str:
         """'utkast 2' for a draft, 'version 3' for the others."""
