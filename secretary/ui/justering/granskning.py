@@ -238,7 +238,7 @@ class KommentarerTab(QWidget):
         self.table = QTableWidget(0, 6)
         self.table.setAccessibleName("Justerarnas kommentarer")
         self.table.setHorizontalHeaderLabels(
-            ["§", "Justerare", "Utkast", "Kommentar", "Status", "Svar"]
+            ["§", "Justerare", "Version", "Kommentar", "Status", "Svar"]
         )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -299,8 +299,9 @@ class KommentarerTab(QWidget):
                 else f"<b style='color:#a40000'>{n_open} öppna kommentarer hindrar justering.</b> "
             )
             self.blocking_label.setText(
-                self.blocking_label.text() + "Besvara dem eller för in ändringen och markera "
-                "den som införd."
+                self.blocking_label.text()
+                + ("Besvara den" if n_open == 1 else "Besvara dem")
+                + " eller för in ändringen och markera den som införd."
             )
         elif self.rows:
             self.blocking_label.setText("Alla kommentarer är besvarade eller införda.")

@@ -89,6 +89,7 @@ class AnslagTab(QWidget):
         self.upp_edit.setCalendarPopup(True)
         self.upp_edit.setDisplayFormat("yyyy-MM-dd")
         self.upp_edit.setAccessibleName("Anslaget sätts upp")
+        self.upp_edit.setMaximumWidth(160)
         self.upp_edit.dateChanged.connect(self._dates_changed)
         self.limit_label = QLabel()
         self.limit_label.setWordWrap(True)
@@ -200,9 +201,8 @@ class PubliceringTab(QWidget):
         terms.addWidget(self.preview_button, 0, Qt.AlignmentFlag.AlignTop)
         bottom = QHBoxLayout()
         bottom.addWidget(
-            hint("Originalet ändras inte; webbversionen är en egen fil för publicering.")
+            hint("Originalet ändras inte; webbversionen är en egen fil för publicering."), 1
         )
-        bottom.addStretch(1)
         bottom.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addWidget(
