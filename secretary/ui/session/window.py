@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from secretary.domain.narvaro import Deltagare, HandelseTyp
-from secretary.services import agenda, narvarolista, session
+from secretary.services import agenda, avslut, beslut, narvarolista, register, session
 from secretary.services.errors import ServiceError
 from secretary.services.session import PAGAR, SessionState, Upprop
 from secretary.ui.common import (
@@ -49,6 +49,8 @@ from secretary.ui.session.models import (
     VacancyModel,
 )
 from secretary.ui.session.panels import Banner, HintBar, Panel, hint, session_table
+from secretary.ui.session.paragraf.kontroll import KontrollDialog
+from secretary.ui.session.paragraf.panel import ParagrafPanel
 from secretary.ui.session.protokoll import front_page_html
 from secretary.ui.table import action, select_row, selected_row
 
@@ -60,7 +62,8 @@ GENERAL_HINT = hint(
     ("Ctrl+PgDn", "nästa ärende"),
     ("Ctrl+Z", "ångra"),
     ("Ctrl+Y", "gör om"),
-    ("Alt+1…6", "byt panel"),
+    ("Alt+1…6", "närvaro"),
+    ("Alt+7…0 B T", "paragrafen"),
 )
 PEOPLE_HINT = (
     "Upprop: "
@@ -86,6 +89,8 @@ class SessionWindow(QMainWindow):
         self.meeting = agenda.get_meeting(ctx.store, meeting_id)
         self.state: SessionState | None = None
         self.choice_menu: QMenu | None = None
+        self.general_hint = GENERAL_HINT
+        self.labels = register.get_organ(ctx.store, self.meeting.organ_id).labels
         self.setWindowTitle(f"Sammanträde – {self.meeting.title}")
         self._make_widgets()
         self._make_actions()
@@ -150,9 +155,16 @@ class SessionWindow(QMainWindow):
         layout.addWidget(self.banner)
         body = QWidget(central)
         body_layout = QVBoxLayout(body)
-        body_layout.setContentsMargins(8, 4, 8, 4)
+        body_layout.setContentsMargins(0, 4, 0, 0)
         body_layout.addWidget(self.splitter)
-        layout.addWidget(body, 1)
+        self.paragraf = ParagrafPanel(self)
+        self.pages = QTabWidget(central)
+        self.pages.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.pages.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.pages.addTab(body, "Närvaro  Alt+1…6")
+        self.pages.addTab(self.paragraf, "Beslutsgång  Alt+7…0")
+        self.pages.currentChanged.connect(lambda _i: self._refresh_paragraf())
+        layout.addWidget(self.pages, 1)
         layout.addWidget(self.hints)
         self.setCentralWidget(central)
         self.header.override_button.clicked.connect(self.override_quorum)
@@ -200,6 +212,8 @@ class SessionWindow(QMainWindow):
         self.export_action.triggered.connect(self.export_csv)
         self.close_session_action = action(self, "&Avsluta sammanträdet…")
         self.close_session_action.triggered.connect(self.close_meeting)
+        self.kontroll_action = action(self, "&Kontrollista (KL 5 kap. 67 §)…", "Ctrl+Shift+K")
+        self.kontroll_action.triggered.connect(self.show_kontrollista)
         self.undo_action = action(self, "&Ångra", "Ctrl+Z")
         self.undo_action.triggered.connect(self.undo)
         self.redo_action = action(self, "&Gör om", "Ctrl+Shift+Z", "Ctrl+Y")
@@ -223,6 +237,18 @@ class SessionWindow(QMainWindow):
             act = action(self, f"&{number} {name}", f"Alt+{number}")
             act.triggered.connect(lambda _=False, w=widget, t=tab: self._focus_panel(w, t))
             self.focus_actions.append(act)
+        pp = self.paragraf
+        for key, name, widget in (
+            ("7", "Yrkanden", pp.entry.vem),
+            ("8", "Propositionsordning", pp.ordning),
+            ("9", "Proposition och votering", pp.roster),
+            ("0", "Reservationer och anteckningar", pp.people),
+            ("B", "Beslut", pp.att),
+            ("T", "Text i protokollet", pp.texts["yrkanden"].edit),
+        ):
+            act = action(self, f"{name}  Alt+{key}", f"Alt+{key}")
+            act.triggered.connect(lambda _=False, w=widget: self._focus_paragraf(w))
+            self.focus_actions.append(act)
         for act in (
             self.handle_action,
             self.next_action,
@@ -231,6 +257,7 @@ class SessionWindow(QMainWindow):
             self.export_action,
             self.undo_action,
             self.redo_action,
+            self.kontroll_action,
             *self.focus_actions,
         ):
             self.addAction(act)
@@ -244,6 +271,7 @@ class SessionWindow(QMainWindow):
         mote.addSeparator()
         mote.addAction(self.export_action)
         mote.addSeparator()
+        mote.addAction(self.kontroll_action)
         mote.addAction(self.close_session_action)
         edit = bar.addMenu("&Redigera")
         edit.addActions([self.undo_action, self.redo_action])
@@ -290,6 +318,7 @@ class SessionWindow(QMainWindow):
         self.tabs.setTabText(0, f"Tjänstgör i § {st.paragraf(st.cursor)}  Alt+4")
         self._refresh_header(st)
         self._refresh_protokoll()
+        self._refresh_paragraf()
         for act in (
             *self.upprop_actions,
             *self.event_actions,
@@ -340,6 +369,23 @@ class SessionWindow(QMainWindow):
             and session.has_quorum_override(self.ctx.store, self.meeting_id, st.cursor)
         )
         h.set_quorum(quorum, note, override)
+
+    def _refresh_paragraf(self) -> None:
+        """The § panel follows the cursor; it is read only while it is shown."""
+        st = self.state
+        if st is None or self.pages.currentWidget() is not self.paragraf:
+            return
+        arende = st.arenden[st.cursor].id if st.arenden else None
+        self.pages.setTabText(
+            1, f"§ {st.paragraf(st.cursor)} Beslutsgång  Alt+7…0" if st.arenden else "Beslutsgång"
+        )
+        self.paragraf.show_arende(arende)
+
+    def _focus_paragraf(self, widget: QWidget) -> None:
+        self.pages.setCurrentWidget(self.paragraf)
+        widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if isinstance(widget, QTableView) and selected_row(widget) < 0:
+            select_row(widget, 0)
 
     def _refresh_protokoll(self) -> None:
         if self.tabs.currentWidget() is self.protokoll:
@@ -637,18 +683,44 @@ class SessionWindow(QMainWindow):
         ):
             return
         try:
-            session.close_session(self.ctx.store, self.meeting_id, self.ctx.clock())
-        except ServiceError as exc:
-            self.refuse(str(exc))
-            return
+            avslut.close_meeting(self.ctx.store, self.meeting_id, self.ctx.clock())
+        except ServiceError:
+            punkter = beslut.kontrollista(self.ctx.store, self.meeting_id)
+            if not punkter:
+                raise
+            if KontrollDialog(punkter, True, self).exec() != KontrollDialog.DialogCode.Accepted:
+                self.statusBar().showMessage("Sammanträdet är inte avslutat.")
+                return
+            if not confirm(
+                self,
+                "Avsluta ändå",
+                "Avsluta trots att protokollet saknar det som räknas upp? Bristerna står kvar "
+                "i kontrollistan för utkastet.",
+            ):
+                return
+            try:
+                avslut.close_meeting(
+                    self.ctx.store, self.meeting_id, self.ctx.clock(), trots_brister=True
+                )
+            except ServiceError as exc:
+                self.refuse(str(exc))
+                return
         self.undo_stack.clear()
         self.ctx.changes.changed.emit("meetings")
         self.refresh()
         self.statusBar().showMessage("Sammanträdet är avslutat.")
 
+    def show_kontrollista(self) -> None:
+        """The checklist at any time; it does not block the window."""
+        dialog = KontrollDialog(beslut.kontrollista(self.ctx.store, self.meeting_id), False, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self.kontroll_dialog = dialog
+
     # --- focus and hints ------------------------------------------------------------------
 
     def _focus_panel(self, widget: QWidget, tab: int | None) -> None:
+        self.pages.setCurrentIndex(0)
         if tab is not None:
             self.tabs.setCurrentIndex(tab)
         widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -666,6 +738,8 @@ class SessionWindow(QMainWindow):
             self.events: "events",
         }
         local = LOCAL_HINTS.get(names.get(now, ""), "") if now is not None else ""
+        if not local and now is not None and self.paragraf.isAncestorOf(now):
+            local = self.paragraf.hint_for(now)
         self.hints.show_hints(local, GENERAL_HINT)
 
     def closeEvent(self, event: QCloseEvent) -> None:

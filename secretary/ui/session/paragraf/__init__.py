@@ -1,0 +1,1 @@
+"""The § panel of the session window: yrkanden, propositionsordning, votering, beslut."""
