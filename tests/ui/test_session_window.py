@@ -352,6 +352,10 @@ def test_closing_the_meeting_clears_undo_and_locks_the_panel(qtbot, ctx, monkeyp
     qtbot.keyClick(window.people, K.Key_N)
     assert window.undo_stack.canUndo()
     answer_questions(monkeypatch, yes=True)
+    # No § is decided yet: the checklist comes up, and the secretary closes anyway.
+    from secretary.ui.session.paragraf.kontroll import KontrollDialog
+
+    monkeypatch.setattr(KontrollDialog, "exec", lambda _self: 1)
 
     window.close_session_action.trigger()
 
