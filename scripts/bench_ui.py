@@ -95,6 +95,48 @@ def bench_session_keys(db: Path, meeting_id: int) -> None:
     store.close()
 
 
+def bench_vote_key(db: Path, meeting_id: int) -> None:
+    """The J key in a roll call on the KF: 61 serving, one vote per key, through the § panel."""
+    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtTest import QTest
+
+    from secretary.domain.yrkanden import FORSLAG, YrkandeTyp
+    from secretary.services import agenda, beslut, session
+    from secretary.store.database import open_store
+    from secretary.ui.application import make_application
+    from secretary.ui.context import AppContext
+    from secretary.ui.session.window import SessionWindow
+
+    app = make_application()
+    store = open_store(db)
+    state = session.load_session(store, meeting_id)
+    for seat in state.tidslinje.seats:
+        session.mark_upprop(store, meeting_id, seat, session.Upprop.NARVARANDE)
+    arende = agenda.list_arenden(store, meeting_id)[0].id
+    serving = beslut.load_paragraf(store, arende).tjanstgorande
+    beslut.add_yrkande(store, arende, YrkandeTyp.BIFALL, serving[0].person_id)
+    beslut.add_yrkande(store, arende, YrkandeTyp.AVSLAG, serving[1].person_id)
+    beslut.besvara(store, arende, FORSLAG, votering_begard=True)
+    window = SessionWindow(AppContext(store=store, settings=QSettings()), meeting_id)
+    window.show()
+    app.processEvents()
+    QTest.keyClick(window.people, Qt.Key.Key_9, Qt.KeyboardModifier.AltModifier)
+    roster = window.paragraf.roster
+    samples: list[float] = []
+    for _ in range(len(serving) - 1):
+        start = time.perf_counter()
+        QTest.keyClick(roster, Qt.Key.Key_J)
+        app.processEvents()
+        samples.append((time.perf_counter() - start) * 1000)
+    samples.sort()
+    p95 = samples[round(0.95 * (len(samples) - 1))]
+    print("Votering, KF 61 tjänstgörande: tangent J i uppropet (§-panelen)")
+    median = statistics.median(samples)
+    print(f"  median {median:6.2f} ms  p95 {p95:6.2f} ms  max {samples[-1]:6.2f} ms")
+    window.close()
+    store.close()
+
+
 def main() -> int:
     from bench import build_kf
 
@@ -108,6 +150,8 @@ def main() -> int:
         bench_startup(db, Path(tmp) / "s.ini")
         print()
         bench_session_keys(db, meeting_id)
+        print()
+        bench_vote_key(db, meeting_id)
     return 0
 
 

@@ -54,7 +54,7 @@ class Typing(Keyboard):
 
 
 def test_a_contested_paragraf_with_two_voteringar_by_keyboard_alone(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
-    meeting_id, p, arende = everyone_present(ctx)
+    meeting_id, _, arende = everyone_present(ctx)
     window = open_window(qtbot, ctx, meeting_id)
     kb = Typing(qtbot)
     panel = window.paragraf
