@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from secretary.domain.votering import Rost
 from secretary.domain.yrkanden import YrkandeTyp
@@ -276,3 +276,87 @@ def test_paragraf_models_pass_the_model_tester(qtbot, qtmodeltester, ctx, model_
     qtmodeltester.check(model)
     window.paragraf.refresh()
     qtmodeltester.check(model)
+
+
+def answer_pending(monkeypatch: pytest.MonkeyPatch, answer: Any) -> list[tuple[str, Any, Any]]:
+    """Patch QMessageBox.question for the unsaved-yrkande question; returns what was asked."""
+    asked: list[tuple[str, Any, Any]] = []
+
+    def question(_parent: Any, _title: str, text: str, buttons: Any, default: Any) -> Any:
+        asked.append((text, buttons, default))
+        return answer
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    return asked
+
+
+def _type_pending(qtbot: Any, window: Any) -> None:
+    """Anders Almqvist (S) yrkar avslag, not saved; the secretary looks elsewhere."""
+    qtbot.keyClick(window.people, K.Key_7, ALT)
+    panel = window.paragraf
+    qtbot.keyClicks(panel.entry.vem, "alm")
+    qtbot.keyClick(panel.entry.vem, K.Key_Return)
+    qtbot.keyClick(panel.entry.kind_field, "a")
+    assert panel.entry.pending()
+    qtbot.keyClick(panel.entry.instammer, K.Key_8, ALT)  # focus leaves the entry line
+    assert panel.ordning.hasFocus()
+
+
+def test_a_half_entered_yrkande_is_shown_and_saved_on_its_own_paragraf(  # type: ignore[no-untyped-def]
+    qtbot, ctx, monkeypatch
+) -> None:
+    meeting_id, _, arende = everyone_present(ctx)
+    window = open_window(qtbot, ctx, meeting_id)
+    panel = window.paragraf
+    _type_pending(qtbot, window)
+    assert panel.pending_note.isVisible()
+    assert "Yrkandet är inte sparat – Ctrl+Enter sparar, Esc kastar" in panel.pending_note.text()
+
+    B = QMessageBox.StandardButton
+    asked = answer_pending(monkeypatch, B.Save)
+    qtbot.keyClick(panel.ordning, K.Key_PageDown, CTRL)
+    assert len(asked) == 1
+    text, buttons, default = asked[0]
+    assert "§ 335" in text and "Anders Almqvist (S)" in text
+    assert buttons == B.Save | B.Discard | B.Cancel and default == B.Cancel
+    saved = beslut.load_paragraf(ctx.store, arende).beslut.yrkanden
+    assert [(y.yrkare.label, y.typ) for y in saved] == [("Anders Almqvist (S)", YrkandeTyp.AVSLAG)]
+    st = session.load_session(ctx.store, meeting_id)
+    assert st.cursor == 1
+    assert panel.arende_id == st.arenden[1].id
+    assert beslut.load_paragraf(ctx.store, panel.arende_id).beslut.yrkanden == ()
+    assert not panel.entry.pending() and not panel.pending_note.isVisible()
+
+
+def test_avbryt_stays_on_the_paragraf_with_the_entry_kept(qtbot, ctx, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    meeting_id, _, arende = everyone_present(ctx)
+    window = open_window(qtbot, ctx, meeting_id)
+    panel = window.paragraf
+    _type_pending(qtbot, window)
+    B = QMessageBox.StandardButton
+    asked = answer_pending(monkeypatch, B.Cancel)
+    qtbot.keyClick(panel.ordning, K.Key_PageDown, CTRL)
+    assert len(asked) == 1
+    assert session.load_session(ctx.store, meeting_id).cursor == 0
+    assert panel.arende_id == arende and panel.entry.pending()
+    assert panel.pending_note.isVisible() and panel.entry.vem.hasFocus()
+    assert beslut.load_paragraf(ctx.store, arende).beslut.yrkanden == ()
+    # Closing the window asks too; Avbryt keeps it open.
+    window.close()
+    assert len(asked) == 2 and window.isVisible()
+    # Kasta: thrown away only when asked, and then the move happens.
+    answer_pending(monkeypatch, B.Discard)
+    qtbot.keyClick(panel.entry.vem, K.Key_PageDown, CTRL)
+    assert session.load_session(ctx.store, meeting_id).cursor == 1
+    assert not panel.entry.pending() and not panel.pending_note.isVisible()
+
+
+def test_esc_discards_the_half_entered_yrkande_and_the_warning(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    meeting_id, _, _ = everyone_present(ctx)
+    window = open_window(qtbot, ctx, meeting_id)
+    panel = window.paragraf
+    qtbot.keyClick(window.people, K.Key_7, ALT)
+    qtbot.keyClicks(panel.entry.vem, "pe")
+    assert panel.pending_note.isVisible()
+    qtbot.keyClick(panel.entry.vem, K.Key_Escape)
+    assert not panel.pending_note.isVisible() and not panel.entry.pending()

@@ -518,6 +518,8 @@ class SessionWindow(QMainWindow):
         st = self.state
         if st is None:
             return
+        if position != st.cursor and not self._leave_paragraf():
+            return
         command = commands.CursorCommand(
             *self._args(), text, (position, handling), (st.cursor, st.under_behandling)
         )
@@ -584,7 +586,25 @@ class SessionWindow(QMainWindow):
     def redo(self) -> None:
         self._step(commands.redo)
 
+    def _leave_paragraf(self) -> bool:
+        """A half-entered yrkande is settled (Spara/Kasta) before the § changes; False: stay."""
+        if not self.paragraf.entry.pending():
+            return True
+        back = QApplication.focusWidget()
+        try:
+            return self.paragraf.settle_pending()
+        finally:
+            if self.paragraf.entry.pending():
+                self._give_back_focus(self.paragraf.entry.vem)
+            else:
+                self._give_back_focus(back)
+
     def _step(self, step: object) -> None:
+        stack = self.undo_stack
+        at = stack.index() - 1 if step is commands.undo else stack.index()
+        moves = isinstance(stack.command(at), commands.CursorCommand) if at >= 0 else False
+        if moves and not self._leave_paragraf():
+            return
         message = step(self.undo_stack)  # type: ignore[operator]
         self.refresh()
         if message:
@@ -743,6 +763,9 @@ class SessionWindow(QMainWindow):
         self.hints.show_hints(local, GENERAL_HINT)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._leave_paragraf():
+            event.ignore()
+            return
         QApplication.instance().focusChanged.disconnect(self._focus_changed)  # type: ignore[union-attr]
         save_geometry(self.ctx.settings, SETTINGS_KEY, self)
         save_splitter(self.ctx.settings, SETTINGS_KEY, self.splitter)

@@ -47,6 +47,7 @@ class YrkandeEntry(QWidget):
     joined = Signal(int, int)  # (yrkande_id, person_id): instämmer in an existing yrkande
     message = Signal(str)
     left = Signal()  # Enter on an empty instämmer field while adding to an existing yrkande
+    changed = Signal()  # what is typed changed: `pending()` may have changed with it
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -100,6 +101,8 @@ class YrkandeEntry(QWidget):
         grid.addWidget(self.summary, 3, 2, 1, 2, Qt.AlignmentFlag.AlignTop)
         for field in (self.vem, self.kind_field, self.text, self.instammer):
             field.installEventFilter(self)
+        for field in (self.vem, self.kind_field, self.text, self.instammer):
+            field.textChanged.connect(lambda _t: self.changed.emit())
         self.vem.textEdited.connect(lambda t: self._show_matches(t))
         self.instammer.textEdited.connect(lambda t: self._show_matches(t))
         self.reset()
@@ -112,6 +115,29 @@ class YrkandeEntry(QWidget):
             field = self.instammer if self.instammer.hasFocus() else self.vem
             self._show_matches(field.text())
 
+    def pending(self) -> bool:
+        """Something typed that is not saved: leaving now would lose it."""
+        if self.target is not None:
+            return bool(self.instammer.text().strip())
+        return bool(
+            self.yrkare
+            or self.kind
+            or self.instammande
+            or any(f.text().strip() for f in (self.vem, self.text, self.instammer))
+        )
+
+    def summary_text(self) -> str:
+        """What is typed, in words, for the question before leaving the §."""
+        if self.target is not None:
+            return f"{self.instammer.text().strip()} instämmer i {self.target[1]}"
+        who = self.yrkare.label if self.yrkare else self.vem.text().strip() or "(vem?)"
+        parts = [who, self.kind.label.lower() if self.kind else "(slag?)"]
+        if self.text.text().strip():
+            parts.append(f"”{self.text.text().strip()}”")
+        if self.instammande:
+            parts.append("instämmer: " + ", ".join(p.label for p in self.instammande))
+        return " – ".join(parts)
+
     def reset(self) -> None:
         self.yrkare, self.kind, self.instammande, self.target = None, None, [], None
         for field in (self.vem, self.kind_field, self.text, self.instammer):
@@ -119,6 +145,7 @@ class YrkandeEntry(QWidget):
         self.text.setEnabled(True)
         self._show_matches("")
         self._summarise()
+        self.changed.emit()
 
     def start_joining(self, yrkande_id: int, label: str) -> None:
         """Add who instämmer to an existing yrkande (from the list: key I)."""
@@ -179,7 +206,7 @@ class YrkandeEntry(QWidget):
         if key in ENTER and ctrl:
             self.submit()
             return True
-        if key == Qt.Key.Key_Escape and (self.yrkare or self.target or self.vem.text()):
+        if key == Qt.Key.Key_Escape and (self.target or self.pending()):
             self.reset()
             self.vem.setFocus()
             return True
@@ -260,6 +287,7 @@ class YrkandeEntry(QWidget):
         if person not in self.instammande and person != self.yrkare:
             self.instammande.append(person)
         self._summarise()
+        self.changed.emit()
 
     def submit(self) -> None:
         if self.target is not None:

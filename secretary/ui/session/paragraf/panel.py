@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from secretary.domain.beslutsgang import ReservationTyp
 from secretary.domain.votering import Rost
@@ -83,6 +83,7 @@ class ParagrafPanel(ParagrafWidgets):
         self.entry.joined.connect(self.join_yrkande)
         self.entry.message.connect(self.host.refuse)
         self.entry.left.connect(lambda: self.yrkanden.setFocus())
+        self.entry.changed.connect(self._show_pending)
         self.omedelbar.toggled.connect(lambda on: self._flag("omedelbar_justering", on))
         self.sekretess.toggled.connect(lambda on: self._flag("sekretess", on))
         self.val.toggled.connect(lambda _on: self._show_keys())
@@ -161,10 +162,47 @@ class ParagrafPanel(ParagrafWidgets):
 
     # --- showing ---------------------------------------------------------------------------
 
+    def _show_pending(self) -> None:
+        self.pending_note.setVisible(self.entry.pending())
+
+    def settle_pending(self, may_stay: bool = True) -> bool:
+        """Before leaving the § (another ärende, closing): a half-entered yrkande is saved on
+        the § it was typed for, or thrown away, only when the secretary says so. False: stay.
+        Without `may_stay` (the § has already changed under it) only Spara or Kasta."""
+        if not self.entry.pending():
+            return True
+        B = QMessageBox.StandardButton
+        para = f"§ {self.vy.paragraf}" if self.vy is not None else "paragrafen"
+        buttons = B.Save | B.Discard | (B.Cancel if may_stay else B.NoButton)
+        answer = QMessageBox.question(
+            self,
+            "Yrkandet är inte sparat",
+            f"Ett yrkande i {para} är inte sparat:\n\n{self.entry.summary_text()}\n\n"
+            f"Spara det i {para}, kasta det"
+            + (" eller avbryt och stanna kvar?" if may_stay else "?"),
+            buttons,
+            B.Cancel if may_stay else B.Save,
+        )
+        if answer == B.Discard:
+            self.entry.reset()
+            return True
+        if answer == B.Save:
+            self.entry.submit()
+            if not self.entry.pending():
+                return True
+            # Incomplete (no kind, say): the message says what is missing; stay and fix it.
+            self.host.pages.setCurrentWidget(self)
+            return False
+        self.host.pages.setCurrentWidget(self)
+        self.entry.vem.setFocus()
+        return False
+
     def show_arende(self, arende_id: int | None) -> None:
         if arende_id != self.arende_id:
+            kept = self.arende_id is not None and not self.settle_pending(may_stay=False)
             self.arende_id = arende_id
-            self.entry.reset()
+            if not kept:  # never thrown away unasked: what could not be saved stays in view
+                self.entry.reset()
             self.votering_armed = False
         self.refresh()
 

@@ -21,6 +21,11 @@ from secretary.ui.session.paragraf.models import OrdningModel, PersonModel, Rost
 
 WARN = "color: #7f1d1d; background: #fee2e2; padding: 2px 6px;"
 NOTE = "color: #374151;"
+PENDING = (
+    "color: #713f12; background: #fef08a; border: 1px solid #ca8a04; padding: 3px 6px;"
+    " font-weight: bold;"
+)
+PENDING_TEXT = "⚠ Yrkandet är inte sparat – Ctrl+Enter sparar, Esc kastar"
 
 
 def section(title: str, keys: str, *widgets: QWidget, parent: QWidget) -> QWidget:
@@ -75,6 +80,10 @@ class ParagrafWidgets(QSplitter):
         self.heading.setStyleSheet("font-size: 13pt; font-weight: bold; color: #111827;")
 
         self.entry = YrkandeEntry(self)
+        self.pending_note = QLabel(PENDING_TEXT, self)
+        self.pending_note.setStyleSheet(PENDING)
+        self.pending_note.setAccessibleName("Osparat yrkande")
+        self.pending_note.hide()
         self.yrkande_model = YrkandeModel(self)
         self.yrkanden = session_table(self.yrkande_model, YrkandeModel.YRKANDE, "Yrkanden", 6)
         self.yrkanden.setMinimumHeight(90)
@@ -127,7 +136,9 @@ class ParagrafWidgets(QSplitter):
         lay = QVBoxLayout(left)
         lay.setContentsMargins(0, 0, 4, 0)
         lay.addWidget(self.heading)
-        self.yrkande_box = section("Yrkanden", "Alt+7", self.entry, self.yrkanden, parent=left)
+        self.yrkande_box = section(
+            "Yrkanden", "Alt+7", self.entry, self.pending_note, self.yrkanden, parent=left
+        )
         self.ordning_box = section(
             "Propositionsordning", "Alt+8", self.ordning, self.ordning_state, parent=left
         )
