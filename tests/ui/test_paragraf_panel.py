@@ -360,3 +360,32 @@ def test_esc_discards_the_half_entered_yrkande_and_the_warning(qtbot, ctx) -> No
     assert panel.pending_note.isVisible()
     qtbot.keyClick(panel.entry.vem, K.Key_Escape)
     assert not panel.pending_note.isVisible() and not panel.entry.pending()
+
+
+def _dark_pixels(qtbot: Any, html: str) -> int:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel
+
+    label = QLabel(html)
+    qtbot.addWidget(label)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setStyleSheet("QLabel { background: white; }")
+    label.resize(label.sizeHint())
+    image = label.grab().toImage()
+    return sum(
+        1
+        for x in range(image.width())
+        for y in range(image.height())
+        if image.pixelColor(x, y).lightness() < 110
+    )
+
+
+def test_the_kind_hint_draws_a_umlaut_distinct_from_a(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The dots of Ä stick out above a badge's background: they must be dark on the page,
+    not white (they used to vanish, and 'A avslag  A ändringsyrkande' read as one key)."""
+    from secretary.ui.session.panels import key
+    from secretary.ui.session.paragraf.entry import KIND_HINT
+
+    assert "&nbsp;Ä&nbsp;" in KIND_HINT and "font-size:12pt" in KIND_HINT
+    plain, umlaut = _dark_pixels(qtbot, key("A", "12pt")), _dark_pixels(qtbot, key("Ä", "12pt"))
+    assert umlaut >= plain + 4, (plain, umlaut)

@@ -8,15 +8,20 @@ from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 from secretary.ui.table import make_table
 
 
-def key(k: str) -> str:
+def key(k: str, size: str = "") -> str:
+    """A key badge: dark letters on light grey. Qt's rich text paints a span's background
+    only to the font's ascent, so the dots of Ä and the ring of Å stick out above it: white
+    on a dark badge they vanished into the page and Ä read as A."""
+    big = f" font-size:{size};" if size else ""
     return (
-        "<span style='background-color:#374151; color:white; font-weight:bold;'>"
+        f"<span style='background-color:#d1d5db; color:#111827; font-weight:bold;{big}'>"
         f"&nbsp;{k}&nbsp;</span>"
     )
 
 
-def hint(*pairs: tuple[str, str]) -> str:
-    return " &nbsp; ".join(f"{key(k)} {what}" for k, what in pairs)
+def hint(*pairs: tuple[str, str], size: str = "") -> str:
+    """`size`: a larger badge where one letter must be read at a glance (Ä beside A)."""
+    return " &nbsp; ".join(f"{key(k, size)} {what}" for k, what in pairs)
 
 
 class Panel(QWidget):

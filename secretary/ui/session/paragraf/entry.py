@@ -26,7 +26,9 @@ KINDS: dict[str, YrkandeTyp] = {
 }
 NEEDS_TEXT = (YrkandeTyp.ANDRING, YrkandeTyp.TILLAGG, YrkandeTyp.EGET)
 ASKS_TEXT = (*NEEDS_TEXT, YrkandeTyp.ATERREMISS)
-KIND_HINT = hint(*((k.upper(), t.label.lower()) for k, t in KINDS.items()))
+# The kind letters in a larger badge: at the hint bar's size the dots of Ä were lost and
+# "A avslag  A ändringsyrkande" read as the same key twice.
+KIND_HINT = hint(*((k.upper(), t.label.lower()) for k, t in KINDS.items()), size="12pt")
 ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
