@@ -389,3 +389,33 @@ def test_the_kind_hint_draws_a_umlaut_distinct_from_a(qtbot) -> None:  # type: i
     assert "&nbsp;Ä&nbsp;" in KIND_HINT and "font-size:12pt" in KIND_HINT
     plain, umlaut = _dark_pixels(qtbot, key("A", "12pt")), _dark_pixels(qtbot, key("Ä", "12pt"))
     assert umlaut >= plain + 4, (plain, umlaut)
+
+
+def test_lage_and_reservation_texts_are_whole_or_in_a_tooltip(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    from secretary.domain.beslutsgang import ReservationTyp
+    from secretary.ui.session.paragraf.models import OrdningModel, PersonModel
+
+    meeting_id, p, arende = everyone_present(ctx)
+    _yrkanden_and_finding(ctx, p, arende)
+    window = open_window(qtbot, ctx, meeting_id)  # the § page is hidden while this happens:
+    beslut.besvara(ctx.store, arende, "F", votering_begard=True)
+    beslut.resten(ctx.store, arende, Rost.JA)
+    beslut.add_reservation(ctx.store, arende, p["Anders Almqvist"], ReservationTyp.SKRIFTLIG)
+    qtbot.keyClick(window.people, K.Key_8, ALT)
+    panel = window.paragraf
+    view, model = panel.ordning, panel.ordning_model
+    lage = model.index(0, OrdningModel.LAGE)
+    text = model.data(lage)
+    assert text.startswith("Avgjord")
+    needed = view.fontMetrics().horizontalAdvance(text)
+    QApplication.processEvents()  # not waiting for the 250 ms fit: whole at once
+    assert view.columnWidth(OrdningModel.LAGE) > needed
+    assert model.data(lage, Qt.ItemDataRole.ToolTipRole) == text
+
+    people = panel.person_model
+    row = next(i for i, r in enumerate(people.rows()) if r.person_id == p["Anders Almqvist"])
+    cell = people.index(row, PersonModel.RESERVATION)
+    assert people.data(cell, Qt.ItemDataRole.ToolTipRole) == people.data(cell)
+    assert "skriftlig reservation" in people.data(cell)

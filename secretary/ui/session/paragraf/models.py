@@ -15,6 +15,13 @@ from PySide6.QtGui import QBrush, QColor
 from secretary.domain.votering import Rost
 from secretary.ui.session.models import BG, DISPLAY, FG, FONT, RowsModel, _bold
 
+TIP = Qt.ItemDataRole.ToolTipRole
+
+
+def _tip(text: str) -> str | None:
+    """The whole text of a cell, for when the column is too narrow to show it."""
+    return text or None
+
 
 @dataclass(frozen=True)
 class YrkandeRad:
@@ -66,6 +73,8 @@ class YrkandeModel(RowsModel):
     def cell(self, row: YrkandeRad, column: int, role: int) -> Any:
         if role == DISPLAY:
             return (str(row.nr), row.yrkare, row.yrkande, row.instammer)[column]
+        if role == TIP and column:
+            return _tip((row.nr, row.yrkare, row.yrkande, row.instammer)[column])  # type: ignore[arg-type]
         if role == FG and row.aterkallat:
             return QBrush(QColor("#6b7280"))
         if role == FONT and row.aterkallat:
@@ -86,6 +95,8 @@ class OrdningModel(RowsModel):
     def cell(self, row: FragaRad, column: int, role: int) -> Any:
         if role == DISPLAY:
             return (str(row.nr), row.text, row.lage.capitalize())[column]
+        if role == TIP and column:
+            return _tip((row.text, row.text, row.lage.capitalize())[column])
         if role == BG and row.lage == "pågår":
             return QBrush(QColor("#fff3c4"))
         if role == FG and row.lage == "avgjord":
@@ -130,7 +141,7 @@ class RostModel(RowsModel):
 
 class PersonModel(RowsModel):
     NAMN, RESERVATION, ANTECKNING = range(3)
-    HEADERS = ("Tjänstgörande", "Reservation", "Protokollsanteckning")
+    HEADERS = ("Tjänstgörande", "Reservation", "Anteckning")
 
     def key(self, row: PersonRad) -> Any:
         return row.person_id
@@ -157,6 +168,6 @@ class PersonModel(RowsModel):
             return _bold()
         if role == FG and row.avstod and not row.reservation:
             return QBrush(QColor("#6b7280"))
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.ANTECKNING and row.anteckning:
-            return row.anteckning
+        if role == TIP:
+            return _tip(self.cell(row, column, DISPLAY))
         return None

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -92,6 +93,12 @@ class ParagrafWidgets(QSplitter):
             self.ordning_model, OrdningModel.FRAGA, "Propositionsordning", 6
         )
         self.ordning.setMaximumHeight(120)
+        # Läge ("Avgjord: förvaltningens förslag") always whole: measured as it changes (a few
+        # rows, so cheap), not once at a reset that may come while the page is hidden and
+        # leave "Av…".
+        self.ordning.horizontalHeader().setSectionResizeMode(
+            OrdningModel.LAGE, QHeaderView.ResizeMode.ResizeToContents
+        )
         self.ordning_state = label(self)
 
         self.prop_title = QLabel(self)
