@@ -419,3 +419,31 @@ def test_lage_and_reservation_texts_are_whole_or_in_a_tooltip(qtbot, ctx) -> Non
     cell = people.index(row, PersonModel.RESERVATION)
     assert people.data(cell, Qt.ItemDataRole.ToolTipRole) == people.data(cell)
     assert "skriftlig reservation" in people.data(cell)
+
+
+def test_an_open_roll_call_shows_at_least_twelve_names_at_1440_by_900(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    meeting_id, p, arende = everyone_present(ctx)
+    _yrkanden_and_finding(ctx, p, arende)
+    window = open_window(qtbot, ctx, meeting_id)
+    window.resize(1440, 900)
+    panel = window.paragraf
+    qtbot.keyClick(window.people, K.Key_9, ALT)
+    qtbot.keyClick(panel.roster, K.Key_V)
+    qtbot.keyClick(panel.roster, K.Key_1)
+    assert panel.prop.mode == "röstning"  # type: ignore[union-attr]
+    QApplication.processEvents()
+
+    def visible_rows() -> float:
+        row = panel.roster.verticalHeader().defaultSectionSize()
+        return panel.roster.viewport().height() / row
+
+    assert visible_rows() >= 12
+    assert not panel.ordning.isVisible() and not panel.yrkanden.isVisible()
+    assert "dolt under voteringen" in panel.yrkande_box.heading.text()
+    # Alt+7 unfolds for a yrkande mid-vote; the vote goes on from the roll call.
+    qtbot.keyClick(panel.roster, K.Key_7, ALT)
+    assert panel.entry.vem.hasFocus() and panel.yrkanden.isVisible()
+    qtbot.keyClick(panel.entry.vem, K.Key_9, ALT)
+    qtbot.keyClick(panel.roster, K.Key_J, SHIFT)
+    assert panel.prop.mode != "röstning"  # type: ignore[union-attr]
+    assert panel.ordning.isVisible() and panel.entry.isVisible()

@@ -383,6 +383,8 @@ class SessionWindow(QMainWindow):
 
     def _focus_paragraf(self, widget: QWidget) -> None:
         self.pages.setCurrentWidget(self.paragraf)
+        if not widget.isVisibleTo(self.paragraf):
+            self.paragraf.unfold()
         widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
         if isinstance(widget, QTableView) and selected_row(widget) < 0:
             select_row(widget, 0)

@@ -64,6 +64,7 @@ class ParagrafPanel(ParagrafWidgets):
         self.vy: ParagrafVy | None = None
         self.prop: rows.Proposition | None = None
         self.votering_armed = False
+        self.expanded = False  # Alt+7/Alt+8 during a roll call: the folded sections shown
         self.reservationer: dict[int, tuple[int, ReservationTyp]] = {}
         labels = window.labels
         self.texts["yrkanden"].title.setText(f"<b>{labels.get('yrkanden', 'Yrkanden')}</b>")
@@ -258,7 +259,37 @@ class ParagrafPanel(ParagrafWidgets):
             state = "pågår" if vy.oppen_votering is not None else "klar"
             self.totals.setText(f"Votering {nr} ({state}): {rows.totals(shown, serving)}")
         self.rost_model.set_rows(rows.rost_rows(vy, shown))
+        self._fold_for_roll_call(prop.mode == rows.ROSTNING)
         self._show_keys()
+
+    def _fold_for_roll_call(self, voting: bool) -> None:
+        """While a roll call is open it gets the height: the entry line, the yrkanden and the
+        propositionsordning fold to their headings (Alt+7 / Alt+8 unfold them). A
+        half-entered yrkande is never hidden."""
+        if not voting:
+            self.expanded = False
+        fold = voting and not self.expanded
+        for widget in (self.yrkanden, self.ordning, self.ordning_state):
+            widget.setVisible(not fold)
+        self.entry.setVisible(not fold or self.entry.pending())
+        lay = self.left_layout
+        lay.setStretchFactor(self.yrkande_box, 0 if fold else 3)
+        lay.setStretchFactor(self.ordning_box, 0 if fold else 1)
+        folded = " <span style='color:#92400e; font-weight:normal'>(dolt under voteringen)</span>"
+        for box, title, keys in (
+            (self.yrkande_box, "Yrkanden", "Alt+7"),
+            (self.ordning_box, "Propositionsordning", "Alt+8"),
+        ):
+            box.heading.setText(  # type: ignore[attr-defined]
+                f"{title} <span style='color:#6b7280; font-weight:normal'>{keys}</span>"
+                + (folded if fold else "")
+            )
+
+    def unfold(self) -> None:
+        """Alt+7 or Alt+8 during a roll call: show what was folded away."""
+        if not self.expanded and self.prop is not None and self.prop.mode == rows.ROSTNING:
+            self.expanded = True
+            self._fold_for_roll_call(True)
 
     def _show_keys(self) -> None:
         prop = self.prop

@@ -164,6 +164,7 @@ class ParagrafWidgets(QSplitter):
         lay.addWidget(self.yrkande_box, 3)
         lay.addWidget(self.ordning_box, 1)
         lay.addWidget(self.gang_box, 5)
+        self.left_layout = lay
 
         right = QWidget(self)
         lay = QVBoxLayout(right)
