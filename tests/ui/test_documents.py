@@ -366,3 +366,15 @@ def test_file_names_drop_what_file_systems_refuse() -> None:
     assert files.filnamn("KS/AU", "2026-11-30", "utdrag till Kultur: fritid?") == (
         "KS-AU 2026-11-30 utdrag till Kultur- fritid-.pdf"
     )
+
+
+def test_anslag_dates_follow_the_law(qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog = AnslagDialog(dt.date(2026, 12, 3))
+    qtbot.addWidget(dialog)
+    # Three weeks end on julafton: the last day of appeal moves to Monday 28 December.
+    assert "2026-12-28, tre veckor från anslaget, flyttad till nästa vardag" in dialog.hint.text()
+    assert dialog.anslag().nedtagen == dt.date(2026, 12, 29)
+    dialog.upp_edit.setDate(dt.date(2026, 12, 1))
+    assert "2026-12-22, tre veckor från anslaget. " in dialog.hint.text()
+    dialog.dates_box.setChecked(False)
+    assert dialog.anslag().uppsatt is None

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from secretary.domain.anslag import anslagsdatum, foreslaget_anslag
+from secretary.domain.anslag import OVERKLAGANDE_DAGAR, anslagsdatum, foreslaget_anslag
 from secretary.services.protokoll_data import Anslag
 from secretary.ui.common import from_qdate, to_qdate
 
@@ -52,11 +52,15 @@ class AnslagDialog(QDialog):
         self.setMinimumWidth(460)
 
     def _upp_changed(self) -> None:
-        datum = anslagsdatum(from_qdate(self.upp_edit.date()))
+        upp = from_qdate(self.upp_edit.date())
+        datum = anslagsdatum(upp)
         self.ned_edit.setDate(to_qdate(datum.nedtagning))
+        moved = datum.sista_overklagandedag != upp + dt.timedelta(days=OVERKLAGANDE_DAGAR)
         self.hint.setText(
-            f"Sista dag för överklagande är {datum.sista_overklagandedag.isoformat()} "
-            "(tre veckor från anslaget, flyttad förbi helgdag)."
+            f"Sista dag för överklagande är {datum.sista_overklagandedag.isoformat()}, tre veckor "
+            "från anslaget"
+            + (", flyttad till nästa vardag." if moved else ".")
+            + " Anslaget tas ned dagen därpå."
         )
 
     def anslag(self) -> Anslag:

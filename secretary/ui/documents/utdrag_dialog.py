@@ -62,7 +62,6 @@ class UtdragDialog(QDialog):
             self.list.addItem(item)
         if self.list.count():
             self.list.item(0).setCheckState(Qt.CheckState.Checked)
-            self.list.setCurrentRow(0)
         all_button = QPushButton("Markera alla")
         all_button.clicked.connect(lambda: self.set_all(True))
         none_button = QPushButton("Avmarkera alla")
