@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import gc
 import io
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +38,14 @@ def pdf_text(pdf: bytes) -> str:
 
 def page_count(pdf: bytes) -> int:
     return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage() -> Iterator[None]:
+    """reportlab and pypdf leave large reference cycles full of None; collect them here, so a
+    later test that counts references to None (test_session_window) does not see them go."""
+    yield
+    gc.collect()
 
 
 @pytest.fixture
