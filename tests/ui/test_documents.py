@@ -167,6 +167,8 @@ def test_print_paints_every_page(window, monkeypatch, tmp_path) -> None:  # type
     assert dialog.print_() == 6
 
     assert page_count(out.read_bytes()) == 6
+    box = PdfReader(out).pages[0].mediabox
+    assert (round(box.width), round(box.height)) == (595, 842)  # A4 unless the user chose
     dialog.close()
 
 

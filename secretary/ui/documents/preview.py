@@ -14,6 +14,7 @@ from PySide6.QtGui import (
     QDesktopServices,
     QImage,
     QKeySequence,
+    QPageSize,
     QPainter,
     QPaintEvent,
 )
@@ -222,6 +223,7 @@ class PreviewDialog(QDialog):
     def new_printer(self) -> QPrinter:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.doc.titel)
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))  # the documents are A4
         printer.setFullPage(True)
         return printer
 
