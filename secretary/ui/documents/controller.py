@@ -6,19 +6,21 @@ changes; everything else happens here."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from secretary.services import agenda, register
 from secretary.services.errors import ServiceError
-from secretary.services.protokoll import protokoll_data
-from secretary.services.protokoll_data import Anslag, ProtokollData
 from secretary.ui.common import show_error
 from secretary.ui.context import AppContext
 from secretary.ui.documents.files import Dokument, filnamn
-from secretary.ui.documents.preview import PreviewDialog, busy, show_document
 from secretary.ui.table import action
+
+if TYPE_CHECKING:  # the PDF side loads when a document is asked for, not at start-up
+    from secretary.services.protokoll_data import Anslag, ProtokollData
+    from secretary.ui.documents.preview import PreviewDialog
 
 
 def prefix(short_name: str, organ: str, datum: dt.date) -> str:
@@ -75,6 +77,9 @@ class DocumentController(QObject):
         try:
             meeting = agenda.get_meeting(self.ctx.store, self.meeting_id)
             organ = register.get_organ(self.ctx.store, meeting.organ_id)
+            from secretary.services.protokoll import protokoll_data
+            from secretary.ui.documents.preview import busy
+
             with busy():
                 data = protokoll_data(self.ctx.store, self.meeting_id, anslag=anslag)
         except ServiceError as exc:
@@ -91,6 +96,8 @@ class DocumentController(QObject):
         return data, prefix(organ.short_name, organ.name, meeting.date)
 
     def _show(self, doc: Dokument) -> PreviewDialog | None:
+        from secretary.ui.documents.preview import show_document
+
         dialog = show_document(self.ctx.settings, doc, self.window)
         if dialog is not None:
             self._keep(dialog)
@@ -110,6 +117,7 @@ class DocumentController(QObject):
             return None
         data, start = loaded
         from secretary.reports.protokoll import protokoll_pdf
+        from secretary.ui.documents.preview import busy
 
         with busy():
             pdf = protokoll_pdf(data, utkast=utkast)
@@ -150,6 +158,7 @@ class DocumentController(QObject):
             return None
         data, start = loaded
         from secretary.reports.anslagsbevis import anslagsbevis_pdf
+        from secretary.ui.documents.preview import busy
 
         with busy():
             pdf = anslagsbevis_pdf(data)
