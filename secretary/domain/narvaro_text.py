@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from secretary.domain.datum_text import klockslag
 from secretary.domain.narvaro import Deltagare, HandelseTyp, Tidslinje
 from secretary.domain.register import Funktion, Roll
 
@@ -29,10 +30,6 @@ def paragrafer_text(numbers: Sequence[int]) -> str:
     parts = [f"{a}" if a == b else f"{a}–{b}" for a, b in runs]
     prefix = "§" if len(nums) == 1 else "§§"
     return f"{prefix} {', '.join(parts)}"
-
-
-def klockslag(t: dt.time) -> str:
-    return f"{t.hour:02d}.{t.minute:02d}"
 
 
 @dataclass(frozen=True)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import csv
 import io
 
+from secretary.domain.datum_text import klockslag
 from secretary.domain.narvaro_text import (
     Forstasida,
     forstasida,
-    klockslag,
     paragrafer_text,
     person_narvaro,
 )

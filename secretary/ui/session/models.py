@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from secretary.domain.datum_text import klockslag
 from secretary.ui.session.rows import (
     UPPROP_TEXT,
     ArendePunkt,
@@ -21,7 +22,6 @@ from secretary.ui.session.rows import (
     PlatsRad,
     Status,
     VakansRad,
-    klockslag,
 )
 
 _Index = QModelIndex | QPersistentModelIndex

@@ -12,6 +12,7 @@ import datetime as dt
 import enum
 from dataclasses import dataclass
 
+from secretary.domain.datum_text import dag_och_datum
 from secretary.domain.ersattare import foreslag, lediga_platser, mojliga_overtaganden
 from secretary.domain.narvaro import Deltagare
 from secretary.domain.register import Funktion, Roll
@@ -255,30 +256,9 @@ def event_by_id(state: SessionState, event_id: int) -> HandelseRad | None:
     return next((h for h in state.handelser if h.id == event_id), None)
 
 
-MANADER = (
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
-VECKODAGAR = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
-
-
 def datum_text(d: dt.date) -> str:
     """'måndag 30 november 2026'."""
-    return f"{VECKODAGAR[d.weekday()]} {d.day} {MANADER[d.month - 1]} {d.year}"
-
-
-def klockslag(t: dt.time | None) -> str:
-    return "" if t is None else f"{t.hour:02d}.{t.minute:02d}"
+    return dag_och_datum(d)
 
 
 def parse_klockslag(text: str) -> dt.time | None:

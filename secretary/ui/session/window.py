@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from secretary.domain.datum_text import klockslag
 from secretary.domain.narvaro import Deltagare, HandelseTyp
 from secretary.services import agenda, avslut, beslut, narvarolista, register, session
 from secretary.services.errors import ServiceError
@@ -338,9 +339,9 @@ class SessionWindow(QMainWindow):
         h = self.header
         h.title.setText(f"{st.organ_name} – sammanträde {rows.datum_text(self.meeting.date)}")
         when = {
-            PAGAR: f"Pågår sedan kl. {rows.klockslag(st.started_at)}",
+            PAGAR: f"Pågår sedan kl. {klockslag(st.started_at)}",
             "planerat": "Planerat – inte öppnat",
-        }.get(st.state, f"Avslutat kl. {rows.klockslag(st.ended_at)}")
+        }.get(st.state, f"Avslutat kl. {klockslag(st.ended_at)}")
         h.meta.setText(" · ".join(x for x in (self.meeting.place, when) if x))
         if st.arenden:
             a = st.arenden[st.cursor]
@@ -570,7 +571,7 @@ class SessionWindow(QMainWindow):
         event = rows.event_by_id(self.state, event_id) if self.state else None
         before = event.time if event is not None else None
         command = commands.TimeCommand(
-            *self._args(), f"Tiden ändrad till {rows.klockslag(time)}", event_id, time, before
+            *self._args(), f"Tiden ändrad till {klockslag(time)}", event_id, time, before
         )
         self._run(command)
 
