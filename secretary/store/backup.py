@@ -54,3 +54,36 @@ def list_backups(db_path: Path, backup_dir: Path) -> list[BackupFile]:
 def _rotate(db_path: Path, backup_dir: Path, keep: int) -> None:
     for old in list_backups(db_path, backup_dir)[keep:]:
         old.path.unlink(missing_ok=True)
+
+
+def restore_backup(backup: Path, db_path: Path, backup_dir: Path) -> Path:
+    """Put `backup` back as the database at `db_path`; the database closed by the caller.
+
+    The current file is first kept as a backup of its own ('före-återställning'), when it can
+    be read, so a restore can itself be undone. Returns the path of that copy, or the
+    backup itself if the current file was unreadable and could not be copied."""
+    check = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    try:
+        if check.execute("PRAGMA integrity_check").fetchone() != ("ok",):
+            raise sqlite3.DatabaseError("säkerhetskopian är skadad")
+    finally:
+        check.close()
+    kept = backup
+    if db_path.exists():
+        try:
+            kept = make_backup(db_path, backup_dir, "före-återställning")
+        except sqlite3.DatabaseError:
+            damaged = db_path.with_name(db_path.name + ".skadad")
+            db_path.replace(damaged)
+    for suffix in ("-wal", "-shm"):
+        Path(str(db_path) + suffix).unlink(missing_ok=True)
+    src = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(db_path)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return kept

@@ -13,7 +13,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from secretary.services import demo
-from secretary.store.database import open_store
+from secretary.store.database import Store, open_store
 from secretary.store.errors import StoreError
 from secretary.ui.context import AppContext
 
@@ -59,8 +59,9 @@ def run_gui(db: str | None, log_file: Path | None) -> int:
     try:
         store = open_store(db)
     except StoreError as exc:
-        QMessageBox.critical(None, "Databasen kan inte öppnas", str(exc))
-        return 1
+        store = _offer_restore(db, exc)
+        if store is None:
+            return 1
     ctx = AppContext(store=store, settings=QSettings(), log_file=log_file)
     if demo.is_empty(store) and offer_demo():
         demo.create_demo(store)
@@ -72,6 +73,32 @@ def run_gui(db: str | None, log_file: Path | None) -> int:
         return app.exec()
     finally:
         store.close()
+
+
+def _offer_restore(db: str | None, exc: StoreError) -> Store | None:
+    """The database cannot be opened: say why, and offer a backup when there is one."""
+    from secretary.store.database import resolve_url
+    from secretary.store.errors import DatabaseInUseError
+    from secretary.ui.restore import choose_and_restore
+
+    _, path = resolve_url(db)
+    if path is None or isinstance(exc, DatabaseInUseError):
+        QMessageBox.critical(None, "Databasen kan inte öppnas", str(exc))
+        return None
+    answer = QMessageBox.critical(
+        None,
+        "Databasen kan inte öppnas",
+        f"{exc}\n\nVill du återställa databasen från en säkerhetskopia?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    if answer != QMessageBox.StandardButton.Yes or not choose_and_restore(None, path):
+        return None
+    try:
+        return open_store(db)
+    except StoreError as again:
+        QMessageBox.critical(None, "Databasen kan inte öppnas", str(again))
+        return None
 
 
 def offer_demo() -> bool:

@@ -82,6 +82,8 @@ class MainWindow(QMainWindow):
     def _make_actions(self) -> None:
         self.quit_action = action(self, "&Avsluta", "Ctrl+Q")
         self.quit_action.triggered.connect(self.close)
+        self.restore_action = action(self, "Åt&erställ från säkerhetskopia…")
+        self.restore_action.triggered.connect(self.restore_backup)
         self.new_organ_action = action(self, "N&ytt organ…")
         self.new_organ_action.triggered.connect(self.new_organ)
         self.edit_organ_action = action(self, "Redigera &organ…")
@@ -110,6 +112,8 @@ class MainWindow(QMainWindow):
     def _make_menus(self) -> None:
         bar = self.menuBar()
         arkiv = bar.addMenu("&Arkiv")
+        arkiv.addAction(self.restore_action)
+        arkiv.addSeparator()
         arkiv.addAction(self.quit_action)
         reg = bar.addMenu("&Register")
         reg.addActions([self.new_organ_action, self.edit_organ_action, self.delete_organ_action])
@@ -237,6 +241,32 @@ class MainWindow(QMainWindow):
         from secretary.ui.dialogs.meeting_dialog import MeetingDialog
 
         MeetingDialog(self.ctx, organ, meeting, self).exec()
+
+    def restore_backup(self) -> None:
+        """Close the database, put a chosen backup back, and open it again."""
+        from secretary.store.database import open_store
+        from secretary.store.errors import StoreError
+        from secretary.ui.restore import choose_and_restore
+
+        path = self.ctx.store.path
+        if path is None:
+            QMessageBox.information(
+                self, "Återställ", "Den delade databasen säkerhetskopieras av sin databasserver."
+            )
+            return
+        for window in list(self.session_windows.values()):
+            window.close()
+        self.ctx.store.close()
+        restored = choose_and_restore(self, path)
+        try:
+            self.ctx.store = open_store(path)
+        except StoreError as exc:
+            QMessageBox.critical(self, "Databasen kan inte öppnas", str(exc))
+            self.close()
+            return
+        if restored:
+            self.ctx.changes.changed.emit("register")
+            self.statusBar().showMessage("Databasen är återställd från säkerhetskopian.", 8000)
 
     def open_session(self) -> None:
         """Session mode in its own window, so the register stays at hand behind it."""

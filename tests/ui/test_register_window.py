@@ -208,3 +208,38 @@ def test_an_unreadable_party_order_keeps_the_dialog_open(qtbot, ctx) -> None:  #
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert "Rad 1: skriv som" in dialog.ui.errorLabel.text()
     assert register.list_organs(ctx.store) == []
+
+
+def test_restore_from_a_backup_brings_the_register_back(  # type: ignore[no-untyped-def]
+    qtbot, ctx, db_path, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    from secretary.services import demo
+    from secretary.store.backup import list_backups
+
+    demo.create_demo(ctx.store)
+    ctx.store.backup("sammanträde-öppnat")
+    organ = register.list_organs(ctx.store)[0]
+    gone = register.list_members(ctx.store, organ.id)[0]
+    register.remove_member(ctx.store, gone.membership_id)
+    window = make_window(qtbot, ctx)
+    choices: list[list[str]] = []
+
+    def pick(parent, title, text, items, current, editable):  # type: ignore[no-untyped-def]
+        choices.append(list(items))
+        return items[0], True
+
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(pick))
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes)
+    )
+    window.restore_action.trigger()
+    try:
+        assert "sammanträdet öppnades" in choices[0][0]
+        names = [m.name for m in register.list_members(ctx.store, organ.id)]
+        assert gone.name in names
+        kept = list_backups(db_path, db_path.parent / "säkerhetskopior")
+        assert any(b.reason == "före-återställning" for b in kept)
+    finally:
+        ctx.store.close()
