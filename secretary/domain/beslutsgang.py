@@ -250,6 +250,8 @@ def _votering_text(
         f"Följande voteringsproposition godkänns{etikett}: Ja-röst för {alts[v.ja].rost_for}, "
         f"Nej-röst för {alts[v.nej].rost_for}."
     )
+    if not v.komplett:  # the roll call is still going on: no count to report yet
+        return f"{prop} Omröstning pågår."
     winner = v.vinnare
     result = alts[winner].beslut if winner else "…"
     if verb == "utser":

@@ -461,3 +461,15 @@ def test_an_unfinished_roll_call_decides_nothing_yet() -> None:
         resultat={0: (StegResultat(FORSLAG, votering_begard=True, votering=v),)},
     )
     assert not utfall(b).avgjort and utfall(b).nasta() is not None
+
+
+def test_a_roll_call_in_progress_reports_no_count_yet() -> None:
+    v = Votering(FORSLAG, nyckel(2), {5: Rost.NEJ}, rostberattigade=7)
+    b = pb(
+        Yrkande(1, T.BIFALL, SANDBERG),
+        Yrkande(2, T.AVSLAG, ALMGREN),
+        resultat={0: (StegResultat(FORSLAG, votering_begard=True, votering=v),)},
+    )
+    assert beslutsgang_text(b, KS)[0].endswith(
+        "Nej-röst för bifall till Anders Almgrens (S) avslagsyrkande. Omröstning pågår."
+    )
