@@ -1,6 +1,7 @@
 """Process entry: early init (faulthandler, logging), then a command or the window.
 
 `python -m secretary [--db PATH|URL] [COMMAND]`; without a command the window opens.
+`--self-test` checks an installation on a temporary database (secretary/self_test.py).
 Qt is imported only when the window is wanted, so commands run on machines without a screen.
 """
 
@@ -44,6 +45,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from secretary import cli
 
     args = cli.parse(sys.argv[1:] if argv is None else list(argv))
+    if args.self_test:
+        from secretary import self_test
+
+        return self_test.run()
     log_file = setup_logging()
     if args.command:
         return cli.run(args)

@@ -20,6 +20,7 @@ def parser() -> argparse.ArgumentParser:
         "--db",
         help="databasfil eller databas-URL (standard: en fil i användarens datamapp)",
     )
+    p.add_argument("--self-test", action="store_true", help="kontrollera installationen, avsluta")
     sub = p.add_subparsers(dest="command", metavar="KOMMANDO")
     demo = sub.add_parser("demo", help="skapa exempeldata (Exempelstad) i databasen")
     demo.add_argument("--force", action="store_true", help="även om databasen inte är tom")
