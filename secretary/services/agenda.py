@@ -93,26 +93,24 @@ _YearRow = tuple[int, dt.date, dt.time | None, MeetingCount]
 
 
 def _year_meetings(session: Session, organ_id: int, year: int) -> list[_YearRow]:
-    """The organ's meetings in `year`, in date order, with their number of ärenden."""
-    counts = (
-        select(Arende.meeting_id, func.count(Arende.id).label("n"))
-        .group_by(Arende.meeting_id)
-        .subquery()
-    )
+    """The organ's meetings in `year`, in date order, with their number of ärenden.
+    Counted by a join limited to those meetings: this runs on every session action, and a
+    count over every ärende in a ten-year register would grow with the archive."""
     rows = session.execute(
         select(
             Meeting.id,
             Meeting.date,
             Meeting.planned_start,
             Meeting.first_paragraf_override,
-            func.coalesce(counts.c.n, 0),
+            func.count(Arende.id),
         )
-        .outerjoin(counts, counts.c.meeting_id == Meeting.id)
+        .outerjoin(Arende, Arende.meeting_id == Meeting.id)
         .where(
             Meeting.organ_id == organ_id,
             Meeting.date >= dt.date(year, 1, 1),
             Meeting.date <= dt.date(year, 12, 31),
         )
+        .group_by(Meeting.id)
         .order_by(Meeting.date, Meeting.planned_start.nulls_first(), Meeting.id)
     ).all()
     return [(mid, date, start, MeetingCount(n, override)) for mid, date, start, override, n in rows]
