@@ -87,16 +87,38 @@ class RowsModel(QAbstractTableModel):
         return row
 
     def set_rows(self, rows: Sequence[Any]) -> None:
+        """Replace the rows, telling the views only what changed: rows whose key is gone
+        are removed, new keys inserted, and changed rows repainted. A reset would make every
+        view re-read every cell and lose its current row on each key press of the session."""
         new = list(rows)
-        if [self.key(r) for r in new] == [self.key(r) for r in self._rows]:
-            if new != self._rows:
-                self._rows = new
-                last = self.index(len(new) - 1, len(self._headers) - 1)
-                self.dataChanged.emit(self.index(0, 0), last)
-            return
-        self.beginResetModel()
+        old = self._rows
+        keys_old = [self.key(r) for r in old]
+        keys_new = [self.key(r) for r in new]
+        if keys_old != keys_new:
+            head = 0
+            while head < min(len(old), len(new)) and keys_old[head] == keys_new[head]:
+                head += 1
+            tail = 0
+            while (
+                tail < min(len(old), len(new)) - head
+                and keys_old[len(old) - 1 - tail] == keys_new[len(new) - 1 - tail]
+            ):
+                tail += 1
+            kept_tail = old[len(old) - tail :]
+            if len(old) - tail > head:
+                self.beginRemoveRows(_NO_INDEX, head, len(old) - tail - 1)
+                self._rows = old[:head] + kept_tail
+                self.endRemoveRows()
+            if len(new) - tail > head:
+                self.beginInsertRows(_NO_INDEX, head, len(new) - tail - 1)
+                self._rows = old[:head] + new[head : len(new) - tail] + kept_tail
+                self.endInsertRows()
+            old = self._rows
+        changed = [i for i, (a, b) in enumerate(zip(old, new, strict=True)) if a != b]
         self._rows = new
-        self.endResetModel()
+        if changed:
+            last = len(self._headers) - 1
+            self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], last))
 
     def row_at(self, row: int) -> Any:
         return self._rows[row] if 0 <= row < len(self._rows) else None

@@ -113,7 +113,12 @@ class SessionWindow(QMainWindow):
         self.hints = HintBar(self)
         self.people_model = PersonModel(self)
         self.people = session_table(self.people_model, PersonModel.TJANSTGORING, "Närvaro")
-        self.people_model.modelReset.connect(self._span_headings)
+        for signal in (
+            self.people_model.modelReset,
+            self.people_model.rowsInserted,
+            self.people_model.rowsRemoved,
+        ):
+            signal.connect(self._span_headings)
         self.agenda_model = AgendaModel(self)
         self.agenda_view = session_table(self.agenda_model, AgendaModel.RUBRIK, "Ärenden", 6)
         self.vacancy_model = VacancyModel(self)
