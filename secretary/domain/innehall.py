@@ -34,6 +34,9 @@ DELAR: dict[str, str] = {
     "expedieras_till": "Beslut expedieras till",
 }
 
+# Every part of a § by name, with the rubrik that heads it (a diff or a rättelse names them).
+NAMN: dict[str, str] = {"rubrik": "Rubrik", **DELAR}
+
 # Parts that may carry free text about individuals (masked in the public version).
 FRITEXT = (
     "sammanfattning",

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from secretary.domain.innehall import DELAR, paragrafer
+from secretary.domain.innehall import NAMN, paragrafer
 
 
 class Op(StrEnum):
@@ -87,7 +87,7 @@ def jamfor(fore: Mapping[str, Any], efter: Mapping[str, Any]) -> list[Paragrafan
         pa, pb = a.get(nummer), b.get(nummer)
         status = "ny" if pa is None else "borttagen" if pb is None else "ändrad"
         delar: list[Delandring] = []
-        for del_, rubrik in {"rubrik": "Rubrik", **DELAR}.items():
+        for del_, rubrik in NAMN.items():
             ta, tb = _texter(pa, del_), _texter(pb, del_)
             if ta != tb:
                 delar.append(Delandring(del_, rubrik, orddiff(ta, tb)))

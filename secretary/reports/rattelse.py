@@ -12,10 +12,15 @@ from secretary.reports import styles as st
 from secretary.services.protokoll_data import Rattelsenot
 
 
+def _citat(text: str) -> str:
+    """The text as quoted in the note; paragraphs and list lines kept apart by a slash."""
+    return " / ".join(line.strip() for line in text.splitlines() if line.strip())
+
+
 def _rad(n: Rattelsenot) -> str:
     return (
         f"Rättelse {n.datum.isoformat()} i § {n.paragraf}, {n.del_}. "
-        f"Före rättelsen: ”{n.fore}”. Efter rättelsen: ”{n.efter}”. "
+        f"Före rättelsen: ”{_citat(n.fore)}”. Efter rättelsen: ”{_citat(n.efter)}”. "
         f"Skäl: {n.varfor} Rättelsen gjord av {n.av}."
     )
 

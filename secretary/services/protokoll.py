@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from sqlalchemy import select
 
 from secretary.domain.datum_text import klockan, veckodag_datum
-from secretary.domain.innehall import DELAR
+from secretary.domain.innehall import NAMN
 from secretary.domain.narvaro import Tidslinje
 from secretary.domain.narvaro_text import forstasida
 from secretary.domain.register import Funktion, Roll
@@ -210,7 +210,7 @@ def rattelsenoter(
             Rattelsenot(
                 r.at.date(),
                 paragraf_av.get(r.arende_id, 0),
-                DELAR.get(r.del_, r.del_),
+                NAMN.get(r.del_, r.del_),
                 "\n".join(r.fore),
                 "\n".join(r.efter),
                 r.varfor,

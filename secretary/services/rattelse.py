@@ -15,7 +15,7 @@ from dataclasses import replace
 from sqlalchemy.orm import Session
 
 from secretary.domain.arbetsgang import LAST, tillstand
-from secretary.domain.innehall import DELAR
+from secretary.domain.innehall import NAMN
 from secretary.reports.protokoll import protokoll_pdf
 from secretary.services import beslut
 from secretary.services.errors import ServiceError, require
@@ -27,15 +27,23 @@ from secretary.services.versioner import Slag, VersionInfo, ny_version, version_
 from secretary.store.database import Store
 from secretary.store.models import Arende, Logg, ParagrafBeslut, Rattelse
 
-# The parts a rättelse can change, and where each is kept.
+# The parts a rättelse can change, in the order the protocol prints them, and their names.
 RATTBARA = (
+    "rubrik",
     "sammanfattning",
+    "beslutsunderlag",
     "forslag_till_beslut",
     "yrkanden",
     "beslutsgang",
+    "beslut_rubrik",
     "beslut_att",
     "reservationer",
+    "expedieras_till",
 )
+# Parts that are one line in the protocol, not paragraphs.
+_RADER = ("rubrik", "beslut_rubrik")
+# Parts kept as a list of lines on the ärende itself.
+_LISTOR = ("beslutsunderlag", "expedieras_till")
 _SEKTION = {"yrkanden": "yrkanden", "beslutsgang": "beslutsgang", "reservationer": "reservation"}
 
 
@@ -51,13 +59,16 @@ def _justerat(state: str, row: ParagrafBeslut | None) -> None:
 def _fore(p: Paragraf, vy: beslut.ParagrafVy, del_: str) -> list[str]:
     if del_ == "reservationer":
         return list(vy.reservation_text)  # written grounds are a bilaga, not corrected here
+    if del_ in _RADER:
+        text: str = getattr(p, del_)
+        return [text] if text else []
     return list(getattr(p, del_))
 
 
 def _efter(p: Paragraf, vy: beslut.ParagrafVy, del_: str, ny: tuple[str, ...]) -> Paragraf:
     if del_ == "reservationer":
         return replace(p, reservationer=ny + p.reservationer[len(vy.reservation_text) :])
-    changes: dict[str, object] = {del_: ny}
+    changes: dict[str, object] = {del_: " ".join(ny) if del_ in _RADER else ny}
     return replace(p, **changes)  # type: ignore[arg-type]
 
 
@@ -73,12 +84,19 @@ def _tillampa(
 ) -> None:
     if del_ in ("sammanfattning", "forslag_till_beslut"):
         setattr(arende, del_, "\n".join(ny))
-    elif del_ == "beslut_att":
+    elif del_ == "rubrik":
+        arende.rubrik = " ".join(ny)
+    elif del_ in _LISTOR:
+        setattr(arende, del_, list(ny))
+    elif del_ in ("beslut_att", "beslut_rubrik"):
         row = s.get(ParagrafBeslut, arende.id)
         if row is None:
             row = ParagrafBeslut(arende_id=arende.id, resultat={}, redigerat={})
             s.add(row)
-        row.beslut_att = list(ny)
+        if del_ == "beslut_att":
+            row.beslut_att = list(ny)
+        else:
+            row.beslut_rubrik = " ".join(ny)
     else:
         beslut.spara_text(s, arende, vy, _SEKTION[del_], "\n\n".join(ny))
 
@@ -97,6 +115,7 @@ def ratta(
     require(bool(varfor.strip()), "Ange varför rättelsen görs.")
     require(bool(av.strip()), "Ange vem som gör rättelsen.")
     ny = tuple(t.strip() for t in ny_text if t.strip())
+    require(del_ != "rubrik" or bool(ny), "Ärendet måste ha en rubrik.")
     with store.session() as s:
         arende = get_row(s, Arende, arende_id, "Ärendet")
         meeting_id = arende.meeting_id
@@ -109,7 +128,7 @@ def ratta(
     not_ = Rattelsenot(
         now.date(),
         p.paragraf,
-        DELAR[del_],
+        NAMN[del_],
         "\n".join(fore),
         "\n".join(ny),
         varfor.strip(),
@@ -142,7 +161,7 @@ def ratta(
                 at=now,
                 kind="rättelse",
                 arende_id=arende.id,
-                text=f"Rättelse i § {p.paragraf}, {DELAR[del_]}, av {av.strip()}: {varfor.strip()}",
+                text=f"Rättelse i § {p.paragraf}, {NAMN[del_]}, av {av.strip()}: {varfor.strip()}",
             )
         )
         info = version_info(version)

@@ -145,3 +145,49 @@ def test_transitions_out_of_order_are_refused_with_a_reason(store: Store) -> Non
     meeting_id, _, _ = utkast(store)
     with pytest.raises(ServiceError, match=r"från utkast till justerat.*inte skickats"):
         arbetsgang.justera(store, meeting_id, NOW)
+
+
+@pytest.mark.parametrize(
+    ("del_", "ny", "printed"),
+    [
+        ("rubrik", ["Kommunalt partnerskap med Åland"], "Kommunalt partnerskap med Åland"),
+        ("beslutsunderlag", ["Tjänsteskrivelse 2026-11-02"], "Tjänsteskrivelse 2026-11-02"),
+        ("expedieras_till", ["Ekonomienheten", "Revisorerna"], "Revisorerna"),
+        ("beslut_rubrik", ["Kommunstyrelsens beslut"], "Kommunstyrelsens beslut"),
+    ],
+)
+def test_rubrik_underlag_and_expediering_can_be_corrected(
+    store: Store, del_: str, ny: list[str], printed: str
+) -> None:
+    meeting_id, arenden, _ = _justerat(store)
+    rattelse.ratta(store, arenden[0], del_, ny, "Fel vid justeringen.", "Eva", NOW)
+    text = flat(" ".join(pages(versioner.las_pdf(store, meeting_id, 3))))
+    assert printed in text
+    assert f"Rättelse 2026-12-01 i § 335, {rattelse.NAMN[del_]}" in text
+    # The rows say what the rättelse version stored, and only that part differs.
+    assert innehall(protokoll_data(store, meeting_id)) == versioner.las_innehall(
+        store, meeting_id, 3
+    )
+    diff = versioner.jamfor_versioner(store, meeting_id, 2, 3)
+    assert [(d.paragraf, [x.del_ for x in d.delar]) for d in diff] == [(335, [del_])]
+
+
+def test_a_rubrik_cannot_be_corrected_away(store: Store) -> None:
+    _, arenden, _ = _justerat(store)
+    with pytest.raises(ServiceError, match="rubrik"):
+        rattelse.ratta(store, arenden[0], "rubrik", ["  "], "skäl", "Eva", NOW)
+
+
+def test_a_corrected_list_quotes_each_line_apart(store: Store) -> None:
+    meeting_id, arenden, _ = _justerat(store)
+    rattelse.ratta(
+        store,
+        arenden[0],
+        "expedieras_till",
+        ["Ekonomienheten", "Revisorerna"],
+        "Saknades.",
+        "Eva",
+        NOW,
+    )
+    text = flat(" ".join(pages(versioner.las_pdf(store, meeting_id, 3))))
+    assert "Efter rättelsen: ”Ekonomienheten / Revisorerna”" in text

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from secretary.domain.innehall import DELAR, paragrafer
+from secretary.domain.innehall import NAMN, paragrafer
 from secretary.services import agenda, rattelse, versioner
 from secretary.services.errors import ServiceError
 from secretary.services.versioner import Slag, VersionInfo
@@ -92,7 +92,7 @@ class RattelseDialog(QDialog):
             self._paragraf[a.id] = a.paragraf
         self.del_combo = QComboBox()
         for del_ in rattelse.RATTBARA:
-            self.del_combo.addItem(DELAR[del_], del_)
+            self.del_combo.addItem(NAMN[del_], del_)
         self.text_edit = QPlainTextEdit()
         self.text_edit.setAccessibleName("Ny text")
         self.text_edit.setMinimumHeight(120)
@@ -131,7 +131,8 @@ class RattelseDialog(QDialog):
         if arende_id is None:
             return
         p = self._innehall.get(self._paragraf[arende_id], {})
-        texts = p.get("delar", {}).get(self.del_combo.currentData(), [])
+        del_ = self.del_combo.currentData()
+        texts = [p.get("rubrik", "")] if del_ == "rubrik" else p.get("delar", {}).get(del_, [])
         self.text_edit.setPlainText("\n".join(str(t) for t in texts))
 
     def accept(self) -> None:
