@@ -392,8 +392,12 @@ def add_yrkande(
     text: str = "",
     instammande: Sequence[int] = (),
     stodjer: int | None = None,
+    yrkande_id: int | None = None,
 ) -> int:
-    """Only those serving on the § may make yrkanden (domain.md, Yrkanden)."""
+    """Only those serving on the § may make yrkanden (domain.md, Yrkanden).
+
+    `yrkande_id` gives a removed yrkande back under its own id (undo, redo), so that a
+    hand-made propositionsordning naming it still holds; a new id if that one is taken."""
     with store.session() as s:
         _, vy = _open(s, arende_id)
         _not_started(vy)
@@ -409,6 +413,8 @@ def add_yrkande(
             text=text.strip(),
             stodjer_id=stodjer,
         )
+        if yrkande_id is not None and s.get(YrkandeRad, yrkande_id) is None:
+            row.id = yrkande_id
         s.add(row)
         s.flush()
         return row.id

@@ -194,3 +194,23 @@ def test_reservations_are_listed_with_their_ids(
     ]
     beslut.remove_reservation(store, rid)
     assert beslut.list_reservationer(store, arende) == []
+
+
+def test_a_removed_yrkande_comes_back_under_its_own_id(
+    mote: tuple[Store, int, int, dict[str, int]],
+) -> None:
+    """Undo gives a yrkande back as the same one: the propositionsordning names it by id."""
+    store, _, arende, p = mote
+    first = beslut.add_yrkande(store, arende, T.TILLAGG, p["Petra Sandström"], text="a")
+    second = beslut.add_yrkande(store, arende, T.TILLAGG, p["Anders Almqvist"], text="b")
+    beslut.remove_yrkande(store, first)
+    back = beslut.add_yrkande(
+        store, arende, T.TILLAGG, p["Petra Sandström"], text="a", yrkande_id=first
+    )
+    assert back == first
+    # An id that is taken is not overwritten: the yrkande gets a new one.
+    again = beslut.add_yrkande(
+        store, arende, T.TILLAGG, p["Petra Sandström"], text="c", yrkande_id=second
+    )
+    assert again not in (first, second)
+    assert len(beslut.load_paragraf(store, arende).beslut.yrkanden) == 3

@@ -195,6 +195,38 @@ def test_undo_and_redo_of_a_vote_and_of_a_finding(qtbot, ctx) -> None:  # type: 
     assert panel.rost_model.rows()[0].rost is Rost.NEJ
 
 
+def test_undoing_a_removed_yrkande_keeps_the_hand_made_propositionsordning(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    """The chair's order names yrkanden by id: a removal taken back must give the yrkande
+    back as the same one, or the order would point at nothing."""
+    meeting_id, p, arende = everyone_present(ctx)
+    first = beslut.add_yrkande(
+        ctx.store, arende, YrkandeTyp.TILLAGG, p["Petra Sandström"], text="a"
+    )
+    second = beslut.add_yrkande(
+        ctx.store, arende, YrkandeTyp.TILLAGG, p["Anders Almqvist"], text="b"
+    )
+    proposed = beslut.load_paragraf(ctx.store, arende).beslut.ordning
+    hand_made = (proposed[0], proposed[2], proposed[1])
+    beslut.set_ordning(ctx.store, arende, hand_made)
+    window = open_window(qtbot, ctx, meeting_id)
+    panel = window.paragraf
+    qtbot.keyClick(window.people, K.Key_9, ALT)
+    row = next(i for i, r in enumerate(panel.yrkande_model.rows()) if r.id == first)
+    panel.yrkanden.setFocus()
+    panel.yrkanden.selectRow(row)
+    qtbot.keyClick(panel.yrkanden, K.Key_Delete)
+    assert [y.id for y in beslut.load_paragraf(ctx.store, arende).beslut.yrkanden] == [second]
+
+    qtbot.keyClick(panel.yrkanden, K.Key_Z, CTRL)
+    vy = beslut.load_paragraf(ctx.store, arende)
+    assert [y.id for y in vy.beslut.yrkanden] == [first, second]
+    assert vy.beslut.ordning == hand_made
+    assert vy.varningar == ()
+    qtbot.keyClick(panel.yrkanden, K.Key_Z, CTRL | SHIFT)  # removed again, then back
+    qtbot.keyClick(panel.yrkanden, K.Key_Z, CTRL)
+    assert beslut.load_paragraf(ctx.store, arende).beslut.ordning == hand_made
+
+
 def test_an_edited_text_is_flagged_when_a_yrkande_changes_after(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
     meeting_id, p, arende = everyone_present(ctx)
     beslut.add_yrkande(ctx.store, arende, YrkandeTyp.BIFALL, p["Petra Sandström"])

@@ -39,7 +39,8 @@ class Call(SessionCommand):
 
 class Created(SessionCommand):
     """Adding something that gets an id (a yrkande, reservation, anteckning); undo removes
-    it, redo adds it again under a new id, which `ids` maps from the first one."""
+    it, redo adds it again. `add` is given the id to keep (None the first time); a service
+    that cannot keep it returns a new one, which `ids` maps from the first."""
 
     def __init__(
         self,
@@ -47,7 +48,7 @@ class Created(SessionCommand):
         meeting_id: int,
         ids: Ids,
         text: str,
-        add: Callable[[], int],
+        add: Callable[[int | None], int],
         remove: Callable[[int], Any],
     ) -> None:
         super().__init__(store, meeting_id, ids, text)
@@ -55,7 +56,7 @@ class Created(SessionCommand):
         self.first: int | None = None
 
     def do(self) -> None:
-        new = self._add()
+        new = self._add(None if self.first is None else self.ids.current(self.first))
         if self.first is None:
             self.first = new
         else:
@@ -76,7 +77,7 @@ class Removed(Created):
         ids: Ids,
         text: str,
         old_id: int,
-        add: Callable[[], int],
+        add: Callable[[int | None], int],
         remove: Callable[[int], Any],
     ) -> None:
         super().__init__(store, meeting_id, ids, text, add, remove)
@@ -88,7 +89,8 @@ class Removed(Created):
 
     def undo_it(self) -> None:
         assert self.first is not None
-        self.ids.moved(self.ids.current(self.first), self._add())
+        current = self.ids.current(self.first)
+        self.ids.moved(current, self._add(current))
 
 
 class Steg(SessionCommand):

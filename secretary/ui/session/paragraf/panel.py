@@ -413,7 +413,9 @@ class ParagrafPanel(ParagrafWidgets):
         command = Created(
             *self._args(),
             f"Yrkande: {who.label if who else ''} {typ.label.lower()}",
-            lambda: beslut.add_yrkande(store, a, typ, yrkare, text=text, instammande=instammande),
+            lambda keep: beslut.add_yrkande(
+                store, a, typ, yrkare, text=text, instammande=instammande, yrkande_id=keep
+            ),
             lambda i: beslut.remove_yrkande(store, i),
         )
         if self.run(command):
@@ -446,7 +448,7 @@ class ParagrafPanel(ParagrafWidgets):
             *self._args(),
             f"Borttaget yrkande: {y.yrkare.label}",
             y.id,
-            lambda: beslut.add_yrkande(
+            lambda keep: beslut.add_yrkande(
                 store,
                 a,
                 y.typ,
@@ -454,6 +456,7 @@ class ParagrafPanel(ParagrafWidgets):
                 text=y.text,
                 instammande=instammande,
                 stodjer=y.stodjer,
+                yrkande_id=keep,
             ),
             lambda i: beslut.remove_yrkande(store, i),
         )
@@ -773,7 +776,7 @@ class ParagrafPanel(ParagrafWidgets):
             self.host.meeting_id,
             ids,
             f"{person.namn} {rows.RESERVATION_TEXT[typ]}",
-            lambda: beslut.add_reservation(store, a, pid, typ),
+            lambda _keep: beslut.add_reservation(store, a, pid, typ),
             lambda i: beslut.remove_reservation(store, i),
         )
         self.run(command)
@@ -794,7 +797,7 @@ class ParagrafPanel(ParagrafWidgets):
             self.host.meeting_id,
             Ids(),
             f"Protokollsanteckning: {person.namn}",
-            lambda: beslut.add_anteckning(store, a, pid, text),
+            lambda _keep: beslut.add_anteckning(store, a, pid, text),
             lambda i: beslut.remove_anteckning(store, i),
         )
         self.run(command)
@@ -813,7 +816,7 @@ class ParagrafPanel(ParagrafWidgets):
                     Ids(),
                     f"Reservation borttagen: {person.namn}",
                     person.reservation_id,
-                    lambda: beslut.add_reservation(store, a, pid, typ),
+                    lambda _keep: beslut.add_reservation(store, a, pid, typ),
                     lambda i: beslut.remove_reservation(store, i),
                 )
             )
@@ -826,7 +829,7 @@ class ParagrafPanel(ParagrafWidgets):
                     Ids(),
                     f"Protokollsanteckning borttagen: {person.namn}",
                     person.anteckning_id,
-                    lambda: beslut.add_anteckning(store, a, pid, text),
+                    lambda _keep: beslut.add_anteckning(store, a, pid, text),
                     lambda i: beslut.remove_anteckning(store, i),
                 )
             )
