@@ -37,13 +37,34 @@ def faktarader(d: ProtokollData) -> list[Rad]:
     return rows
 
 
-def fakta_tabell(rows: Sequence[Rad]) -> Table:
+class FaktaTabell(Table):
+    """The label/value rows. Where a long list (the ledamöter of a fullmäktige) runs on to
+    the next page, that page begins with its label and "(forts.)", as protocols print it.
+    Made by `fakta_tabell`; reportlab makes the split parts with Table's own arguments."""
+
+    rader: list[Rad] = []  # noqa: RUF012 (set per instance by fakta_tabell)
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        parts: list[Flowable] = super().split(availWidth, availHeight)
+        if len(parts) != 2 or not self.rader:
+            return parts
+        n = len(parts[0]._cellvalues)  # type: ignore[attr-defined]
+        rest = self.rader[n:]
+        label, value, bold = rest[0]
+        group = next((r for r in reversed(self.rader[:n]) if r[0]), None)
+        if not label and group is not None:
+            rest[0] = (f"{group[0]} (forts.)", value, group[2])
+        return [parts[0], fakta_tabell(rest)]
+
+
+def fakta_tabell(rows: Sequence[Rad]) -> FaktaTabell:
     s = st.stylesheet()
     data = [
         [Paragraph(st.text(label), s.label if bold else s.cell), Paragraph(st.text(value), s.cell)]
         for label, value, bold in rows
     ]
-    table = Table(data, colWidths=[st.LABEL_WIDTH, st.FRAME_WIDTH - st.LABEL_WIDTH])
+    table = FaktaTabell(data, colWidths=[st.LABEL_WIDTH, st.FRAME_WIDTH - st.LABEL_WIDTH])
+    table.rader = list(rows)
     style = [*st.TABLE_BASE]
     for i, (label, _, bold) in enumerate(rows):
         if label and i > 0:

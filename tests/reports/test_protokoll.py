@@ -205,3 +205,16 @@ def test_known_anslag_dates_are_printed(omstridd: ProtokollData) -> None:
     text = " ".join(" ".join(pages(ProtokollPdf(data).render(pdfa=False))).split())
     assert "Datum då anslaget sätts upp 2026-12-03" in text
     assert "Datum då anslaget tas ned 2026-12-29" in text
+
+
+def test_a_list_that_runs_on_to_the_next_page_says_forts(omstridd: ProtokollData) -> None:
+    """A fullmäktige's 61 ledamöter do not fit the front page; the next page must say
+    whose list it continues."""
+    many = tuple(f"Ledamot {n} (S)" for n in range(61))
+    data = dataclasses.replace(omstridd, ledamoter=many)
+    first, second = pages(ProtokollPdf(data).render(pdfa=False))[:2]
+    assert "Ledamöter Ledamot 0 (S)" in " ".join(first.split())
+    assert "(forts.)" not in first
+    continued = " ".join(second.split())
+    last_on_first = max(n for n in range(61) if f"Ledamot {n} (S)" in first)
+    assert f"Ledamöter (forts.) Ledamot {last_on_first + 1} (S)" in continued
