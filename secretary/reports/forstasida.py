@@ -37,20 +37,20 @@ def faktarader(d: ProtokollData) -> list[Rad]:
     return rows
 
 
-class FaktaTabell(Table):
+class FaktaTabell(Table):  # type: ignore[misc]
     """The label/value rows. Where a long list (the ledamöter of a fullmäktige) runs on to
     the next page, that page begins with its label and "(forts.)", as protocols print it.
     Made by `fakta_tabell`; reportlab makes the split parts with Table's own arguments."""
 
     rader: list[Rad] = []  # noqa: RUF012 (set per instance by fakta_tabell)
 
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         parts: list[Flowable] = super().split(availWidth, availHeight)
         if len(parts) != 2 or not self.rader:
             return parts
-        n = len(parts[0]._cellvalues)  # type: ignore[attr-defined]
+        n = len(parts[0]._cellvalues)
         rest = self.rader[n:]
-        label, value, bold = rest[0]
+        label, value, _ = rest[0]
         group = next((r for r in reversed(self.rader[:n]) if r[0]), None)
         if not label and group is not None:
             rest[0] = (f"{group[0]} (forts.)", value, group[2])

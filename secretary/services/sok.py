@@ -1,0 +1,315 @@
+"""Full-text search across every § of every meeting (issue 7).
+
+The index is the `sokindex` table of migration 0005, kept up to date by triggers: rubrik,
+dnr, sammanfattning, förslag till beslut, the edited beslut and the yrkanden of each ärende.
+Ranked by bm25 on SQLite (FTS5) and by ts_rank on PostgreSQL.
+
+What the user types is never handed to the database as a query language: it is cut into
+words the way the index cuts text (letters and digits; everything else separates), each
+run of words without a space between ('2021/123', 'e-tjänst') or inside double quotes is a
+phrase whose words must stand together, and the last word of each phrase matches as a
+prefix so that 'bygglo' finds 'bygglov' while typing. All phrases must be found.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import sqlalchemy.exc
+from sqlalchemy import and_, func, or_, select, text
+from sqlalchemy.orm import Session
+
+from secretary.domain.paragrafer import MeetingCount, first_paragrafer
+from secretary.services.errors import ServiceError
+from secretary.store.database import Store
+from secretary.store.models import Arende, Meeting
+
+log = logging.getLogger(__name__)
+
+_ORD = re.compile(r"[^\W_]+")
+_BITAR = re.compile(r'"([^"]*)"?|(\S+)')
+MAX_FRASER = 16
+MAX_ORDLANGD = 60
+UTDRAG_FORE = 50  # characters of context before the first match
+UTDRAG_LANGD = 160
+
+Fras = tuple[str, ...]
+Spann = tuple[int, int]
+
+# Where a match can be, as the protocol names it; the text sections come first, as the
+# rubrik and dnr have columns of their own in the list of hits.
+_FALT = (
+    ("sammanfattning", "Sammanfattning"),
+    ("beslut", "Beslut"),
+    ("forslag", "Förslag till beslut"),
+    ("yrkanden", "Yrkanden"),
+)
+
+
+@dataclass(frozen=True)
+class Markerad:
+    """A text with the places the search words were found, as (start, end) offsets."""
+
+    text: str
+    traffar: tuple[Spann, ...] = ()
+
+
+@dataclass(frozen=True)
+class Traff:
+    meeting_id: int
+    organ_id: int
+    organ: str
+    datum: dt.date
+    arende_id: int
+    paragraf: int
+    rubrik: Markerad
+    dnr: Markerad
+    falt: str  # the section the utdrag is from: 'Sammanfattning', 'Beslut', … ('' if none)
+    utdrag: Markerad
+
+
+@dataclass(frozen=True)
+class Sokresultat:
+    traffar: tuple[Traff, ...]
+    fler: bool  # there are more hits than the limit: more words narrow it down
+
+
+# --- what the user typed ------------------------------------------------------------------
+
+
+def ord_i(text: str) -> list[str]:
+    """The words of a text as the index sees them: letters and digits, lower case."""
+    return [w.lower() for w in _ORD.findall(unicodedata.normalize("NFC", text))]
+
+
+def fraser(text: str) -> list[Fras]:
+    """The phrases to look for; [] when there is nothing to search for."""
+    out: list[Fras] = []
+    for match in _BITAR.finditer(text):
+        words = tuple(w[:MAX_ORDLANGD] for w in ord_i(match.group(1) or match.group(2) or ""))
+        if words and words not in out:
+            out.append(words)
+    return out[:MAX_FRASER]
+
+
+def _prefix(fras: Fras) -> bool:
+    """A one-letter word is looked for as itself: as a prefix it would match half the
+    index, which is no help to anyone and slow."""
+    return len(fras[-1]) >= 2
+
+
+def fts5_fraga(fr: Sequence[Fras]) -> str:
+    """FTS5 query syntax: each phrase quoted (the words hold only letters and digits)."""
+    return " ".join(f'"{" ".join(f)}"' + ("*" if _prefix(f) else "") for f in fr)
+
+
+def tsquery(fr: Sequence[Fras]) -> str:
+    """PostgreSQL to_tsquery syntax: words quoted, <-> between the words of a phrase."""
+    parts = []
+    for f in fr:
+        words = [f"'{w}'" for w in f]
+        if _prefix(f):
+            words[-1] += ":*"
+        parts.append("(" + " <-> ".join(words) + ")")
+    return " & ".join(parts)
+
+
+# --- marking where the words are ----------------------------------------------------------
+
+
+def markera(text: str, fr: Sequence[Fras]) -> Markerad:
+    """`text` with every place a phrase is found."""
+    words = [(m.start(), m.end(), m.group().lower()) for m in _ORD.finditer(text)]
+    spans: list[Spann] = []
+    for f in fr:
+        prefix = _prefix(f)
+        for i in range(len(words) - len(f) + 1):
+            if all(
+                words[i + k][2] == w
+                or (prefix and k == len(f) - 1 and words[i + k][2].startswith(w))
+                for k, w in enumerate(f)
+            ):
+                spans.append((words[i][0], words[i + len(f) - 1][1]))
+    return Markerad(text, _merged(spans))
+
+
+def _merged(spans: Iterable[Spann]) -> tuple[Spann, ...]:
+    out: list[Spann] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return tuple(out)
+
+
+def _antal_fraser(text: str, fr: Sequence[Fras]) -> int:
+    return sum(1 for f in fr if markera(text, [f]).traffar)
+
+
+def utdrag(text: str, fr: Sequence[Fras]) -> Markerad:
+    """A short piece of `text` around its first match, on one line, cut at whole words."""
+    flat = " ".join(text.split())
+    marked = markera(flat, fr)
+    first = marked.traffar[0][0] if marked.traffar else 0
+    start = 0
+    if first > UTDRAG_FORE:
+        start = flat.rfind(" ", 0, first - UTDRAG_FORE) + 1
+    end = len(flat)
+    if end - start > UTDRAG_LANGD:
+        cut = flat.rfind(" ", start, start + UTDRAG_LANGD)
+        end = cut if cut > first else start + UTDRAG_LANGD
+    lead = "… " if start > 0 else ""
+    piece = lead + flat[start:end] + (" …" if end < len(flat) else "")
+    shift = len(lead) - start
+    spans = tuple(
+        (max(s, start) + shift, min(e, end) + shift) for s, e in marked.traffar if s < end
+    )
+    return Markerad(piece, spans)
+
+
+def _basta_falt(texter: dict[str, str], fr: Sequence[Fras]) -> tuple[str, Markerad]:
+    """The section with the most of the phrases; without any, the sammanfattning's start."""
+    best, count = _FALT[0], 0
+    for falt in _FALT:
+        n = _antal_fraser(texter[falt[0]], fr)
+        if n > count:
+            best, count = falt, n
+    if count == 0:
+        for key, _ in _FALT:
+            if texter[key].strip():
+                return "", utdrag(texter[key], ())
+        return "", Markerad("")
+    return best[1], utdrag(texter[best[0]], fr)
+
+
+# --- the search ---------------------------------------------------------------------------
+
+_KOLUMNER = ("rubrik", "dnr", "sammanfattning", "forslag", "beslut", "yrkanden")
+_TEXTS = ", ".join(f"s.{k}" for k in _KOLUMNER)
+
+_SQLITE = f"""
+SELECT h.id, a.meeting_id, a.position, m.organ_id, o.name, m.date, {_TEXTS}
+FROM (
+    SELECT rowid AS id, bm25(sokindex, 10.0, 10.0, 1.0, 2.0, 2.0, 1.0) AS rank
+    FROM sokindex WHERE sokindex MATCH :q ORDER BY rank LIMIT :n
+) AS h
+JOIN sokindex AS s ON s.rowid = h.id
+JOIN arende AS a ON a.id = h.id
+JOIN meeting AS m ON m.id = a.meeting_id
+JOIN organ AS o ON o.id = m.organ_id
+ORDER BY h.rank, m.date DESC, a.position
+"""
+
+_POSTGRESQL = f"""
+SELECT h.id, a.meeting_id, a.position, m.organ_id, o.name, m.date, {_TEXTS}
+FROM (
+    SELECT s.arende_id AS id, ts_rank(s.dokument, q) AS rank
+    FROM sokindex AS s, to_tsquery('simple', :q) AS q
+    WHERE s.dokument @@ q ORDER BY rank DESC LIMIT :n
+) AS h
+JOIN sokindex AS s ON s.arende_id = h.id
+JOIN arende AS a ON a.id = h.id
+JOIN meeting AS m ON m.id = a.meeting_id
+JOIN organ AS o ON o.id = m.organ_id
+ORDER BY h.rank DESC, m.date DESC, a.position
+"""
+
+
+def sok(store: Store, fraga: str, limit: int = 100) -> Sokresultat:
+    """The §§ that hold every word of `fraga`, best first, at most `limit` of them."""
+    fr = fraser(fraga)
+    if not fr or limit <= 0:
+        return Sokresultat((), False)
+    if store.is_sqlite:
+        sql, q = _SQLITE, fts5_fraga(fr)
+    else:
+        sql, q = _POSTGRESQL, tsquery(fr)
+    try:
+        with store.session() as s:
+            found = s.execute(text(sql), {"q": q, "n": limit + 1}).all()
+            rows = found[:limit]
+            firsts = _forsta_paragrafer(s, {(r[3], _date(r[5]).year) for r in rows})
+    except sqlalchemy.exc.DBAPIError as exc:
+        log.exception("Sökningen %r (%s) misslyckades", fraga, q)
+        raise ServiceError(
+            "Sökningen kunde inte göras. Försök med andra ord; om felet kvarstår, "
+            "starta om programmet."
+        ) from exc
+    traffar = []
+    for arende_id, meeting_id, position, organ_id, organ, date, *texts in rows:
+        texter = dict(zip(_KOLUMNER, texts, strict=True))
+        falt, piece = _basta_falt(texter, fr)
+        traffar.append(
+            Traff(
+                meeting_id=meeting_id,
+                organ_id=organ_id,
+                organ=organ,
+                datum=_date(date),
+                arende_id=arende_id,
+                paragraf=firsts[meeting_id] + position,
+                rubrik=markera(texter["rubrik"], fr),
+                dnr=markera(texter["dnr"], fr),
+                falt=falt,
+                utdrag=piece,
+            )
+        )
+    return Sokresultat(tuple(traffar), len(found) > limit)
+
+
+def _date(value: object) -> dt.date:
+    """Raw SQL on SQLite gives the date as text; PostgreSQL gives a date."""
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+_Ordning = tuple[dt.date, bool, dt.time, int]
+"""A meeting's place in its year, as services.agenda orders them: date, then planned start
+(none first), then id."""
+
+
+def _forsta_paragrafer(session: Session, organ_years: set[tuple[int, int]]) -> dict[int, int]:
+    """The first § number of every meeting of these organs in these years, in one query:
+    the same count as services.agenda (the year's meetings in date order, a start set by
+    hand restarting it), for just the meetings among the hits."""
+    if not organ_years:
+        return {}
+    where = or_(
+        *(
+            and_(
+                Meeting.organ_id == organ_id,
+                Meeting.date >= dt.date(year, 1, 1),
+                Meeting.date <= dt.date(year, 12, 31),
+            )
+            for organ_id, year in sorted(organ_years)
+        )
+    )
+    rows = session.execute(
+        select(
+            Meeting.id,
+            Meeting.organ_id,
+            Meeting.date,
+            Meeting.planned_start,
+            Meeting.first_paragraf_override,
+            func.count(Arende.id),
+        )
+        .outerjoin(Arende, Arende.meeting_id == Meeting.id)
+        .where(where)
+        .group_by(Meeting.id)
+    ).all()
+    years: dict[tuple[int, int], list[tuple[_Ordning, int, MeetingCount]]] = {}
+    for mid, organ_id, date, start, override, n in rows:
+        key = (date, start is not None, start or dt.time.min, mid)
+        years.setdefault((organ_id, date.year), []).append((key, mid, MeetingCount(n, override)))
+    out: dict[int, int] = {}
+    for meetings in years.values():
+        meetings.sort(key=lambda m: m[0])
+        firsts = first_paragrafer([m[2] for m in meetings])
+        out.update(zip((m[1] for m in meetings), firsts, strict=True))
+    return out
