@@ -269,3 +269,26 @@ def test_a_failing_search_is_a_swedish_message(
         sok.sok(store, "förskola")
     monkeypatch.undo()
     assert len(sok.sok(store, "förskola").traffar) == 1
+
+
+def test_a_word_in_very_many_paragrafer_is_ranked_among_the_newest(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ranking every § of a ten-year archive that holds 'att' costs more than a key press
+    may; above RANKAS such §§ only the newest are ranked."""
+    ks = builders.organ(store)
+    meeting = builders.meeting(store, ks, dt.date(2026, 4, 1))
+    oldest = arende(store, meeting.id, agenda.ArendeInput("Taxa för bygglov"))
+    newer = [
+        arende(
+            store,
+            meeting.id,
+            agenda.ArendeInput(f"Ärende {i}", sammanfattning="Lång text om ärendet. " * 9 + "taxa"),
+        )
+        for i in range(4)
+    ]
+    assert ids(sok.sok(store, "taxa"))[0] == oldest.id
+    monkeypatch.setattr(sok, "RANKAS", 3)
+    result = sok.sok(store, "taxa")
+    assert set(ids(result)) == {a.id for a in newer[1:]}
+    assert result.fler
