@@ -2,15 +2,27 @@
 
 `open_store()` is the only way the application gets a database. It refuses, with a Swedish
 message and without touching the file, a database that another copy of the program has
-open or that a newer version of the program has made; it backs the file up before it
-migrates.
+open, that a newer version of the program has made, or that lies in a folder or file that
+cannot be written; it backs the file up before it migrates, and does not migrate without
+that copy.
+
+The unit of work (`Store.session`) rolls a failed change back as a whole and turns a full
+disk, a write-protected file or a damaged page into a Swedish `StoreError` (errors.translate).
+
+`FileCheck` runs SQLite's `quick_check` over the whole file, for damage SQLite does not notice
+when it opens the file. It reads every page (about 1 ms/MB from the page cache, 15 ms/MB from
+a cold disk here), so the window runs it in the background after start-up.
 """
 
 from __future__ import annotations
 
+import logging
+import os
 import sqlite3
+import tempfile
+import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -21,9 +33,22 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from secretary.store import migrate
-from secretary.store.backup import make_backup
-from secretary.store.errors import DatabaseInUseError, StoreError
+from secretary.store.backup import make_backup, try_backup, why_not
+from secretary.store.errors import (
+    NO_SPACE,
+    NO_WRITE,
+    DamagedDatabaseError,
+    DatabaseInUseError,
+    DiskFullError,
+    ReadOnlyError,
+    StoreError,
+    read_only_file,
+    read_only_folder,
+    translate,
+)
 from secretary.store.paths import backup_dir_for, default_db_path
+
+log = logging.getLogger(__name__)
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -55,21 +80,33 @@ class Store:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """One unit of work: commits as a whole when the block ends, or rolls back."""
+        """One unit of work: commits as a whole when the block ends, or rolls back.
+
+        A full disk, a write-protected file, a disk error or a damaged page comes out as the
+        StoreError that says so in Swedish; nothing of the change is kept."""
         session = self._sessions()
         try:
             yield session
             session.commit()
-        except BaseException:
-            session.rollback()
-            raise
+        except BaseException as exc:
+            try:
+                session.rollback()
+            except Exception:  # the connection may be gone with the disk; the change is not kept
+                log.warning("Återställningen av en misslyckad ändring misslyckades", exc_info=True)
+            translated = translate(exc, self.path)
+            if translated is None or translated is exc:
+                raise
+            log.warning("%s (%s)", translated, exc)
+            raise translated from exc
         finally:
             session.close()
 
     def backup(self, reason: str) -> Path | None:
+        """A copy after a committed change. One that cannot be made (full disk, folder not
+        writable) is logged as a warning and returns None: the change itself stands."""
         if self.path is None or self.backup_dir is None:
             return None
-        return make_backup(self.path, self.backup_dir, reason)
+        return try_backup(self.path, self.backup_dir, reason)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -99,37 +136,102 @@ def open_store(db: str | Path | None = None, *, migrate_schema: bool = True) -> 
     url, path = resolve_url(db)
     lock: FileLock | None = None
     if path is not None:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StoreError(f"Mappen {path.parent} kan inte skapas: {exc.strerror}.") from exc
-        lock = FileLock(str(path) + ".lock")
-        try:
-            lock.acquire(timeout=0)
-        except Timeout:
-            raise DatabaseInUseError(
-                f"Databasen {path} är redan öppen i ett annat fönster av Secretary. "
-                "Stäng det andra fönstret först, så att inget skrivs över."
-            ) from None
-        except OSError as exc:
-            raise StoreError(
-                f"Databasen {path} kan inte låsas ({exc.strerror}). "
-                "Kontrollera att mappen går att skriva i."
-            ) from exc
+        _make_folder(path.parent)
+        lock = _lock(path)
     try:
-        if path is not None and path.exists():
-            _check_untouched(path)
+        if path is not None:
+            _check_writable(path)
+            if path.exists():
+                _check_untouched(path)
         engine = create_engine(url)
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _sqlite_pragmas)
         store = Store(engine, path, lock)
-        if migrate_schema:
-            _migrate(store)
+        try:
+            if migrate_schema:
+                _migrate(store)
+        except (sqlite3.Error, sqlalchemy.exc.DBAPIError, OSError) as exc:
+            engine.dispose()
+            translated = translate(exc, path)
+            if translated is None:
+                raise StoreError(f"Databasen kunde inte öppnas: {exc}") from exc
+            raise translated from exc
+        except BaseException:
+            engine.dispose()
+            raise
         return store
     except BaseException:
         if lock is not None:
             lock.release()
         raise
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        if exc.errno in NO_WRITE:
+            raise ReadOnlyError(
+                f"Mappen {folder} kan inte skapas: du saknar behörighet. Välj en annan plats "
+                "för databasen eller be IT-avdelningen om skrivbehörighet."
+            ) from exc
+        if exc.errno in NO_SPACE:
+            raise DiskFullError(
+                f"Mappen {folder} kan inte skapas: disken är full. Frigör utrymme och starta igen."
+            ) from exc
+        raise StoreError(f"Mappen {folder} kan inte skapas: {exc.strerror}.") from exc
+
+
+def _lock(path: Path) -> FileLock:
+    lock = FileLock(str(path) + ".lock")
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        raise DatabaseInUseError(
+            f"Databasen {path} är redan öppen i ett annat fönster av Secretary. "
+            "Stäng det andra fönstret först, så att inget skrivs över."
+        ) from None
+    except OSError as exc:
+        if not _folder_writable(path.parent):
+            raise read_only_folder(path.parent) from exc
+        raise ReadOnlyError(
+            f"Låsfilen {path.name}.lock i mappen {path.parent} går inte att skriva i, så "
+            "databasen kan inte låsas mot en andra användare. Om ingen annan har databasen "
+            "öppen: ta bort låsfilen, eller be IT-avdelningen om skrivbehörighet till den."
+        ) from exc
+    return lock
+
+
+def _folder_writable(folder: Path) -> bool:
+    """Whether a file can be made in `folder`, as SQLite must for its -wal and -shm files.
+    Tried rather than asked: os.access says yes to root on a write-protected share."""
+    try:
+        fd, name = tempfile.mkstemp(prefix=".secretary-skrivprov-", dir=folder)
+    except OSError:
+        return False
+    os.close(fd)
+    with suppress(OSError):
+        os.unlink(name)
+    return True
+
+
+def _check_writable(path: Path) -> None:
+    """Refuse before SQLite opens the file read-only by itself, which would let the window
+    open and every change fail."""
+    if not _folder_writable(path.parent):
+        raise read_only_folder(path.parent)
+    for file in (path, Path(str(path) + "-wal"), Path(str(path) + "-shm")):
+        try:
+            with open(file, "r+b"):
+                pass
+        except FileNotFoundError:
+            continue
+        except IsADirectoryError:
+            raise StoreError(f"{path} är en mapp, inte en databasfil.") from None
+        except OSError as exc:
+            if exc.errno in NO_WRITE:
+                raise read_only_file(file) from exc
+            raise StoreError(f"Filen {file} kan inte öppnas: {exc.strerror}.") from exc
 
 
 def _check_untouched(path: Path) -> None:
@@ -140,7 +242,10 @@ def _check_untouched(path: Path) -> None:
         with readonly.connect() as conn:
             migrate.check(conn)
     except (sqlite3.DatabaseError, sqlalchemy.exc.DatabaseError) as exc:
-        raise StoreError(
+        translated = translate(exc, path)
+        if translated is not None and not isinstance(translated, DamagedDatabaseError):
+            raise translated from exc
+        raise DamagedDatabaseError(
             f"Filen {path} är inte en läsbar Secretary-databas. Välj en annan fil eller "
             "återställ från en säkerhetskopia."
         ) from exc
@@ -148,13 +253,58 @@ def _check_untouched(path: Path) -> None:
         readonly.dispose()
 
 
+_SQLITE_INTERRUPT = 9
+
+
+class FileCheck:
+    """`PRAGMA quick_check` on its own read-only connection, meant for a background thread
+    while the window is in use (WAL lets it read beside the writer). `cancel()` interrupts it
+    from another thread, say when the window closes."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._conn: sqlite3.Connection | None = None
+        self._cancelled = False
+        self._guard = threading.Lock()
+
+    def run(self) -> list[str]:
+        """What is wrong with the file, in SQLite's words; empty when it is whole (or the
+        check was cancelled)."""
+        try:
+            conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+        except sqlite3.Error as exc:
+            return [str(exc)]
+        with self._guard:
+            if self._cancelled:
+                conn.close()
+                return []
+            self._conn = conn
+        try:
+            rows = conn.execute("PRAGMA quick_check").fetchall()
+        except sqlite3.DatabaseError as exc:
+            interrupted = getattr(exc, "sqlite_errorcode", 0) == _SQLITE_INTERRUPT
+            return [] if interrupted else [str(exc)]
+        finally:
+            with self._guard:
+                self._conn = None
+            conn.close()
+        found = [str(row[0]) for row in rows]
+        return [] if found == ["ok"] else found
+
+    def cancel(self) -> None:
+        with self._guard:
+            self._cancelled = True
+            if self._conn is not None:
+                self._conn.interrupt()
+
+
 def _migrate(store: Store) -> None:
     with store.engine.connect() as conn:
         status = migrate.check(conn)
     if status.up_to_date:
         return
-    if status.current is not None and store.path is not None:
-        store.backup("före-uppgradering")
+    if status.current is not None and store.path is not None and store.backup_dir is not None:
+        _backup_before_upgrade(store.path, store.backup_dir)
     try:
         with store.engine.connect() as conn:
             if store.is_sqlite:
@@ -177,4 +327,22 @@ def _migrate(store: Store) -> None:
                 conn.exec_driver_sql("PRAGMA foreign_keys=ON")
                 conn.commit()
     except (sqlite3.OperationalError, sqlalchemy.exc.OperationalError) as exc:
+        translated = translate(exc, store.path)
+        if translated is not None:
+            raise translated from exc
         raise StoreError(f"Databasen kunde inte uppgraderas: {exc}") from exc
+
+
+def _backup_before_upgrade(path: Path, backup_dir: Path) -> None:
+    """An upgrade rebuilds tables; without a copy first it does not run. The file is left as
+    it was, and an older version of the program can still open it."""
+    try:
+        make_backup(path, backup_dir, "före-uppgradering")
+    except (OSError, sqlite3.Error) as exc:
+        why, what = why_not(exc, backup_dir)
+        error = DiskFullError if why == "disken är full" else ReadOnlyError
+        raise error(
+            "Databasen behöver uppgraderas till den här versionen av Secretary, men först "
+            f"ska en säkerhetskopia göras i mappen {backup_dir}, och det gick inte: {why}. "
+            f"Ingenting i databasen är ändrat. {what} Starta sedan programmet igen."
+        ) from exc
