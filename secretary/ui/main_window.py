@@ -32,7 +32,7 @@ from secretary.ui.context import AppContext
 from secretary.ui.documents.controller import DocumentController
 from secretary.ui.navigator import MEETING, ORGAN, Navigator
 from secretary.ui.organ_page import OrganPage
-from secretary.ui.table import action
+from secretary.ui.table import action, select_row
 
 SETTINGS_KEY = "windows/main"
 
@@ -82,6 +82,9 @@ class MainWindow(QMainWindow):
     def _make_actions(self) -> None:
         self.quit_action = action(self, "&Avsluta", "Ctrl+Q")
         self.quit_action.triggered.connect(self.close)
+        self.sok_action = action(self, "&Sök i protokoll…", "Ctrl+F")
+        self.sok_action.triggered.connect(self.open_sok)
+        self.sok_dialog: QWidget | None = None
         self.restore_action = action(self, "Åt&erställ från säkerhetskopia…")
         self.restore_action.triggered.connect(self.restore_backup)
         self.new_organ_action = action(self, "N&ytt organ…")
@@ -102,6 +105,7 @@ class MainWindow(QMainWindow):
         self.about_action.triggered.connect(self.about)
         for act in (
             self.quit_action,
+            self.sok_action,
             self.new_meeting_action,
             self.session_action,
             self.organ_page.add_action,
@@ -112,6 +116,8 @@ class MainWindow(QMainWindow):
     def _make_menus(self) -> None:
         bar = self.menuBar()
         arkiv = bar.addMenu("&Arkiv")
+        arkiv.addAction(self.sok_action)
+        arkiv.addSeparator()
         arkiv.addAction(self.restore_action)
         arkiv.addSeparator()
         arkiv.addAction(self.quit_action)
@@ -241,6 +247,37 @@ class MainWindow(QMainWindow):
         from secretary.ui.dialogs.meeting_dialog import MeetingDialog
 
         MeetingDialog(self.ctx, organ, meeting, self).exec()
+
+    def open_sok(self) -> None:
+        """Sök i protokoll: one window, kept, so Ctrl+F comes back to the last search."""
+        if self.sok_dialog is None:
+            from secretary.ui.sok import SokDialog
+
+            dialog = SokDialog(self.ctx, self)
+            dialog.oppna.connect(self.show_arende)
+            self.sok_dialog = dialog
+        self.sok_dialog.show()
+        self.sok_dialog.raise_()
+        self.sok_dialog.activateWindow()
+
+    def show_arende(self, meeting_id: int, arende_id: int) -> bool:
+        """A § found elsewhere (the search): its meeting in the tree, the ärende chosen."""
+        selection = (MEETING, meeting_id)
+        try:
+            agenda.get_meeting(self.ctx.store, meeting_id)
+        except ServiceError:
+            self.statusBar().showMessage("Sammanträdet finns inte längre.", 8000)
+            self.navigator.refresh()
+            return False
+        if not self.navigator.select(selection):
+            self.navigator.refresh()
+            self.navigator.select(selection)
+        page = self.agenda_page
+        select_row(page.view, page.model.row_of(arende_id))
+        page.view.setFocus()
+        self.raise_()
+        self.activateWindow()
+        return True
 
     def restore_backup(self) -> None:
         """Close the database, put a chosen backup back, and open it again."""
