@@ -1,5 +1,5 @@
 # Convenience targets; ./dev does the work so that a machine without make can use it too.
-.PHONY: run test bench forms
+.PHONY: run test bench forms bundle
 run:
 	./dev run
 test:
@@ -8,3 +8,5 @@ bench:
 	./dev bench
 forms:
 	./dev forms
+bundle:
+	./dev bundle
