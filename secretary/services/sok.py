@@ -27,13 +27,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import sqlalchemy.exc
-from sqlalchemy import and_, func, or_, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy import text
 
-from secretary.domain.paragrafer import MeetingCount, first_paragrafer
+from secretary.services.agenda import forsta_paragrafer
 from secretary.services.errors import ServiceError
 from secretary.store.database import Store
-from secretary.store.models import Arende, Meeting
 
 log = logging.getLogger(__name__)
 
@@ -256,7 +254,7 @@ def sok(store: Store, fraga: str, limit: int = 100) -> Sokresultat:
             cut = s.execute(text(grans), {"q": q, "k": RANKAS}).scalar() or 0
             found = s.execute(text(sql), {"q": q, "cut": cut, "n": limit + 1}).all()
             rows = found[:limit]
-            firsts = _forsta_paragrafer(s, {(r[3], _date(r[5]).year) for r in rows})
+            firsts = forsta_paragrafer(s, {(r[3], _date(r[5]).year) for r in rows})
     except sqlalchemy.exc.DBAPIError as exc:
         log.exception("Sökningen %r (%s) misslyckades", fraga, q)
         raise ServiceError(
@@ -289,49 +287,3 @@ def _date(value: object) -> dt.date:
     if isinstance(value, dt.date):
         return value
     return dt.date.fromisoformat(str(value)[:10])
-
-
-_Ordning = tuple[dt.date, bool, dt.time, int]
-"""A meeting's place in its year, as services.agenda orders them: date, then planned start
-(none first), then id."""
-
-
-def _forsta_paragrafer(session: Session, organ_years: set[tuple[int, int]]) -> dict[int, int]:
-    """The first § number of every meeting of these organs in these years, in one query:
-    the same count as services.agenda (the year's meetings in date order, a start set by
-    hand restarting it), for just the meetings among the hits."""
-    if not organ_years:
-        return {}
-    where = or_(
-        *(
-            and_(
-                Meeting.organ_id == organ_id,
-                Meeting.date >= dt.date(year, 1, 1),
-                Meeting.date <= dt.date(year, 12, 31),
-            )
-            for organ_id, year in sorted(organ_years)
-        )
-    )
-    rows = session.execute(
-        select(
-            Meeting.id,
-            Meeting.organ_id,
-            Meeting.date,
-            Meeting.planned_start,
-            Meeting.first_paragraf_override,
-            func.count(Arende.id),
-        )
-        .outerjoin(Arende, Arende.meeting_id == Meeting.id)
-        .where(where)
-        .group_by(Meeting.id)
-    ).all()
-    years: dict[tuple[int, int], list[tuple[_Ordning, int, MeetingCount]]] = {}
-    for mid, organ_id, date, start, override, n in rows:
-        key = (date, start is not None, start or dt.time.min, mid)
-        years.setdefault((organ_id, date.year), []).append((key, mid, MeetingCount(n, override)))
-    out: dict[int, int] = {}
-    for meetings in years.values():
-        meetings.sort(key=lambda m: m[0])
-        firsts = first_paragrafer([m[2] for m in meetings])
-        out.update(zip((m[1] for m in meetings), firsts, strict=True))
-    return out
