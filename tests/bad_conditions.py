@@ -77,36 +77,50 @@ class FullDisk:
             cur.close()
 
 
-def many_arenden(path: Path, count: int = 300) -> int:
-    """The demo, and `count` more ärenden of about 2 kB in its meeting (so the table spans
-    many pages); the meeting's id. Leaves the file closed and checkpointed."""
+def many_rows(path: Path, table: str = "arende", count: int = 300) -> int:
+    """The demo, and `count` rows of about 2 kB in its meeting, so that `table` spans many
+    pages: ärenden (read as soon as the main window lists the meeting) or log entries (read
+    only in the justering window). The meeting's id; the file is left closed."""
     store = open_store(path)
     demo.create_demo(store)
     store.close()
     conn = sqlite3.connect(path)
     try:
-        cols = [str(r[1]) for r in conn.execute("PRAGMA table_info(arende)") if r[1] != "id"]
-        first, meeting_id, top = conn.execute(
-            "SELECT id, meeting_id, (SELECT max(position) FROM arende) FROM arende LIMIT 1"
-        ).fetchone()
-        values = ", ".join(f":{c}" if c in ("position", "sammanfattning") else c for c in cols)
+        meeting_id = int(conn.execute("SELECT min(id) FROM meeting").fetchone()[0])
         with conn:
-            conn.executemany(
-                f"INSERT INTO arende ({', '.join(cols)}) "
-                f"SELECT {values} FROM arende WHERE id = :id",
-                [
-                    {
-                        "position": top + 1 + i,
-                        "sammanfattning": f"Ärende {i}. " + "text " * 400,
-                        "id": first,
-                    }
-                    for i in range(count)
-                ],
-            )
+            if table == "arende":
+                _copies_of_the_first_arende(conn, count)
+            else:
+                conn.executemany(
+                    "INSERT INTO logg (meeting_id, at, kind, text) VALUES (?, ?, ?, ?)",
+                    [
+                        (meeting_id, "2026-11-30 13:00:00", "anteckning", f"{i}. " + "text " * 400)
+                        for i in range(count)
+                    ],
+                )
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         conn.close()
-    return int(meeting_id)
+    return meeting_id
+
+
+def _copies_of_the_first_arende(conn: sqlite3.Connection, count: int) -> None:
+    cols = [str(r[1]) for r in conn.execute("PRAGMA table_info(arende)") if r[1] != "id"]
+    first, top = conn.execute(
+        "SELECT id, (SELECT max(position) FROM arende) FROM arende ORDER BY id LIMIT 1"
+    ).fetchone()
+    values = ", ".join(f":{c}" if c in ("position", "sammanfattning") else c for c in cols)
+    conn.executemany(
+        f"INSERT INTO arende ({', '.join(cols)}) SELECT {values} FROM arende WHERE id = :id",
+        [
+            {
+                "position": top + 1 + i,
+                "sammanfattning": f"Ärende {i}. " + "text " * 400,
+                "id": first,
+            }
+            for i in range(count)
+        ],
+    )
 
 
 def damage_a_page(path: Path, table: str = "arende") -> int:

@@ -114,7 +114,8 @@ def damaged(path: Path | None) -> DamagedDatabaseError:
         )
     return DamagedDatabaseError(
         f"Databasfilen {path} är skadad – det som skulle sparas eller läsas gick inte. "
-        "Välj Arkiv › Återställ från säkerhetskopia; den skadade filen behålls vid sidan om."
+        "Återställ den från en säkerhetskopia (Arkiv › Återställ från säkerhetskopia); den "
+        "skadade filen behålls vid sidan om."
     )
 
 

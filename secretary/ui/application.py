@@ -1,21 +1,39 @@
 """Start the window: QApplication in Swedish, the database opened with clear messages,
-the demo offered on an empty database, and a dialog instead of a traceback on any error."""
+the demo offered on an empty database, and a dialog instead of a traceback on any error.
+
+Bad conditions after start-up: the file is checked for damage in the background once the
+window is shown (`check_in_background`), with a restore offered if SQLite finds any; a
+backup that could not be made is told once (`TellOnce`); a store failure that no window
+caught (a full disk, a write-protected file) is shown as its Swedish message, not as an
+unexpected error.
+"""
 
 from __future__ import annotations
 
 import logging
 import sys
+import threading
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QSettings, QTimer, QTranslator, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from secretary.services import demo
-from secretary.store.database import Store, open_store
-from secretary.store.errors import StoreError
+from secretary.store import backup
+from secretary.store.database import FileCheck, Store, open_store
+from secretary.store.errors import (
+    DamagedDatabaseError,
+    DiskFullError,
+    ReadOnlyError,
+    StoreError,
+)
 from secretary.ui.context import AppContext
+
+if TYPE_CHECKING:
+    from secretary.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +58,10 @@ def install_excepthook(log_file: Path | None, parent: QWidget | None = None) -> 
     committed by the service that made it, so the data entered so far is safe."""
 
     def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if isinstance(exc, StoreError):
+            log.warning("%s", exc, exc_info=(kind, exc, tb))
+            QMessageBox.warning(parent, store_error_title(exc), str(exc))
+            return
         log.error("Oväntat fel:\n%s", "".join(traceback.format_exception(kind, exc, tb)))
         where = f"\n\nLoggen finns i {log_file}." if log_file else ""
         QMessageBox.critical(
@@ -53,36 +75,158 @@ def install_excepthook(log_file: Path | None, parent: QWidget | None = None) -> 
     sys.excepthook = hook
 
 
+def store_error_title(exc: StoreError) -> str:
+    if isinstance(exc, DiskFullError):
+        return "Disken är full"
+    if isinstance(exc, ReadOnlyError):
+        return "Kan inte spara"
+    if isinstance(exc, DamagedDatabaseError):
+        return "Databasfilen är skadad"
+    return "Databasen"
+
+
 def run_gui(db: str | None, log_file: Path | None) -> int:
     app = make_application()
     install_excepthook(log_file)
+    tell = TellOnce()
+    backup_log = logging.getLogger(backup.__name__)
+    backup_log.addHandler(tell)
+    try:
+        window = open_window(db, log_file)
+        if window is None:
+            return 1
+        checker = check_in_background(window)
+        if checker is not None:
+            app.aboutToQuit.connect(checker.cancel)
+        try:
+            return app.exec()
+        finally:
+            window.ctx.store.close()
+    finally:
+        backup_log.removeHandler(tell)
+
+
+def open_window(db: str | None, log_file: Path | None) -> MainWindow | None:
+    """The database opened and the main window shown; None when the user was told why not.
+
+    A database that cannot be opened, or that is damaged where the window first reads, is
+    explained and a restore offered; the window opens on the restored file."""
+    from secretary.ui.main_window import MainWindow
+
     try:
         store = open_store(db)
     except StoreError as exc:
         store = _offer_restore(db, exc)
         if store is None:
-            return 1
+            return None
     ctx = AppContext(store=store, settings=QSettings(), log_file=log_file)
-    if demo.is_empty(store) and offer_demo():
-        demo.create_demo(store)
-    from secretary.ui.main_window import MainWindow
-
-    window = MainWindow(ctx)
-    window.show()
     try:
-        return app.exec()
-    finally:
+        if demo.is_empty(store) and offer_demo():
+            demo.create_demo(store)
+        window = MainWindow(ctx)
+    except StoreError as exc:
         store.close()
+        again = _offer_restore(db, exc)
+        if again is None:
+            return None
+        ctx.store = again
+        try:
+            window = MainWindow(ctx)
+        except StoreError as still:
+            again.close()
+            QMessageBox.critical(None, "Databasen kan inte öppnas", str(still))
+            return None
+    window.show()
+    return window
+
+
+class TellOnce(logging.Handler):
+    """The first backup that could not be made (logged as a warning by the store) is told to
+    the user in a message box, after the action that took it has finished; later ones only go
+    to the log. The action itself stood: the change is in the database."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.told: str | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self.told is not None:
+            return
+        self.told = record.getMessage()
+        text = (
+            f"{self.told}\n\nDet här sägs bara en gång; om fler säkerhetskopior misslyckas "
+            "står det i loggen."
+        )
+        QTimer.singleShot(
+            0, lambda: QMessageBox.warning(None, "Säkerhetskopian kunde inte göras", text)
+        )
+
+
+class _Checker(QObject):
+    """Runs `FileCheck` in a thread and hands the answer to the window's thread."""
+
+    found = Signal(list)
+
+    def __init__(self, window: MainWindow, store: Store, path: Path) -> None:
+        super().__init__(window)
+        self.window = window
+        self.store = store
+        self.file_check = FileCheck(path)
+        self.found.connect(self._found)
+        self.thread = threading.Thread(target=self._run, name="secretary-quick-check", daemon=True)
+
+    def cancel(self) -> None:
+        self.file_check.cancel()
+
+    def _run(self) -> None:
+        try:
+            problems = self.file_check.run()
+        except Exception:
+            log.exception("Kontrollen av databasfilen misslyckades")
+            return
+        try:
+            self.found.emit(problems)
+        except RuntimeError:  # the window closed while the check ran
+            log.info("Kontrollen av databasfilen blev klar efter att fönstret stängts")
+
+    def _found(self, problems: list[str]) -> None:
+        if not problems or self.window.ctx.store is not self.store:
+            return  # whole, or the database was already put back from a backup
+        log.error("Databasfilen %s är skadad: %s", self.file_check.path, "; ".join(problems[:20]))
+        answer = QMessageBox.critical(
+            self.window,
+            "Databasfilen är skadad",
+            f"Kontrollen av databasfilen {self.file_check.path} hittade skadade delar, så "
+            "det som finns där kan gå förlorat eller bli fel.\n\n"
+            f"SQLite säger: {problems[0]}\n\n"
+            "Vill du återställa databasen från en säkerhetskopia nu? Den skadade filen "
+            "behålls vid sidan om.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.window.restore_backup()
+
+
+def check_in_background(window: MainWindow) -> _Checker | None:
+    """SQLite's quick_check over the whole file, after the window is shown: it reads every
+    page (about 15 ms a MB from a cold disk), too slow to wait for before the window. When it
+    finds damage the user is offered a restore. None for a database server."""
+    store = window.ctx.store
+    if store.path is None or not store.is_sqlite:
+        return None
+    checker = _Checker(window, store, store.path)
+    checker.thread.start()
+    return checker
 
 
 def _offer_restore(db: str | None, exc: StoreError) -> Store | None:
     """The database cannot be opened: say why, and offer a backup when there is one."""
     from secretary.store.database import resolve_url
-    from secretary.store.errors import DatabaseInUseError
     from secretary.ui.restore import choose_and_restore
 
     _, path = resolve_url(db)
-    if path is None or isinstance(exc, DatabaseInUseError):
+    if path is None or not exc.backup_helps:
         QMessageBox.critical(None, "Databasen kan inte öppnas", str(exc))
         return None
     answer = QMessageBox.critical(

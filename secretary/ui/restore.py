@@ -11,7 +11,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
-from secretary.store.backup import BackupFile, list_backups, restore_backup
+from secretary.store.backup import BackupFile, list_backups, restore_backup, why_not
+from secretary.store.errors import StoreError
 from secretary.store.paths import backup_dir_for
 
 REASONS = {
@@ -62,11 +63,15 @@ def choose_and_restore(parent: QWidget | None, db_path: Path) -> bool:
         return False
     try:
         restore_backup(backup.path, db_path, backup_dir)
-    except (OSError, sqlite3.DatabaseError) as exc:
+    except StoreError as exc:
+        QMessageBox.critical(parent, "Återställ", f"{exc} Databasen är oförändrad.")
+        return False
+    except (OSError, sqlite3.Error) as exc:
+        why, what = why_not(exc, db_path.parent)
         QMessageBox.critical(
             parent,
             "Återställ",
-            f"Säkerhetskopian kunde inte återställas ({exc}). Databasen är oförändrad.",
+            f"Säkerhetskopian kunde inte återställas: {why}. Databasen är oförändrad. {what}",
         )
         return False
     return True

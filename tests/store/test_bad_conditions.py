@@ -30,7 +30,7 @@ from secretary.store.errors import (
     ReadOnlyError,
     translate,
 )
-from tests.bad_conditions import FullDisk, damage_a_page, many_arenden, run_as_other_user
+from tests.bad_conditions import FullDisk, damage_a_page, many_rows, run_as_other_user
 
 NOW = dt.datetime(2026, 11, 30, 13, 2)
 
@@ -162,14 +162,14 @@ def test_a_damaged_backup_is_refused_before_the_database_is_touched(db_path: Pat
 @pytest.fixture
 def damaged(tmp_path: Path) -> tuple[Path, int]:
     path = tmp_path / "skadad.sqlite"
-    meeting_id = many_arenden(path)
+    meeting_id = many_rows(path)
     damage_a_page(path)
     return path, meeting_id
 
 
 def test_a_whole_file_passes_the_check(tmp_path: Path) -> None:
     path = tmp_path / "hel.sqlite"
-    many_arenden(path)
+    many_rows(path)
     store = open_store(path)
     try:
         assert FileCheck(path).run() == []
@@ -191,7 +191,9 @@ def test_reading_a_damaged_page_says_so_in_swedish(damaged: tuple[Path, int]) ->
     path, meeting_id = damaged
     store = open_store(path)
     try:
-        with pytest.raises(DamagedDatabaseError, match=r"är skadad.*Återställ från säkerhetskopia"):
+        with pytest.raises(
+            DamagedDatabaseError, match=r"är skadad.*Återställ den från en säkerhetskopia"
+        ):
             agenda.list_arenden(store, meeting_id)
     finally:
         store.close()

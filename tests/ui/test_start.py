@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-from secretary.services import demo, register
+from secretary.services import agenda, demo, register
 from secretary.store.backup import make_backup
 from secretary.store.database import open_store
 from secretary.store.errors import StoreError
-from secretary.ui.application import _offer_restore
+from secretary.ui.application import _offer_restore, open_window
 
 
 def test_a_damaged_database_is_restored_from_its_backup_at_start(  # type: ignore[no-untyped-def]
@@ -43,3 +43,64 @@ def test_a_damaged_database_is_restored_from_its_backup_at_start(  # type: ignor
     finally:
         restored.close()
     assert db_path.with_name(db_path.name + ".skadad").exists()
+
+
+def _said_and_answer_yes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    said: list[str] = []
+
+    def box(parent, title, text, *buttons):  # type: ignore[no-untyped-def]
+        said.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    for kind in ("critical", "question", "warning", "information"):
+        monkeypatch.setattr(QMessageBox, kind, staticmethod(box))
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: (a[3][0], True)))
+    return said
+
+
+def test_a_page_damaged_where_the_window_first_reads_is_restored_before_it_opens(  # type: ignore[no-untyped-def]
+    qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite opens the file; the main window's first read meets the damaged page."""
+    from tests.bad_conditions import damage_a_page, many_rows
+
+    path = tmp_path / "skadad.sqlite"
+    meeting_id = many_rows(path, "arende")
+    make_backup(path, path.parent / "säkerhetskopior", "sammanträde-avslutat")
+    damage_a_page(path, "arende")
+    said = _said_and_answer_yes(monkeypatch)
+    window = open_window(str(path), None)
+    assert window is not None
+    try:
+        assert f"Databasfilen {path} är skadad" in said[0]
+        assert "Vill du återställa databasen från en säkerhetskopia?" in said[0]
+        assert len(agenda.list_arenden(window.ctx.store, meeting_id)) > 300
+    finally:
+        window.close()
+        window.ctx.store.close()
+
+
+def test_a_second_copy_of_the_program_is_told_at_start_and_offered_no_restore(  # type: ignore[no-untyped-def]
+    qapp, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    said = _said_and_answer_yes(monkeypatch)
+    first = open_store(db_path)
+    try:
+        assert open_window(str(db_path), None) is None
+    finally:
+        first.close()
+    (text,) = said
+    assert "redan öppen i ett annat fönster" in text and "återställa" not in text
+
+
+def test_a_database_from_a_newer_version_is_told_at_start_and_offered_no_restore(  # type: ignore[no-untyped-def]
+    qapp, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999_framtid'")
+    said = _said_and_answer_yes(monkeypatch)
+    assert open_window(str(db_path), None) is None
+    (text,) = said
+    assert "nyare version av Secretary" in text and "återställa" not in text
