@@ -210,8 +210,9 @@ class _Checker(QObject):
 
 def check_in_background(window: MainWindow) -> _Checker | None:
     """SQLite's quick_check over the whole file, after the window is shown: it reads every
-    page (about 15 ms a MB from a cold disk), too slow to wait for before the window. When it
-    finds damage the user is offered a restore. None for a database server."""
+    page (9-17 ms a MB from a cold disk here, seconds for a large file), too slow to wait for
+    before the window. When it finds damage the user is offered a restore. None for a
+    database server."""
     store = window.ctx.store
     if store.path is None or not store.is_sqlite:
         return None

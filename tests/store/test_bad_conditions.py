@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import json
 import logging
+import os
 import shutil
 import sqlite3
+import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -77,6 +81,81 @@ def test_a_full_disk_keeps_nothing_of_the_change_and_the_same_action_works_once_
     finally:
         store.close()
     assert integrity(db_path) == "ok"
+
+
+REAL_FULL_DISK = """
+import datetime as dt, json, os, shutil, sqlite3, subprocess, sys
+from pathlib import Path
+from secretary.services import demo, session
+from secretary.services.agenda import list_meetings
+from secretary.services.register import list_members, list_organs
+from secretary.services.session import Upprop
+from secretary.store.database import open_store
+from secretary.store.errors import DiskFullError
+
+mnt, template = Path(sys.argv[1]), sys.argv[2]
+subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mnt)], check=True)
+db = mnt / "db.sqlite"
+shutil.copyfile(template, db)
+store = open_store(db)
+demo.create_demo(store)
+organ = list_organs(store)[0]
+meeting = list_meetings(store, organ.id)[0]
+people = [m.person_id for m in list_members(store, organ.id)]
+session.start_session(store, meeting.id, dt.datetime(2026, 11, 30, 13, 2))
+before = session.load_session(store, meeting.id).handelser
+fd = os.open(mnt / "fyllnad", os.O_WRONLY | os.O_CREAT)
+try:
+    while True:
+        os.write(fd, bytes(4096))
+except OSError:
+    os.close(fd)
+try:
+    session.mark_upprop(store, meeting.id, people[0], Upprop.NARVARANDE, dt.time(13, 2))
+    said = None
+except DiskFullError as exc:
+    said = str(exc)
+kept = session.load_session(store, meeting.id).handelser == before
+(mnt / "fyllnad").unlink()
+session.mark_upprop(store, meeting.id, people[0], Upprop.NARVARANDE, dt.time(13, 2))
+added = len(session.load_session(store, meeting.id).handelser) - len(before)
+store.close()
+with sqlite3.connect(db) as conn:
+    whole = conn.execute("PRAGMA integrity_check").fetchone()[0]
+print(json.dumps({"said": said, "kept": kept, "added": added, "whole": whole}))
+"""
+
+
+def test_a_real_full_disk_on_a_small_tmpfs(tmp_path: Path, template_db: Path) -> None:
+    """The same with the operating system's ENOSPC: a 2 MB tmpfs in a mount namespace of its
+    own (nothing is mounted on the machine), filled to the last block. Needs `unshare`."""
+    unshare = shutil.which("unshare")
+    if unshare is None:
+        pytest.skip("unshare (util-linux) saknas")
+    as_root = [] if os.geteuid() == 0 else ["--user", "--map-root-user"]
+    mnt = tmp_path / "liten"
+    mnt.mkdir()
+    done = subprocess.run(
+        [
+            unshare,
+            *as_root,
+            "--mount",
+            sys.executable,
+            "-c",
+            REAL_FULL_DISK,
+            str(mnt),
+            str(template_db),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    if done.returncode != 0 and ("mount" in done.stderr or "unshare" in done.stderr):
+        pytest.skip(f"kan inte montera en tmpfs här: {done.stderr.strip()[-200:]}")
+    assert done.returncode == 0, done.stderr
+    got = json.loads(done.stdout.strip().splitlines()[-1])
+    assert got == {"said": DISK_FULL, "kept": True, "added": 1, "whole": "ok"}
 
 
 def test_a_full_disk_on_a_database_server_is_told_as_such() -> None:
