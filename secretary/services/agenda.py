@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from secretary.domain.arbetsgang import Del
@@ -125,9 +125,11 @@ def first_paragraf(session: Session, meeting: Meeting) -> int:
 def forsta_paragrafer(session: Session, organ_years: Iterable[tuple[int, int]]) -> dict[int, int]:
     """The first § of every meeting of these (organ, year)s, in one query: the same count as
     first_paragraf, for many meetings at once (the navigator's tree, search hits)."""
-    pairs = sorted(set(organ_years))
+    pairs = set(organ_years)
     if not pairs:
         return {}
+    years = [year for _, year in pairs]
+    count = select(func.count(Arende.id)).where(Arende.meeting_id == Meeting.id).scalar_subquery()
     rows = session.execute(
         select(
             Meeting.id,
@@ -135,31 +137,22 @@ def forsta_paragrafer(session: Session, organ_years: Iterable[tuple[int, int]]) 
             Meeting.date,
             Meeting.planned_start,
             Meeting.first_paragraf_override,
-            func.count(Arende.id),
+            count,
+        ).where(
+            Meeting.organ_id.in_({organ_id for organ_id, _ in pairs}),
+            Meeting.date >= dt.date(min(years), 1, 1),
+            Meeting.date <= dt.date(max(years), 12, 31),
         )
-        .outerjoin(Arende, Arende.meeting_id == Meeting.id)
-        .where(
-            or_(
-                *(
-                    and_(
-                        Meeting.organ_id == organ_id,
-                        Meeting.date >= dt.date(year, 1, 1),
-                        Meeting.date <= dt.date(year, 12, 31),
-                    )
-                    for organ_id, year in pairs
-                )
-            )
-        )
-        .group_by(Meeting.id)
     ).all()
-    years: dict[tuple[int, int], list[tuple[tuple[dt.date, bool, dt.time, int], MeetingCount]]]
-    years = {}
+    grouped: dict[tuple[int, int], list[tuple[tuple[dt.date, bool, dt.time, int], MeetingCount]]]
+    grouped = {}
     for mid, organ_id, date, start, override, n in rows:
-        # _year_meetings' order: date, planned start (none first), id
-        key = (date, start is not None, start or dt.time.min, mid)
-        years.setdefault((organ_id, date.year), []).append((key, MeetingCount(n, override)))
+        if (organ_id, date.year) in pairs:
+            # _year_meetings' order: date, planned start (none first), id
+            key = (date, start is not None, start or dt.time.min, mid)
+            grouped.setdefault((organ_id, date.year), []).append((key, MeetingCount(n, override)))
     out: dict[int, int] = {}
-    for meetings in years.values():
+    for meetings in grouped.values():
         meetings.sort(key=lambda m: m[0])
         firsts = first_paragrafer([m[1] for m in meetings])
         out.update(zip((m[0][3] for m in meetings), firsts, strict=True))
