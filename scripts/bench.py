@@ -6,12 +6,21 @@ Attendance: a kommunfullmäktige of 61 ledamöter and 40 ersättare (101 persons
 Protocol PDF: the same kommunfullmäktige with 20 roll-call voteringar, recorded through the
 services; the layout timed against a bare reportlab script that lays out the same text with
 no logic (the floor). Aim: under one second, and under twice the floor.
+
+Search: ten years of synthetic minutes (scripts/sokdata.py: 2,000 meetings, 60,000 §§),
+each query through services.sok as the search window calls it, § numbers of the hits shown
+included. Aim: under 50 ms. Then the real application started offscreen in a child process
+on that database: time to the main window shown and peak memory (ru_maxrss), against the
+same on an empty database.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -19,12 +28,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from secretary.domain.narvaro import HandelseTyp
 from secretary.domain.register import Funktion, OrganKind, Roll
 from secretary.services import agenda, register, session
 from secretary.store.database import Store, open_store
 
+ROOT = Path(__file__).resolve().parent.parent
 PARTIES = ["S", "M", "SD", "C", "V", "KD", "L", "MP"]
 
 
@@ -138,9 +149,14 @@ def bench_attendance() -> None:
         store.close()
 
 
-def main() -> int:
-    bench_attendance()
-    bench_protokoll()
+def main(argv: list[str]) -> int:
+    """All sections, or those named: narvaro, protokoll, sok."""
+    sections = {"narvaro": bench_attendance, "protokoll": bench_protokoll, "sok": bench_sok}
+    chosen = [a for a in argv if a in sections] or list(sections)
+    for i, name in enumerate(chosen):
+        if i:
+            print()
+        sections[name]()
     return 0
 
 
@@ -231,7 +247,6 @@ def bench_protokoll() -> None:
     from secretary.reports.protokoll import ProtokollPdf
     from secretary.services.protokoll import protokoll_data
 
-    print()
     print("Protokoll-PDF, kommunfullmäktige 61 ledamöter / 60 §§ / 20 omröstningar med upprop")
     with tempfile.TemporaryDirectory() as tmp:
         store = open_store(Path(tmp) / "bench.sqlite")
@@ -255,5 +270,115 @@ def bench_protokoll() -> None:
     print(f"  {'slutligt protokoll, från data':<44} {layout + pdfa + fields:7.1f} ms")
 
 
+# --- search over ten years, and the application on that database -------------------------
+
+
+def bench_sok() -> None:
+    import sokdata
+
+    from secretary.services import sok
+
+    path, written = sokdata.database()
+    how = f"skriven på {written:.1f} s" if written is not None else "återanvänd"
+    size = path.stat().st_size / 1e6
+    print(
+        f"Sökning i tio års protokoll: {sokdata.MEETINGS} sammanträden, "
+        f"{sokdata.PARAGRAFER} §§ ({size:.0f} MB, {how})"
+    )
+    print("(sok() som sökfönstret anropar den: de 100 bästa med utdrag och §-nummer; mål < 50 ms)")
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "arkiv.sqlite"
+        shutil.copyfile(path, db)
+        store = open_store(db)
+        with store.engine.connect() as conn:
+            dnr = conn.exec_driver_sql(
+                "SELECT dnr FROM arende WHERE dnr LIKE 'KS 2021/%' ORDER BY id LIMIT 1 OFFSET 40"
+            ).scalar_one()
+        queries = [
+            ("ett ord", "bygglov"),
+            ("början av ett ord", "strandsk"),
+            ("två ord", "detaljplan antagande"),
+            ("diarienummer", dnr),
+            ("sällsynt ord", sokdata.RARE_WORD),
+            ("vanligt ord", "kommunen"),
+            ("i nästan varje §", "att"),
+        ]
+        every: list[float] = []
+        for label, query in queries:
+            samples: list[float] = []
+            for _ in range(30):
+                result = timed(samples, lambda q=query: sok.sok(store, q))
+            assert isinstance(result, sok.Sokresultat)
+            hits = f"{len(result.traffar)}{'+' if result.fler else ''}"
+            report(f"{label} {query!r} ({hits})", samples)
+            every += samples
+        word = "byggsanktionsavgift"
+        typing: list[float] = []
+        for _ in range(3):
+            for n in range(1, len(word) + 1):
+                timed(typing, lambda q=word[:n]: sok.sok(store, q))
+        report(f"tecken för tecken {word!r}", typing)
+        every += typing
+        report("alla ovan", every)
+        store.close()
+        print()
+        bench_app_on_archive(db, Path(tmp))
+
+
+APP = """
+import json, resource, sys, time
+t0 = float(sys.argv[1])
+from PySide6.QtCore import QSettings
+from secretary.ui.application import make_application
+from secretary.store.database import open_store
+from secretary.ui.context import AppContext
+app = make_application()
+store = open_store(sys.argv[2])
+from secretary.ui.main_window import MainWindow
+ctx = AppContext(store=store, settings=QSettings(sys.argv[3], QSettings.Format.IniFormat))
+w = MainWindow(ctx); w.show(); app.processEvents()
+shown = time.time() - t0
+rss_shown = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+w.open_sok()
+for q in ("bygglov", "att", "kommunen", "strandskydd brygga"):
+    w.sok_dialog.field.setText(q); w.sok_dialog.search(); app.processEvents()
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"shown": shown, "rss_shown": rss_shown, "rss": rss}))
+store.close()
+"""
+
+
+def _app(db: Path, settings: Path) -> dict[str, float]:
+    t0 = time.time()
+    out = subprocess.run(
+        [sys.executable, "-c", APP, str(t0), str(db), str(settings)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    ).stdout
+    result: dict[str, float] = json.loads(out.strip().splitlines()[-1])
+    return result
+
+
+def bench_app_on_archive(archive: Path, tmp: Path) -> None:
+    """Start-up and peak memory (ru_maxrss, kB on Linux) of the real application, offscreen."""
+    empty = tmp / "tom.sqlite"
+    open_store(empty).close()
+    print("Programmet på tio års protokoll (offscreen, egen process, median av 3)")
+    rows = []
+    for name, db in (("tom databas", empty), ("tio år, 60 000 §§", archive)):
+        runs = [_app(db, tmp / f"{db.stem}.ini") for _ in range(3)]
+        shown = statistics.median(r["shown"] for r in runs)
+        rss_shown = max(r["rss_shown"] for r in runs) / 1024
+        rss = max(r["rss"] for r in runs) / 1024
+        rows.append((name, shown, rss_shown, rss))
+    for name, shown, rss_shown, rss in rows:
+        print(
+            f"  {name:<20} huvudfönstret visat {shown * 1000:6.0f} ms   "
+            f"högsta minne {rss_shown:5.0f} MB, med sökfönstret och fyra sökningar {rss:5.0f} MB"
+        )
+
+
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(main(sys.argv[1:]))
