@@ -1,0 +1,267 @@
+"""Reading a transfer document: every check made before anything is written.
+
+`read()` takes parsed JSON and returns a Document of checked rows, or raises FormatError
+naming the first problem and where it is: the format and its version, every field's type
+and size, references that lead nowhere, ids given twice, and each stored PDF and content
+snapshot against its SHA-256 digest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from secretary.domain.innehall import kanonisk, sha256
+from secretary.services.overforing.fields import (
+    ARENDE,
+    PARTI,
+    PERSON,
+    REF_RE,
+    UPPDRAG,
+    VERSION,
+    YRKANDE,
+    Integer,
+    Known,
+    ListOf,
+    Ref,
+    array,
+    described,
+    obj,
+    text,
+)
+from secretary.services.overforing.format import FORMAT, FormatError
+from secretary.services.overforing.format import VERSION as FORMAT_VERSION
+from secretary.services.overforing.tables import (
+    ANTECKNINGAR,
+    ARENDEN,
+    BESLUT,
+    ERSATTARORDNING,
+    GODKANNANDEN,
+    KOMMENTARER,
+    LOGG,
+    NARVARO,
+    ORGAN,
+    PARTIER,
+    PERSONER,
+    RATTELSER,
+    RESERVATIONER,
+    SAMMANTRADE,
+    UPPDRAG_TABLE,
+    VERSIONER,
+    YRKANDEN,
+    Row,
+    Table,
+)
+
+TOP = (
+    "format",
+    "version",
+    "installningar",
+    "organ",
+    "partier",
+    "personer",
+    "uppdrag",
+    "sammantrade",
+)
+# Database-wide settings a protocol prints: the municipality, and the secretary's name when
+# no official present is the sekreterare.
+INSTALLNINGAR = ("kommun", "sekreterare")
+
+
+@dataclass(frozen=True)
+class ArendeDoc:
+    row: Row
+    yrkanden: list[Row]
+    beslut: Row | None
+    reservationer: list[Row]
+    anteckningar: list[Row]
+    godkannanden: list[Row]
+
+
+@dataclass(frozen=True)
+class Document:
+    installningar: dict[str, str]
+    organ: Row
+    ersattarordning: list[Row]
+    partier: list[Row]
+    personer: list[Row]
+    uppdrag: list[Row]
+    meeting: Row
+    forsta_paragraf: int
+    justerare: list[str]
+    arenden: list[ArendeDoc]
+    narvaro: list[Row]
+    logg: list[Row]
+    versioner: list[Row]
+    rattelser: list[Row]
+    kommentarer: list[Row]
+
+
+def _header(raw: Any) -> dict[str, Any]:
+    if not isinstance(raw, dict) or raw.get("format") != FORMAT:
+        raise FormatError(
+            "dokumentet", f"är ingen sammanträdesexport från Secretary (”format” ska vara {FORMAT})"
+        )
+    version = raw.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise FormatError("version", f"ska vara ett heltal från 1, inte {described(version)}")
+    if version > FORMAT_VERSION:
+        raise FormatError(
+            "version",
+            f"är {version}: filen är gjord av en nyare version av Secretary, och den här "
+            f"versionen läser format till och med {FORMAT_VERSION}. Uppdatera programmet och "
+            "försök igen",
+        )
+    for key in raw:
+        if key not in TOP:
+            raise FormatError(str(key)[:60], "är ett okänt fält")
+    for key in TOP:
+        if key not in raw:
+            raise FormatError(key, "saknas")
+    return raw
+
+
+def _ids(items: Any, where: str, kind: str, seen: set[str]) -> list[str]:
+    """The references a list's objects declare, checked before anything refers to them."""
+    out: list[str] = []
+    for i, item in enumerate(array(items, where)):
+        at = f"{where}[{i}]"
+        if not isinstance(item, dict):
+            raise FormatError(at, f"ska vara ett objekt, inte {described(item)}")
+        if "id" not in item:
+            raise FormatError(f"{at}.id", "saknas")
+        ref = item["id"]
+        if not isinstance(ref, str) or not REF_RE[kind].fullmatch(ref):
+            raise FormatError(f"{at}.id", f"ska vara ”{kind}” och ett nummer, t.ex. ”{kind}1”")
+        if ref in seen:
+            raise FormatError(f"{at}.id", f"”{ref}” förekommer två gånger")
+        seen.add(ref)
+        out.append(ref)
+    return out
+
+
+def _rows(table: Table, items: Any, where: str, known: Known) -> list[Row]:
+    return [table.load(v, f"{where}[{i}]", known) for i, v in enumerate(array(items, where))]
+
+
+def _unique(rows: list[Row], where: str, key: Any, what: str, label: Any = None) -> None:
+    first: dict[Any, int] = {}
+    for i, row in enumerate(rows):
+        k = key(row)
+        if k in first:
+            named = f" ({label(row)})" if label else ""
+            raise FormatError(f"{where}[{i}]{named}", f"{what} som {where}[{first[k]}]")
+        first[k] = i
+
+
+def read(raw: Any) -> Document:
+    d = _header(raw)
+    m = obj(d["sammantrade"], "sammantrade", SAMMANTRADE.keys)
+    items = array(m["arenden"], "sammantrade.arenden")
+    yrkanden: list[list[str]] = []
+    all_yrkanden: set[str] = set()
+    for i, a in enumerate(items):
+        at = f"sammantrade.arenden[{i}]"
+        a = obj(a, at, ARENDEN.keys)
+        yrkanden.append(_ids(a["yrkanden"], f"{at}.yrkanden", YRKANDE, all_yrkanden))
+    known: Known = {
+        PARTI: set(_ids(d["partier"], "partier", PARTI, set())),
+        PERSON: set(_ids(d["personer"], "personer", PERSON, set())),
+        UPPDRAG: set(_ids(d["uppdrag"], "uppdrag", UPPDRAG, set())),
+        ARENDE: set(_ids(items, "sammantrade.arenden", ARENDE, set())),
+        YRKANDE: set(),
+        VERSION: set(_ids(m["versioner"], "sammantrade.versioner", VERSION, set())),
+    }
+
+    partier = _rows(PARTIER, d["partier"], "partier", known)
+    _unique(partier, "partier", lambda r: r.values["short"], "har samma förkortning")
+    personer = _rows(PERSONER, d["personer"], "personer", known)
+    _unique(
+        personer,
+        "personer",
+        lambda r: (
+            r.values["first_name"].strip().lower(),
+            r.values["last_name"].strip().lower(),
+            r.values["party"],
+        ),
+        "har samma namn och parti",
+        lambda r: f"{r.values['first_name']} {r.values['last_name']}".strip()[:100],
+    )
+    organ = ORGAN.load(d["organ"], "organ", known)
+    ordning = _rows(ERSATTARORDNING, d["organ"]["ersattarordning"], "organ.ersattarordning", known)
+    _unique(
+        ordning,
+        "organ.ersattarordning",
+        lambda r: (r.values["for_parti"], r.values["parti"]),
+        "gäller samma parti",
+    )
+
+    meeting = SAMMANTRADE.load(m, "sammantrade", known)
+    forsta = Integer(1, 1_000_000).load(m["forsta_paragraf"], "sammantrade.forsta_paragraf", known)
+    justerare = ListOf(Ref(PERSON), unique=True).load(
+        m["justerare"], "sammantrade.justerare", known
+    )
+    arenden = [
+        _arende(a, f"sammantrade.arenden[{i}]", forsta + i, {**known, YRKANDE: set(yrkanden[i])})
+        for i, a in enumerate(items)
+    ]
+    versioner = _rows(VERSIONER, m["versioner"], "sammantrade.versioner", known)
+    _unique(versioner, "sammantrade.versioner", lambda r: r.values["nummer"], "har samma nummer")
+    for i, v in enumerate(versioner):
+        _digests(v, f"sammantrade.versioner[{i}]")
+    settings = obj(d["installningar"], "installningar", INSTALLNINGAR)
+    return Document(
+        installningar={k: text(settings[k], f"installningar.{k}", 1000) for k in INSTALLNINGAR},
+        organ=organ,
+        ersattarordning=ordning,
+        partier=partier,
+        personer=personer,
+        uppdrag=_rows(UPPDRAG_TABLE, d["uppdrag"], "uppdrag", known),
+        meeting=meeting,
+        forsta_paragraf=forsta,
+        justerare=justerare,
+        arenden=arenden,
+        narvaro=_rows(NARVARO, m["narvaro"], "sammantrade.narvaro", known),
+        logg=_rows(LOGG, m["logg"], "sammantrade.logg", known),
+        versioner=versioner,
+        rattelser=_rows(RATTELSER, m["rattelser"], "sammantrade.rattelser", known),
+        kommentarer=_rows(
+            KOMMENTARER, m["justeringskommentarer"], "sammantrade.justeringskommentarer", known
+        ),
+    )
+
+
+def _arende(a: dict[str, Any], at: str, paragraf: int, known: Known) -> ArendeDoc:
+    row = ARENDEN.load(a, at, known)
+    if Integer(1).load(a["paragraf"], f"{at}.paragraf", known) != paragraf:
+        raise FormatError(
+            f"{at}.paragraf",
+            f"ska vara {paragraf} (forsta_paragraf och ärendets plats i listan), "
+            f"inte {a['paragraf']}",
+        )
+    beslut = None if a["beslut"] is None else BESLUT.load(a["beslut"], f"{at}.beslut", known)
+    godkannanden = _rows(GODKANNANDEN, a["godkannanden"], f"{at}.godkannanden", known)
+    _unique(godkannanden, f"{at}.godkannanden", lambda r: r.values["person"], "gäller samma person")
+    return ArendeDoc(
+        row=row,
+        yrkanden=_rows(YRKANDEN, a["yrkanden"], f"{at}.yrkanden", known),
+        beslut=beslut,
+        reservationer=_rows(RESERVATIONER, a["reservationer"], f"{at}.reservationer", known),
+        anteckningar=_rows(
+            ANTECKNINGAR, a["protokollsanteckningar"], f"{at}.protokollsanteckningar", known
+        ),
+        godkannanden=godkannanden,
+    )
+
+
+def _digests(v: Row, at: str) -> None:
+    """A stored version is evidence: its PDF and content must be exactly what was justerat."""
+    if sha256(v.values["pdf"]) != v.values["pdf_sha256"]:
+        raise FormatError(
+            f"{at}.pdf", "stämmer inte med pdf_sha256: PDF-filen har ändrats efter att den sparades"
+        )
+    if sha256(kanonisk(v.values["innehall"])) != v.values["innehall_sha256"]:
+        raise FormatError(
+            f"{at}.innehall",
+            "stämmer inte med innehall_sha256: innehållet har ändrats efter att det sparades",
+        )
