@@ -38,6 +38,15 @@ def parser() -> argparse.ArgumentParser:
     pdf.add_argument("--anslag-ned", type=_date, metavar="ÅÅÅÅ-MM-DD", help="anslaget tas ned")
     pdf.add_argument("--sekreterare", help="sekreterarens namn (standard: från närvarolistan)")
     pdf.add_argument("-o", "--output", required=True, metavar="FIL", help="PDF-filen att skriva")
+    export = sub.add_parser(
+        "export", help="exportera ett sammanträde med registeruppgifter till en JSON-fil"
+    )
+    export.add_argument("--db", default=argparse.SUPPRESS, help="som --db före kommandot")
+    export.add_argument("--meeting", type=int, required=True, metavar="ID", help="sammanträdets id")
+    export.add_argument("-o", "--output", required=True, metavar="FIL", help="filen att skriva")
+    imp = sub.add_parser("import", help="importera ett exporterat sammanträde (JSON-fil)")
+    imp.add_argument("--db", default=argparse.SUPPRESS, help="som --db före kommandot")
+    imp.add_argument("file", metavar="FIL", help="filen att läsa")
     return p
 
 
@@ -70,12 +79,36 @@ def run(args: argparse.Namespace) -> int:
             from secretary.pdf_command import write_pdf
 
             return write_pdf(store, args)
+        if args.command in ("export", "import"):
+            return _overforing(store, args)
         return 2
     except ServiceError as exc:
         print(f"Fel: {exc}", file=sys.stderr)
         return 1
     finally:
         store.close()
+
+
+def _overforing(store: object, args: argparse.Namespace) -> int:
+    """`export` and `import`: docs/overforingsformat.md describes the file."""
+    from pathlib import Path
+
+    from secretary.services import agenda, overforing
+    from secretary.services.errors import NotFoundError
+    from secretary.store.database import Store
+
+    assert isinstance(store, Store)
+    if args.command == "import":
+        print(overforing.import_file(store, Path(args.file)).text)
+        return 0
+    try:
+        title = agenda.get_meeting(store, args.meeting).title
+    except NotFoundError:
+        print(f"Fel: Det finns inget sammanträde med id {args.meeting}.", file=sys.stderr)
+        return 1
+    size = overforing.export_file(store, args.meeting, Path(args.output))
+    print(f"Sammanträdet {title} är exporterat till {args.output} ({size / 1024:.0f} kB).")
+    return 0
 
 
 def _demo(store: object, *, force: bool) -> int:

@@ -8,6 +8,7 @@ import base64
 import copy
 import datetime as dt
 import json
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -317,3 +318,30 @@ def test_export_to_a_file_and_import_from_it(store: Store, tmp_path: Path) -> No
         overforing.import_file(store, tmp_path / "finns-inte.json")
     with pytest.raises(ServiceError, match="kan inte sparas"):
         overforing.export_file(store, meeting_id, tmp_path / "saknad-mapp" / "x.json")
+
+
+def test_the_command_line_exports_and_imports(
+    db_path: Path, template_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from secretary import cli
+    from secretary.store.database import open_store
+
+    source = open_store(db_path)
+    demo.create_demo(source)
+    meeting_id = agenda.list_meetings(source, register.list_organs(source)[0].id)[0].id
+    source.close()
+    target = tmp_path / "mål.sqlite"
+    shutil.copyfile(template_db, target)
+    path = tmp_path / "möte.json"
+
+    def run(*argv: str) -> int:
+        return cli.run(cli.parse(list(argv)))
+
+    assert run("--db", str(db_path), "export", "--meeting", str(meeting_id), "-o", str(path)) == 0
+    assert "2026-11-30 är exporterat till" in capsys.readouterr().out
+    assert run("import", "--db", str(target), str(path)) == 0
+    assert "är importerat" in capsys.readouterr().out
+    assert run("--db", str(target), "import", str(path)) == 1
+    assert "importeras inte två gånger" in capsys.readouterr().err
+    assert run("--db", str(db_path), "export", "--meeting", "999", "-o", str(path)) == 1
+    assert "inget sammanträde med id 999" in capsys.readouterr().err
