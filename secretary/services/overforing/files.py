@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 from pathlib import Path
 
@@ -31,7 +33,7 @@ def import_file(store: Store, path: Path) -> ImportResult:
         with path.open("rb") as f:
             data = f.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise ServiceError(f"Filen {path} kan inte läsas: {exc.strerror or exc}.") from None
+        raise ServiceError(f"Filen {path} kan inte läsas: {_reason(exc, path)}.") from None
     return import_bytes(store, data)
 
 
@@ -44,6 +46,20 @@ def export_file(store: Store, meeting_id: int, path: Path) -> int:
         temporary.write_bytes(data)
         os.replace(temporary, path)
     except OSError as exc:
-        temporary.unlink(missing_ok=True)
-        raise ServiceError(f"Filen {path} kan inte sparas: {exc.strerror or exc}.") from None
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+        raise ServiceError(f"Filen {path} kan inte sparas: {_reason(exc, path)}.") from None
     return len(data)
+
+
+def _reason(exc: OSError, path: Path) -> str:
+    """Why, in Swedish and with what to do: the system's own text is often English."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "det finns inte plats på disken. Frigör utrymme eller välj en annan mapp"
+    if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "du saknar behörighet. Välj en annan mapp"
+    if isinstance(exc, IsADirectoryError):
+        return "det är en mapp"
+    if isinstance(exc, FileNotFoundError | NotADirectoryError):
+        return "den finns inte" if path.parent.is_dir() else f"mappen {path.parent} finns inte"
+    return exc.strerror or str(exc)
