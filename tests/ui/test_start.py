@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-from secretary.services import agenda, demo, register
+from secretary.services import demo, register
 from secretary.store.backup import make_backup
 from secretary.store.database import open_store
 from secretary.store.errors import StoreError
@@ -59,22 +59,24 @@ def _said_and_answer_yes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def test_a_page_damaged_where_the_window_first_reads_is_restored_before_it_opens(  # type: ignore[no-untyped-def]
-    qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qapp, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """SQLite opens the file; the main window's first read meets the damaged page."""
-    from tests.bad_conditions import damage_a_page, many_rows
+    """SQLite opens the file; the main window's first read (the organs) meets the damage."""
+    from tests.bad_conditions import damage_a_page
 
-    path = tmp_path / "skadad.sqlite"
-    meeting_id = many_rows(path, "arende")
-    make_backup(path, path.parent / "säkerhetskopior", "sammanträde-avslutat")
-    damage_a_page(path, "arende")
+    store = open_store(db_path)
+    demo.create_demo(store)
+    store.close()
+    make_backup(db_path, db_path.parent / "säkerhetskopior", "sammanträde-avslutat")
+    damage_a_page(db_path, "organ")
     said = _said_and_answer_yes(monkeypatch)
-    window = open_window(str(path), None)
+    window = open_window(str(db_path), None)
     assert window is not None
     try:
-        assert f"Databasfilen {path} är skadad" in said[0]
+        assert f"Databasfilen {db_path} är skadad" in said[0]
         assert "Vill du återställa databasen från en säkerhetskopia?" in said[0]
-        assert len(agenda.list_arenden(window.ctx.store, meeting_id)) > 300
+        assert len(register.list_organs(window.ctx.store)) == 1
+        assert window.isVisible()
     finally:
         window.close()
         window.ctx.store.close()
