@@ -312,7 +312,7 @@ def bench_sok() -> None:
             hits = f"{len(result.traffar)}{'+' if result.fler else ''}"
             report(f"{label} {query!r} ({hits})", samples)
             every += samples
-        word = "byggsanktionsavgift"
+        word = "strandskydd"
         typing: list[float] = []
         for _ in range(3):
             for n in range(1, len(word) + 1):
@@ -348,10 +348,22 @@ store.close()
 """
 
 
-def _app(db: Path, settings: Path) -> dict[str, float]:
+BARE = """
+import json, resource, sys, time
+t0 = float(sys.argv[1])
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+w = QMainWindow(); w.show(); app.processEvents()
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"shown": time.time() - t0, "rss_shown": rss, "rss": rss}))
+"""
+
+
+def _app(db: Path | None, settings: Path) -> dict[str, float]:
     t0 = time.time()
+    args = [APP, str(t0), str(db), str(settings)] if db is not None else [BARE, str(t0)]
     out = subprocess.run(
-        [sys.executable, "-c", APP, str(t0), str(db), str(settings)],
+        [sys.executable, "-c", *args],
         capture_output=True,
         text=True,
         check=True,
@@ -366,18 +378,19 @@ def bench_app_on_archive(archive: Path, tmp: Path) -> None:
     empty = tmp / "tom.sqlite"
     open_store(empty).close()
     print("Programmet på tio års protokoll (offscreen, egen process, median av 3)")
-    rows = []
-    for name, db in (("tom databas", empty), ("tio år, 60 000 §§", archive)):
-        runs = [_app(db, tmp / f"{db.stem}.ini") for _ in range(3)]
-        shown = statistics.median(r["shown"] for r in runs)
-        rss_shown = max(r["rss_shown"] for r in runs) / 1024
-        rss = max(r["rss"] for r in runs) / 1024
-        rows.append((name, shown, rss_shown, rss))
-    for name, shown, rss_shown, rss in rows:
-        print(
-            f"  {name:<20} huvudfönstret visat {shown * 1000:6.0f} ms   "
-            f"högsta minne {rss_shown:5.0f} MB, med sökfönstret och fyra sökningar {rss:5.0f} MB"
-        )
+    runs: tuple[tuple[str, Path | None], ...] = (
+        ("tomt PySide6-fönster", None),
+        ("Secretary, tom databas", empty),
+        ("Secretary, tio år", archive),
+    )
+    print(f"  {'':<24}{'fönstret visat':>16}{'högsta minne':>15}{'+ fyra sökningar':>19}")
+    for name, db in runs:
+        measured = [_app(db, tmp / f"{name}.ini") for _ in range(3)]
+        shown = statistics.median(r["shown"] for r in measured)
+        rss_shown = max(r["rss_shown"] for r in measured) / 1024
+        rss = max(r["rss"] for r in measured) / 1024
+        searched = f"{rss:16.0f} MB" if db is not None else f"{'–':>19}"
+        print(f"  {name:<24}{shown * 1000:13.0f} ms{rss_shown:12.0f} MB{searched}")
 
 
 if __name__ == "__main__":
