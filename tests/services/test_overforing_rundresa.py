@@ -5,14 +5,20 @@ ledamöter, ersättare and officials, earlier meetings that year (so the § numb
 start at 1), then the meeting taken as far as hypothesis chooses, from planned to a
 justerat protocol with a rättelse and the notice posted. A service refusing a drawn action
 is part of the game: the action is skipped, as the window would show the refusal.
+
+The stored versions' PDFs are stand-ins here (bytes made from the protocol's data): to the
+transfer a PDF is an opaque payload with a digest, and laying out real ones would make this
+the slowest test of the suite. test_overforing.py moves real PDFs.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -333,6 +339,10 @@ def build(store: Store, data: st.DataObject) -> int:
 # --- the property -------------------------------------------------------------------------
 
 
+def _stand_in(data: object, **options: object) -> bytes:
+    return b"%PDF-1.7\n" + hashlib.sha256(repr((data, options)).encode()).digest()
+
+
 @pytest.fixture
 def target_kind(backend: str, request: pytest.FixtureRequest) -> str:
     """The backend under test, its PostgreSQL schema migrated for this run."""
@@ -354,7 +364,13 @@ def target_kind(backend: str, request: pytest.FixtureRequest) -> str:
 def test_a_meeting_survives_export_and_import_unchanged(
     data: st.DataObject, target_kind: str, template_db: Path
 ) -> None:
-    with fresh("sqlite", template_db) as source, fresh(target_kind, template_db) as target:
+    with (
+        fresh("sqlite", template_db) as source,
+        fresh(target_kind, template_db) as target,
+        mock.patch.object(arbetsgang, "protokoll_pdf", _stand_in),
+        mock.patch.object(rattelse, "protokoll_pdf", _stand_in),
+        mock.patch.object(omedelbar, "utdrag_pdf", _stand_in),
+    ):
         meeting_id = build(source, data)
         exported = overforing.export_bytes(source, meeting_id)
         result = overforing.import_bytes(target, exported)

@@ -229,9 +229,11 @@ class ListOf(Kind):
             self.inner.load(v, f"{where}[{i}]", known) for i, v in enumerate(array(value, where))
         ]
         if self.unique:
+            seen: set[Any] = set()
             for i, v in enumerate(out):
-                if v in out[:i]:
+                if v in seen:
                     raise FormatError(f"{where}[{i}]", "förekommer två gånger i listan")
+                seen.add(v)
         return out
 
     def to_db(self, value: Any, ids: Ids) -> Any:

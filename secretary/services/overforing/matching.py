@@ -151,6 +151,9 @@ def memberships(s: Session, doc: Document, found: Organ, ids: Ids, date: dt.date
     existing = list(
         s.scalars(select(Membership).where(Membership.organ_id == found.id).order_by(Membership.id))
     )
+    by_person: dict[int, list[Membership]] = {}
+    for m in existing:
+        by_person.setdefault(m.person_id, []).append(m)
     used: set[int] = set()
     rows: dict[str, Membership] = {}
     added: set[str] = set()
@@ -160,7 +163,7 @@ def memberships(s: Session, doc: Document, found: Organ, ids: Ids, date: dt.date
         match = next(
             (
                 m
-                for m in existing
+                for m in by_person.get(cols["person_id"], ())
                 if m.id not in used and all(getattr(m, k) == v for k, v in cols.items())
             ),
             None,
