@@ -109,19 +109,35 @@ def _prefix(fras: Fras) -> bool:
 
 
 def fts5_fraga(fr: Sequence[Fras]) -> str:
-    """FTS5 query syntax: each phrase quoted (the words hold only letters and digits)."""
-    return " ".join(f'"{" ".join(f)}"' + ("*" if _prefix(f) else "") for f in fr)
+    """FTS5 query syntax: each phrase quoted (the words hold only letters and digits).
+    Where a word is a prefix, the same phrases as whole words are added with OR: they find
+    nothing more, but a § holding them scores for both, so 'KS 2021/79' ranks the § with
+    that very dnr above KSAU 2021/795."""
+
+    def query(prefix: bool) -> str:
+        return " ".join(f'"{" ".join(f)}"' + ("*" if prefix and _prefix(f) else "") for f in fr)
+
+    if not any(_prefix(f) for f in fr):
+        return query(False)
+    return f"({query(True)}) OR ({query(False)})"
 
 
 def tsquery(fr: Sequence[Fras]) -> str:
-    """PostgreSQL to_tsquery syntax: words quoted, <-> between the words of a phrase."""
-    parts = []
-    for f in fr:
-        words = [f"'{w}'" for w in f]
-        if _prefix(f):
-            words[-1] += ":*"
-        parts.append("(" + " <-> ".join(words) + ")")
-    return " & ".join(parts)
+    """PostgreSQL to_tsquery syntax: words quoted, <-> between the words of a phrase; the
+    whole words added with | as in fts5_fraga."""
+
+    def query(prefix: bool) -> str:
+        parts = []
+        for f in fr:
+            words = [f"'{w}'" for w in f]
+            if prefix and _prefix(f):
+                words[-1] += ":*"
+            parts.append("(" + " <-> ".join(words) + ")")
+        return " & ".join(parts)
+
+    if not any(_prefix(f) for f in fr):
+        return query(False)
+    return f"({query(True)}) | ({query(False)})"
 
 
 # --- marking where the words are ----------------------------------------------------------

@@ -292,3 +292,14 @@ def test_a_word_in_very_many_paragrafer_is_ranked_among_the_newest(
     result = sok.sok(store, "taxa")
     assert set(ids(result)) == {a.id for a in newer[1:]}
     assert result.fler
+
+
+def test_the_very_dnr_typed_ranks_above_those_that_begin_like_it(store: Store) -> None:
+    ks = builders.organ(store)
+    meeting = builders.meeting(store, ks, dt.date(2021, 6, 1))
+    for dnr in ("KSAU 2021/795", "KS 2021/790", "KS 2021/79", "KS 2021/7900"):
+        arende(store, meeting.id, agenda.ArendeInput("Medborgarförslag om belysning", dnr=dnr))
+    hits = sok.sok(store, "KS 2021/79").traffar
+    assert hits[0].dnr.text == "KS 2021/79"
+    assert len(hits) == 4  # the others still found: the dnr may be half typed
+    assert sok.sok(store, "bygglov").traffar == ()
