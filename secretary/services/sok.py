@@ -272,7 +272,7 @@ def sok(store: Store, fraga: str, limit: int = 100) -> Sokresultat:
             rows = found[:limit]
             firsts = forsta_paragrafer(s, {(r[3], _date(r[5]).year) for r in rows})
     except sqlalchemy.exc.DBAPIError as exc:
-        log.exception("Sökningen %r (%s) misslyckades", fraga, q)
+        log.exception("Sökningen misslyckades")  # not what was searched for: it may be private
         raise ServiceError(
             "Sökningen kunde inte göras. Försök med andra ord; om felet kvarstår, "
             "starta om programmet."
