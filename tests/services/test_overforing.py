@@ -159,6 +159,19 @@ EDITS: dict[str, tuple[Callable[[dict[str, Any]], None], str]] = {
         lambda d: _meeting(d)["logg"][-1].update(at="igår"),
         r"sammantrade\.logg\[\d+\]\.at ska vara en tidpunkt",
     ),
+    "a vote for a proposal its question does not put": (
+        lambda d: _meeting(d)["arenden"][0]["beslut"]["resultat"]["0"][0]["votering"].update(
+            ja="-y1"
+        ),
+        r"sammantrade\.arenden\[0\] hänger inte ihop med resten av filen, så protokollet kan "
+        r"inte skrivas",
+    ),
+    "a formal question without its yrkande": (
+        lambda d: _meeting(d)["arenden"][0]["beslut"].update(
+            ordning=[{"typ": "FORMELL", "yrkande": None}, {"typ": "HUVUD", "yrkande": None}]
+        ),
+        r"sammantrade\.arenden\[0\] hänger inte ihop",
+    ),
     "unknown role": (
         lambda d: d["uppdrag"][-1].update(roll="KUNG"),
         r"uppdrag\[\d+\]\.roll ska vara ett av ”LEDAMOT”",

@@ -9,6 +9,9 @@ half-imported.
 numbering the new meeting would shift gets its current start set by hand. A number used
 by another meeting that year is reported, not refused (the organ's own history decides).
 
+Last, the meeting is read back through the services inside the transaction
+(overforing.probe): parts that fit the format but not each other are refused too.
+
 The same meeting twice: a meeting of the organ with the same date, start time and ärenden
 (rubrik and dnr, in order) is taken to be this one, and the import is refused.
 """
@@ -23,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from secretary.services.agenda import first_paragraf
 from secretary.services.errors import ServiceError
-from secretary.services.overforing import matching
+from secretary.services.overforing import matching, probe
 from secretary.services.overforing.document import ArendeDoc, Document
 from secretary.services.overforing.fields import ARENDE, NAMN, PERSON, VERSION, YRKANDE, Ids
 from secretary.services.overforing.tables import (
@@ -97,6 +100,7 @@ def write(s: Session, doc: Document) -> ImportResult:
     meeting = _meeting(s, doc, organ, ids)
     notes = _keep_numbers(s, organ.id, date.year, meeting, before)
     notes += _shared_numbers(s, doc, meeting)
+    probe.readable(s, meeting.id, [ids[ARENDE][str(a.row.ref)] for a in doc.arenden])
     return ImportResult(
         meeting_id=meeting.id,
         organ_id=organ.id,
