@@ -358,3 +358,19 @@ def test_the_command_line_exports_and_imports(
     assert "importeras inte två gånger" in capsys.readouterr().err
     assert run("--db", str(db_path), "export", "--meeting", "999", "-o", str(path)) == 1
     assert "inget sammanträde med id 999" in capsys.readouterr().err
+
+
+def test_an_ordning_naming_a_removed_yrkande_is_refused_with_the_way_out(store: Store) -> None:
+    from secretary.domain.yrkanden import Fraga, FragaTyp, YrkandeTyp
+    from secretary.services import beslut
+    from tests.services.justering_helpers import utkast
+
+    meeting_id, arenden, p = utkast(store)
+    a = arenden[0]
+    y = beslut.add_yrkande(store, a, YrkandeTyp.ATERREMISS, p["Maria Ek"], text="Mer underlag")
+    beslut.set_ordning(store, a, [Fraga(FragaTyp.HUVUD), Fraga(FragaTyp.FORMELL, y)])
+    beslut.remove_yrkande(store, y)
+    with pytest.raises(ServiceError, match=r"nämner ett yrkande som har tagits bort\. Välj Lagens"):
+        overforing.export_bytes(store, meeting_id)
+    beslut.set_ordning(store, a, None)
+    assert overforing.export_bytes(store, meeting_id)

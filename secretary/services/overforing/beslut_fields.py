@@ -80,6 +80,12 @@ class Fraga(Kind):
 
     def dump(self, value: Any, refs: Refs) -> Any:
         y = value.get("yrkande_id")
+        if y is not None and not refs.has(YRKANDE, y):
+            raise ServiceError(
+                "Sammanträdet kan inte exporteras: en propositionsordning nämner ett yrkande som "
+                "har tagits bort. Välj Lagens ordning i den paragrafen (eller ställ upp ordningen "
+                "på nytt) och exportera igen."
+            )
         return {"typ": value["typ"], "yrkande": None if y is None else refs.ref(YRKANDE, y)}
 
     def load(self, value: Any, where: str, known: Known) -> Any:

@@ -45,6 +45,9 @@ class Refs:
             if id_ not in m:
                 m[id_] = f"{kind}{len(m) + 1}"
 
+    def has(self, kind: str, id_: int) -> bool:
+        return id_ in self._maps[kind]
+
     def ref(self, kind: str, id_: int) -> str:
         try:
             return self._maps[kind][id_]
