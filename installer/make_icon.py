@@ -1,6 +1,7 @@
 """Draw the program icon: a white sheet with a blue § on a dark blue rounded square.
 
-Writes installer/secretary.png (256 px, for the Linux .desktop file) and
+Writes secretary/resources/secretary.png (256 px: the window icon, and the Linux .desktop
+file's) and
 installer/secretary.ico (16-256 px, for secretary.exe and the Windows shortcuts). Both are
 committed; run this again only to change the icon:
 
@@ -17,6 +18,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter, QPainterPath
 
 HERE = Path(__file__).resolve().parent
+PNG = HERE.parent / "secretary" / "resources" / "secretary.png"
 SIZE = 256
 ICO_SIZES = [(16, 16), (24, 24), (32, 32), (48, 48), (64, 64), (128, 128), (256, 256)]
 
@@ -55,9 +57,9 @@ def to_pil(image: QImage) -> Image.Image:
 def main() -> None:
     _app = QGuiApplication([])
     big = to_pil(draw())
-    big.save(HERE / "secretary.png", optimize=True)
+    big.save(PNG, optimize=True)
     big.save(HERE / "secretary.ico", sizes=ICO_SIZES)
-    print(f"Skrev {HERE / 'secretary.png'} och {HERE / 'secretary.ico'}.")
+    print(f"Skrev {PNG} och {HERE / 'secretary.ico'}.")
 
 
 if __name__ == "__main__":

@@ -42,7 +42,7 @@ fi
 mv "$BUILD_DIR/app/secretary" "$STAGE"
 rmdir "$BUILD_DIR/app"
 
-cp installer/secretary.png "$STAGE/secretary.png"
+cp secretary/resources/secretary.png "$STAGE/secretary.png"
 cp installer/linux/secretary.desktop "$STAGE/secretary.desktop"
 cp installer/linux/install.sh "$STAGE/install.sh"
 cp installer/linux/README.txt "$STAGE/README.txt"

@@ -19,6 +19,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QSettings, QTimer, QTranslator, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from secretary.services import demo
@@ -38,6 +39,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+# Drawn by installer/make_icon.py; the installers use the same picture.
+ICON = Path(__file__).resolve().parent.parent / "resources" / "secretary.png"
+
+
 def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance()
     if isinstance(app, QApplication):
@@ -46,6 +51,10 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("secretary")
     app.setApplicationName("Secretary")
     app.setApplicationDisplayName("Secretary – protokoll")
+    app.setWindowIcon(
+        QIcon(str(Path(__file__).resolve().parent.parent / "resources" / "secretary.png"))
+    )
+    app.setDesktopFileName("secretary")  # Wayland/X11 match the window to secretary.desktop
     QLocale.setDefault(QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden))
     translator = QTranslator(app)
     if translator.load("qtbase_sv", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):

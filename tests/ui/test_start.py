@@ -106,3 +106,12 @@ def test_a_database_from_a_newer_version_is_told_at_start_and_offered_no_restore
     assert open_window(str(db_path), None) is None
     (text,) = said
     assert "nyare version av Secretary" in text and "återställa" not in text
+
+
+def test_the_windows_carry_the_program_icon(qapp) -> None:  # type: ignore[no-untyped-def]
+    """The icon the installers put in the Start menu is the one on the window's title bar."""
+    from PySide6.QtGui import QIcon
+
+    from secretary.ui.application import ICON
+
+    assert not QIcon(str(ICON)).isNull()
