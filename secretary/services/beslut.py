@@ -239,10 +239,17 @@ def _domain(
             select(YrkandeRad).where(YrkandeRad.arende_id == arende.id).order_by(YrkandeRad.id)
         )
     )
+    # A question about a yrkande since removed is not put; the stored order keeps it, so an
+    # undo that gives the yrkande back (under its own id) gives its place back too. Removal
+    # is refused once the chair has begun, so the steps recorded by index stay in step.
     if row.ordning is None:
         ordning = tuple(foreslagen_ordning(yrkanden))
     else:
-        ordning = tuple(Fraga(FragaTyp(f["typ"]), f.get("yrkande_id")) for f in row.ordning)
+        ordning = tuple(
+            Fraga(FragaTyp(f["typ"]), f.get("yrkande_id"))
+            for f in row.ordning
+            if f.get("yrkande_id") is None or any(y.id == f["yrkande_id"] for y in yrkanden)
+        )
     resultat = {int(k): tuple(_steg(d) for d in v) for k, v in (row.resultat or {}).items()}
     reservationer = tuple(
         Reservation(person(r.person_id), ReservationTyp(r.typ))

@@ -214,3 +214,22 @@ def test_a_removed_yrkande_comes_back_under_its_own_id(
     )
     assert again not in (first, second)
     assert len(beslut.load_paragraf(store, arende).beslut.yrkanden) == 3
+
+
+def test_a_question_about_a_removed_yrkande_is_not_put(
+    mote: tuple[Store, int, int, dict[str, int]],
+) -> None:
+    """The chair's hand-made order named a tillägg that was then removed: the § still reads,
+    the order goes on without that question, and the protocol can be made."""
+    from secretary.services.protokoll import protokoll_data
+
+    store, meeting_id, arende, p = mote
+    first = beslut.add_yrkande(store, arende, T.TILLAGG, p["Petra Sandström"], text="a")
+    second = beslut.add_yrkande(store, arende, T.TILLAGG, p["Anders Almqvist"], text="b")
+    huvud, fraga_1, fraga_2 = beslut.load_paragraf(store, arende).beslut.ordning
+    beslut.set_ordning(store, arende, (fraga_2, fraga_1, huvud))
+    beslut.remove_yrkande(store, second)
+    vy = beslut.load_paragraf(store, arende)
+    assert vy.beslut.ordning == (fraga_1, huvud)
+    assert fraga_1.yrkande_id == first
+    assert protokoll_data(store, meeting_id).arenden[0].paragraf > 0

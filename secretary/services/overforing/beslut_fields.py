@@ -22,6 +22,7 @@ from secretary.services.overforing.fields import (
     Integer,
     Kind,
     Known,
+    ListOf,
     Nullable,
     Refs,
     Text,
@@ -80,12 +81,6 @@ class Fraga(Kind):
 
     def dump(self, value: Any, refs: Refs) -> Any:
         y = value.get("yrkande_id")
-        if y is not None and not refs.has(YRKANDE, y):
-            raise ServiceError(
-                "Sammanträdet kan inte exporteras: en propositionsordning nämner ett yrkande som "
-                "har tagits bort. Välj Lagens ordning i den paragrafen (eller ställ upp ordningen "
-                "på nytt) och exportera igen."
-            )
         return {"typ": value["typ"], "yrkande": None if y is None else refs.ref(YRKANDE, y)}
 
     def load(self, value: Any, where: str, known: Known) -> Any:
@@ -99,6 +94,22 @@ class Fraga(Kind):
     def to_db(self, value: Any, ids: Ids) -> Any:
         y = value["yrkande"]
         return {"typ": value["typ"], "yrkande_id": None if y is None else ids[YRKANDE][y]}
+
+
+class Ordning(ListOf):
+    """The stored propositionsordning. A question about a yrkande since removed is not put
+    (services.beslut reads past it), so it is left out of the document as well."""
+
+    def __init__(self) -> None:
+        super().__init__(Fraga())
+
+    def dump(self, value: Any, refs: Refs) -> Any:
+        put = [
+            f
+            for f in value or ()
+            if f.get("yrkande_id") is None or refs.has(YRKANDE, f["yrkande_id"])
+        ]
+        return super().dump(put, refs)
 
 
 class Votering(Kind):

@@ -18,7 +18,7 @@ from secretary.domain.register import Funktion, OrganKind, Roll
 from secretary.domain.yrkanden import YrkandeTyp
 from secretary.services.beslut import SEKTIONER
 from secretary.services.granskning import Status
-from secretary.services.overforing.beslut_fields import Fraga, Innehall, Redigerat, Resultat
+from secretary.services.overforing.beslut_fields import Innehall, Ordning, Redigerat, Resultat
 from secretary.services.overforing.fields import (
     ARENDE,
     PARTI,
@@ -232,7 +232,7 @@ YRKANDEN = Table(
 
 BESLUT = Table(
     (
-        Field("ordning", Nullable(ListOf(Fraga()))),
+        Field("ordning", Nullable(Ordning())),
         Field("ordning_godkand", Boolean()),
         Field("resultat", Resultat()),
         Field("beslut_rubrik", Text(300)),
