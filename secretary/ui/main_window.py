@@ -85,6 +85,10 @@ class MainWindow(QMainWindow):
         self.sok_action = action(self, "&Sök i protokoll…", "Ctrl+F")
         self.sok_action.triggered.connect(self.open_sok)
         self.sok_dialog: QWidget | None = None
+        self.export_meeting_action = action(self, "E&xportera sammanträde…")
+        self.export_meeting_action.triggered.connect(self.export_meeting)
+        self.import_meeting_action = action(self, "&Importera sammanträde…")
+        self.import_meeting_action.triggered.connect(self.import_meeting)
         self.restore_action = action(self, "Åt&erställ från säkerhetskopia…")
         self.restore_action.triggered.connect(self.restore_backup)
         self.new_organ_action = action(self, "N&ytt organ…")
@@ -117,6 +121,8 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         arkiv = bar.addMenu("&Arkiv")
         arkiv.addAction(self.sok_action)
+        arkiv.addSeparator()
+        arkiv.addActions([self.export_meeting_action, self.import_meeting_action])
         arkiv.addSeparator()
         arkiv.addAction(self.restore_action)
         arkiv.addSeparator()
@@ -176,6 +182,7 @@ class MainWindow(QMainWindow):
         self.delete_organ_action.setEnabled(has_organ)
         self.new_meeting_action.setEnabled(has_organ)
         self.edit_meeting_action.setEnabled(kind == MEETING)
+        self.export_meeting_action.setEnabled(kind == MEETING)
         self.delete_meeting_action.setEnabled(kind == MEETING)
         self.session_action.setEnabled(kind == MEETING)
         self.documents.set_meeting(selection[1] if selection and kind == MEETING else None)
@@ -326,6 +333,18 @@ class MainWindow(QMainWindow):
         window.destroyed.connect(lambda _=None, mid=meeting.id: self.session_windows.pop(mid, None))
         self.session_windows[meeting.id] = window
         window.show()
+
+    def export_meeting(self) -> None:
+        from secretary.ui import overforing
+
+        selection = self.navigator.current()
+        meeting_id = selection[1] if selection and selection[0] == MEETING else None
+        overforing.export_meeting(self, self.ctx, meeting_id)
+
+    def import_meeting(self) -> None:
+        from secretary.ui import overforing
+
+        overforing.import_meeting(self, self.ctx, self.navigator.select)
 
     def delete_meeting(self) -> None:
         meeting = self.agenda_page.meeting

@@ -99,3 +99,26 @@ def test_cancelled_dialogs_do_nothing(ctx, monkeypatch, messages) -> None:  # ty
     assert overforing.import_meeting(None, ctx) is None
     assert overforing.export_meeting(None, ctx, None) is None
     assert messages == {"information": ["Välj först ett sammanträde i listan."], "warning": []}
+
+
+def test_the_arkiv_menu_exports_the_selected_meeting_and_imports_it_elsewhere(  # type: ignore[no-untyped-def]
+    qtbot, ctx, other: AppContext, tmp_path: Path, monkeypatch, messages
+) -> None:
+    demo.create_demo(ctx.store)
+    meeting_id = agenda.list_meetings(ctx.store, register.list_organs(ctx.store)[0].id)[0].id
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.navigator.select((MEETING, meeting_id))
+    assert window.export_meeting_action.isEnabled()
+    _answer(monkeypatch, "getSaveFileName", tmp_path / "ksau.json")
+    window.export_meeting_action.trigger()
+    assert (tmp_path / "ksau.json").is_file()
+
+    target = MainWindow(other)
+    qtbot.addWidget(target)
+    assert not target.export_meeting_action.isEnabled()  # nothing selected in an empty register
+    _answer(monkeypatch, "getOpenFileName", tmp_path / "ksau.json")
+    target.import_meeting_action.trigger()
+    selection = target.navigator.current()
+    assert selection is not None and selection[0] == MEETING
+    assert target.agenda_page.isVisible() or target.stack.currentWidget() is target.agenda_page
