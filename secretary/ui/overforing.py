@@ -60,7 +60,7 @@ def export_meeting(parent: QWidget | None, ctx: AppContext, meeting_id: int | No
         parent,
         EXPORT_TITLE,
         f"Sammanträdet {title} är exporterat till {path} ({size / 1024:.0f} kB).\n\n"
-        "Filen kan läsas in i en annan Secretary-databas med Arkiv → Importera sammanträde….",
+        "Filen kan läsas in i en annan Secretary-databas med Arkiv → Importera sammanträde…",
     )
     return path
 
