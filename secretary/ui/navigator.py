@@ -1,4 +1,6 @@
-"""The tree on the left: each organ with its sammanträden, newest first."""
+"""The tree on the left: each organ, its years, and in each year its sammanträden, newest
+first. A register that runs for years would otherwise be one list of hundreds of dates; the
+newest year stands open, and the years the secretary opens stay open across refreshes."""
 
 from __future__ import annotations
 
@@ -11,12 +13,13 @@ from secretary.ui.context import AppContext
 
 ORGAN = "organ"
 MEETING = "meeting"
+YEAR = "year"
 _KIND = Qt.ItemDataRole.UserRole
 _ID = Qt.ItemDataRole.UserRole + 1
 _ORGAN_ID = Qt.ItemDataRole.UserRole + 2
 
 Selection = tuple[str, int]
-"""(ORGAN, organ id) or (MEETING, meeting id)."""
+"""(ORGAN, organ id) or (MEETING, meeting id). A year is a heading, never a selection."""
 
 
 class Navigator(QTreeWidget):
@@ -33,7 +36,7 @@ class Navigator(QTreeWidget):
 
     def current(self) -> Selection | None:
         item = self.currentItem()
-        if item is None or not item.isSelected():
+        if item is None or not item.isSelected() or item.data(0, _KIND) == YEAR:
             return None
         return (item.data(0, _KIND), item.data(0, _ID))
 
@@ -47,27 +50,40 @@ class Navigator(QTreeWidget):
     def select(self, selection: Selection | None) -> bool:
         for item in self._items():
             if selection is not None and (item.data(0, _KIND), item.data(0, _ID)) == selection:
-                if item.parent() is not None:
-                    item.parent().setExpanded(True)
+                parent = item.parent()
+                while parent is not None:
+                    parent.setExpanded(True)
+                    parent = parent.parent()
                 self.setCurrentItem(item)
                 return True
         return False
 
     def _items(self) -> list[QTreeWidgetItem]:
         found: list[QTreeWidgetItem] = []
+
+        def walk(item: QTreeWidgetItem) -> None:
+            found.append(item)
+            for j in range(item.childCount()):
+                walk(item.child(j))
+
         for i in range(self.topLevelItemCount()):
-            top = self.topLevelItem(i)
-            found.append(top)
-            found.extend(top.child(j) for j in range(top.childCount()))
+            walk(self.topLevelItem(i))
         return found
 
     def refresh(self) -> None:
-        """Rebuild from the services, keeping the selection and which organs are open."""
+        """Rebuild from the services, keeping the selection and which organs and years are
+        open."""
         selected = self.current()
-        collapsed = {
+        items = self._items()
+        closed = {
             item.data(0, _ID)
-            for item in self._items()
+            for item in items
             if item.data(0, _KIND) == ORGAN and not item.isExpanded()
+        }
+        years = {
+            (item.data(0, _ORGAN_ID), item.data(0, _ID)): item.isExpanded()
+            for item in items
+            if item.data(0, _KIND) == YEAR
         }
         self.blockSignals(True)
         try:
@@ -76,15 +92,27 @@ class Navigator(QTreeWidget):
                 top = QTreeWidgetItem(self, [organ.name])
                 top.setToolTip(0, organ.kind.label)
                 self._set(top, ORGAN, organ.id, organ.id)
+                heading: QTreeWidgetItem | None = None
+                open_years: list[QTreeWidgetItem] = []
                 for meeting in agenda.list_meetings(self.ctx.store, organ.id):
+                    year = meeting.date.year
+                    if heading is None or heading.data(0, _ID) != year:
+                        newest = heading is None
+                        heading = QTreeWidgetItem(top, [str(year)])
+                        heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                        self._set(heading, YEAR, year, organ.id)
+                        if years.get((organ.id, year), newest):
+                            open_years.append(heading)
                     text = meeting.date.isoformat()
                     numbers = paragraf_range(meeting.first_paragraf, meeting.arende_count)
                     if numbers:
                         text += f"   {numbers}"
-                    child = QTreeWidgetItem(top, [text])
+                    child = QTreeWidgetItem(heading, [text])
                     child.setToolTip(0, meeting.place or "Plats ej angiven")
                     self._set(child, MEETING, meeting.id, organ.id)
-                top.setExpanded(organ.id not in collapsed)
+                top.setExpanded(organ.id not in closed)
+                for heading in open_years:  # once it has children, or it would not open
+                    heading.setExpanded(True)
             found = self.select(selected)
         finally:
             self.blockSignals(False)

@@ -37,8 +37,9 @@ def test_meeting_shows_its_agenda_numbered_on_from_the_year(qtbot, ctx) -> None:
     assert window.stack.currentWidget() is window.agenda_page
     assert column(window, AgendaTableModel.PARAGRAF) == ["§ 5", "§ 6", "§ 7"]
     assert window.agenda_page.tabs.tabText(0) == "Föredragningslista (§ 5–7)"
-    tree = window.navigator.topLevelItem(0)
-    assert [tree.child(i).text(0) for i in range(2)] == [
+    year = window.navigator.topLevelItem(0).child(0)
+    assert year.text(0) == "2026" and year.isExpanded()
+    assert [year.child(i).text(0) for i in range(2)] == [
         "2026-03-02   § 5–7",
         "2026-02-02   § 1–4",
     ]
@@ -230,3 +231,29 @@ def test_session_mode_opens_in_its_own_window_once(qtbot, ctx) -> None:  # type:
     window.session_action.trigger()  # a second press brings the same window forward
     assert list(window.session_windows) == [meeting_id]
     opened.close()
+
+
+def test_the_tree_groups_meetings_by_year_with_the_newest_open(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    organ_id = builders.organ(ctx.store)
+    old = builders.meeting(ctx.store, organ_id, dt.date(2024, 5, 6), arenden=1)
+    builders.meeting(ctx.store, organ_id, dt.date(2025, 5, 5), arenden=1)
+    builders.meeting(ctx.store, organ_id, dt.date(2026, 5, 4), arenden=1)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    tree = window.navigator
+    organ = tree.topLevelItem(0)
+    years = [organ.child(i) for i in range(organ.childCount())]
+    assert [(y.text(0), y.isExpanded()) for y in years] == [
+        ("2026", True),
+        ("2025", False),
+        ("2024", False),
+    ]
+    years[1].setExpanded(True)  # the secretary opens 2025; it stays open after a change
+    tree.refresh()
+    organ = tree.topLevelItem(0)
+    assert [organ.child(i).isExpanded() for i in range(3)] == [True, True, False]
+    assert tree.select((MEETING, old.id))  # a search hit in a closed year opens it
+    assert tree.topLevelItem(0).child(2).isExpanded()
+    assert tree.current() == (MEETING, old.id)
+    tree.setCurrentItem(tree.topLevelItem(0).child(2))  # a year is a heading, not a choice
+    assert tree.current() is None
