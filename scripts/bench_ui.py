@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -17,47 +16,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-BARE = """
-import time, sys
-t0 = float(sys.argv[1])
-from PySide6.QtWidgets import QApplication, QMainWindow
-app = QApplication([])
-w = QMainWindow(); w.show(); app.processEvents()
-print(time.time() - t0)
-"""
-
-OURS = """
-import time, sys
-t0 = float(sys.argv[1])
-from PySide6.QtCore import QSettings
-from secretary.ui.application import make_application
-from secretary.store.database import open_store
-from secretary.ui.context import AppContext
-app = make_application()
-store = open_store(sys.argv[2])
-from secretary.ui.main_window import MainWindow
-ctx = AppContext(store=store, settings=QSettings(sys.argv[3], QSettings.Format.IniFormat))
-w = MainWindow(ctx); w.show(); app.processEvents()
-print(time.time() - t0)
-store.close()
-"""
-
-
-def _start(code: str, *args: str) -> float:
-    t0 = time.time()
-    out = subprocess.run(
-        [sys.executable, "-c", code, str(t0), *args],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=ROOT,
-    ).stdout
-    return float(out.strip().splitlines()[-1])
-
 
 def bench_startup(db: Path, settings: Path) -> None:
-    bare = statistics.median(_start(BARE) for _ in range(5))
-    ours = statistics.median(_start(OURS, str(db), str(settings)) for _ in range(5))
+    """The same start-up script as the ten-year figure in bench.py, on the KF database."""
+    from bench import _app
+
+    bare = statistics.median(_app(None, settings)["shown"] for _ in range(5))
+    ours = statistics.median(_app(db, settings)["shown"] for _ in range(5))
     print("Start till huvudfönstret visas (median av 5)")
     print(f"  tomt PySide6-fönster {bare * 1000:6.0f} ms")
     print(f"  Secretary            {ours * 1000:6.0f} ms   kvot {ours / bare:.2f}")

@@ -106,3 +106,15 @@ def ctx(store: Store, tmp_path: Path):  # type: ignore[no-untyped-def]
     return AppContext(
         store=store, settings=QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     )
+
+
+@pytest.fixture
+def shared_tmp() -> Iterator[Path]:
+    """A folder another user can reach: pytest's own temporary folders are private."""
+    folder = Path(tempfile.mkdtemp(prefix="secretary-behorighet-"))
+    folder.chmod(0o777)
+    yield folder
+    for path in [folder, *folder.rglob("*")]:
+        if path.is_dir():
+            path.chmod(0o777)
+    shutil.rmtree(folder)

@@ -12,8 +12,6 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -285,18 +283,6 @@ def test_a_cancelled_check_reports_nothing(damaged: tuple[Path, int]) -> None:
 
 
 # --- folders and files that cannot be written --------------------------------------------
-
-
-@pytest.fixture
-def shared_tmp() -> Iterator[Path]:
-    """A folder another user can reach: pytest's own temporary folders are private."""
-    folder = Path(tempfile.mkdtemp(prefix="secretary-behorighet-"))
-    folder.chmod(0o777)
-    yield folder
-    for path in [folder, *folder.rglob("*")]:
-        if path.is_dir():
-            path.chmod(0o777)
-    shutil.rmtree(folder)
 
 
 def _prepared(folder: Path, template_db: Path) -> Path:

@@ -9,7 +9,6 @@ import logging
 import shutil
 import sqlite3
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -205,17 +204,6 @@ def test_a_whole_file_is_checked_in_silence(qtbot, ctx, db_path, boxes) -> None:
 
 
 # --- start-up in a folder that cannot be written, and an unwritable log folder -------------
-
-
-@pytest.fixture
-def shared_tmp() -> Iterator[Path]:
-    folder = Path(tempfile.mkdtemp(prefix="secretary-behorighet-"))
-    folder.chmod(0o777)
-    yield folder
-    for path in [folder, *folder.rglob("*")]:
-        if path.is_dir():
-            path.chmod(0o777)
-    shutil.rmtree(folder)
 
 
 def test_start_in_a_folder_that_cannot_be_written_says_so_and_opens_no_window(

@@ -40,6 +40,14 @@ def other(tmp_path: Path, template_db: Path) -> Iterator[AppContext]:
         )
 
 
+def _demo_window(qtbot, ctx: AppContext) -> tuple[MainWindow, int]:  # type: ignore[no-untyped-def]
+    demo.create_demo(ctx.store)
+    meeting_id = agenda.list_meetings(ctx.store, register.list_organs(ctx.store)[0].id)[0].id
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    return window, meeting_id
+
+
 def _answer(monkeypatch: pytest.MonkeyPatch, name: str, path: Path | str) -> None:
     monkeypatch.setattr(QFileDialog, name, staticmethod(lambda *_a, **_k: (str(path), "")))
 
@@ -47,10 +55,7 @@ def _answer(monkeypatch: pytest.MonkeyPatch, name: str, path: Path | str) -> Non
 def test_a_meeting_goes_out_to_a_file_and_in_to_another_database(  # type: ignore[no-untyped-def]
     qtbot, ctx, other: AppContext, tmp_path: Path, monkeypatch, messages
 ) -> None:
-    demo.create_demo(ctx.store)
-    meeting_id = agenda.list_meetings(ctx.store, register.list_organs(ctx.store)[0].id)[0].id
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
+    window, meeting_id = _demo_window(qtbot, ctx)
     _answer(monkeypatch, "getSaveFileName", tmp_path / "ksau")
 
     path = overforing.export_meeting(window, ctx, meeting_id)
@@ -104,10 +109,7 @@ def test_cancelled_dialogs_do_nothing(ctx, monkeypatch, messages) -> None:  # ty
 def test_the_arkiv_menu_exports_the_selected_meeting_and_imports_it_elsewhere(  # type: ignore[no-untyped-def]
     qtbot, ctx, other: AppContext, tmp_path: Path, monkeypatch, messages
 ) -> None:
-    demo.create_demo(ctx.store)
-    meeting_id = agenda.list_meetings(ctx.store, register.list_organs(ctx.store)[0].id)[0].id
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
+    window, meeting_id = _demo_window(qtbot, ctx)
     window.navigator.select((MEETING, meeting_id))
     assert window.export_meeting_action.isEnabled()
     _answer(monkeypatch, "getSaveFileName", tmp_path / "ksau.json")
