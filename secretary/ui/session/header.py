@@ -70,14 +70,20 @@ class SessionHeader(QFrame):
         self, quorum: Beslutforhet | None, note: str = "", override: bool = False
     ) -> None:
         if quorum is None:
-            self.badge.setStyleSheet(NONE_STYLE)
+            self._badge_style(NONE_STYLE)
             self.badge.setText("Inget ärende")
         else:
             text = quorum.text[0].upper() + quorum.text[1:]
             if not quorum.ok and override:
                 text += "\nUndantag bekräftat och loggat"
-            self.badge.setStyleSheet(OK_STYLE if quorum.ok else LOST_STYLE)
+            self._badge_style(OK_STYLE if quorum.ok else LOST_STYLE)
             self.badge.setText(("✔ " if quorum.ok else "✖ ") + text)
         self.badge_note.setText(note)
         self.badge_note.setVisible(bool(note))
         self.override_button.setVisible(quorum is not None and not quorum.ok and not override)
+
+    def _badge_style(self, style: str) -> None:
+        """Only on a change: Qt re-polishes and lays out the badge on every setStyleSheet,
+        which on each key press of the upprop cost a repaint of the header."""
+        if self.badge.styleSheet() != style:
+            self.badge.setStyleSheet(style)
