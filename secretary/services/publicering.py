@@ -7,9 +7,14 @@ from collections.abc import Sequence
 
 from secretary.domain.publicering import Maskering, Publicering, maskera
 from secretary.reports.protokoll import protokoll_pdf
+from secretary.services.agenda import get_meeting_row
+from secretary.services.errors import require
 from secretary.services.innehall import innehall, tillbaka
 from secretary.services.protokoll import protokoll_data
 from secretary.store.database import Store
+
+MAX_TERMER = 500
+MAX_TERM = 200
 
 
 def _publicering(store: Store, meeting_id: int, markerade: Sequence[str]) -> Publicering:
@@ -28,3 +33,24 @@ def publik_pdf(store: Store, meeting_id: int, markerade: Sequence[str] = ()) -> 
     data = protokoll_data(store, meeting_id)
     masked = maskera(innehall(data), markerade)
     return protokoll_pdf(tillbaka(data, masked.innehall), publik=True)
+
+
+def termer(store: Store, meeting_id: int) -> tuple[str, ...]:
+    """The terms marked for masking in this meeting's public version, as last saved."""
+    with store.session() as s:
+        return tuple(get_meeting_row(s, meeting_id).maskeringstermer or ())
+
+
+def spara_termer(store: Store, meeting_id: int, markerade: Sequence[str]) -> tuple[str, ...]:
+    """Keep the marked terms, so the next public version (after a rättelse, say) masks the
+    same names and addresses without the secretary having to remember them. Not protocol
+    content: allowed after justering."""
+    kept = tuple(dict.fromkeys(t.strip() for t in markerade if t.strip()))
+    require(len(kept) <= MAX_TERMER, f"Högst {MAX_TERMER} uppgifter att maskera.")
+    require(
+        all(len(t) <= MAX_TERM for t in kept),
+        f"En uppgift att maskera får vara högst {MAX_TERM} tecken.",
+    )
+    with store.session() as s:
+        get_meeting_row(s, meeting_id).maskeringstermer = list(kept)
+    return kept

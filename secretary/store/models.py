@@ -24,7 +24,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
-from sqlalchemy.sql.expression import false
+from sqlalchemy.sql.expression import false, text
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -166,6 +166,11 @@ class Meeting(Base):
     anslag_uppsatt: Mapped[dt.date | None] = mapped_column(Date)
     sista_overklagandedag: Mapped[dt.date | None] = mapped_column(Date)
     anslag_nedtagning: Mapped[dt.date | None] = mapped_column(Date)
+    # Names, addresses and the like the secretary marked to be masked in the public version,
+    # kept so that the next web version (after a rättelse, say) masks them again.
+    maskeringstermer: Mapped[list[str]] = mapped_column(
+        JSON, default=list, server_default=text("'[]'")
+    )
 
     organ: Mapped[Organ] = relationship(back_populates="meetings")
     arenden: Mapped[list[Arende]] = relationship(

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from secretary.domain.beslutsgang import ReservationTyp
 from secretary.domain.votering import Rost
 from secretary.domain.yrkanden import FORSLAG, YrkandeTyp
-from secretary.services import arbetsgang, beslut, granskning, rattelse
+from secretary.services import arbetsgang, beslut, granskning, publicering, rattelse
 from secretary.store.database import Store, open_store
 from secretary.store.models import Base
 from tests.conftest import PG_URL, _empty_pg
@@ -82,4 +82,5 @@ def justerat(store: Store) -> int:
     rattelse.ratta(
         store, arenden[1], "sammanfattning", ["Rättad text."], "Skrivfel", "Eva Kristensson", NOW
     )
+    publicering.spara_termer(store, meeting_id, ["Storgatan 1", "Maria Ek"])
     return meeting_id

@@ -102,3 +102,18 @@ def test_the_public_pdf_masks_and_leaves_the_original(store: Store) -> None:
     assert "Budgetuppföljning oktober 2026" in text  # the heading of the secret §
     assert "Kommunkontoret redovisar utfall" not in text
     assert versioner.las_pdf(store, meeting_id, 2) == original
+
+
+def test_the_terms_to_mask_are_kept_for_the_next_public_version(store: Store) -> None:
+    """A name masked in the first web version must not appear in the one after a rättelse
+    because nobody remembered to type it again."""
+    meeting_id, _ = _justerat(store)
+    assert publicering.termer(store, meeting_id) == ()
+    kept = publicering.spara_termer(store, meeting_id, ["  Kommunalt ", "", "Kommunalt", "Åsa"])
+    assert kept == ("Kommunalt", "Åsa")
+    assert publicering.termer(store, meeting_id) == ("Kommunalt", "Åsa")
+    text = flat(" ".join(pages(publicering.publik_pdf(store, meeting_id, kept))))
+    assert "Kommunalt partnerskap" not in text
+    with pytest.raises(ServiceError, match="högst 200 tecken"):
+        publicering.spara_termer(store, meeting_id, ["x" * 201])
+    assert publicering.termer(store, meeting_id) == ("Kommunalt", "Åsa")

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from secretary.reports.protokoll import protokoll_pdf
-from secretary.services import agenda, demo, overforing, register
+from secretary.services import agenda, demo, overforing, publicering, register
 from secretary.services.errors import ServiceError
 from secretary.services.overforing import importing
 from secretary.services.overforing.format import MAX_BYTES, MAX_TEXT
@@ -312,6 +312,8 @@ def test_the_imported_protocol_reads_as_the_original(store: Store, template_db: 
         original = pages(protokoll_pdf(protokoll_data(store, meeting_id)))
         imported = pages(protokoll_pdf(protokoll_data(target, result.meeting_id)))
         assert imported == original
+        masked = publicering.termer(target, result.meeting_id)
+        assert masked == ("Storgatan 1", "Maria Ek") == publicering.termer(store, meeting_id)
         assert "§ 335" in original[1]
         assert result.text.startswith(
             "Sammanträdet Kommunstyrelsens arbetsutskott 2026-11-30 är importerat. "

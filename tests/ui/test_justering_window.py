@@ -295,6 +295,9 @@ def test_the_public_version_lists_a_planted_personnummer_before_export(
     tab.save_button.click()
     assert target.read_bytes().startswith(b"%PDF")
     assert warnings == []
+    # The next time the window opens (say for a rättelse), the marked terms are there.
+    again = _window(qtbot, ctx, meeting_id)
+    assert again.publicering_tab.terms_edit.toPlainText() == "Storgatan 1"
 
 
 def test_omedelbar_justering_from_the_window(

@@ -184,6 +184,7 @@ SAMMANTRADE = Table(
         Field("anslag_uppsatt", _opt(Date())),
         Field("sista_overklagandedag", _opt(Date())),
         Field("anslag_nedtagning", _opt(Date())),
+        Field("maskeringstermer", ListOf(Text(200, empty=False), unique=True)),
     ),
     nested=(
         "forsta_paragraf",

@@ -189,6 +189,7 @@ class PubliceringTab(QWidget):
         self.terms_edit.setAccessibleName("Fler uppgifter att maskera")
         self.terms_edit.setPlaceholderText("Namn, adresser … en per rad")
         self.terms_edit.setMaximumHeight(70)
+        self.terms_edit.setPlainText("\n".join(publicering.termer(ctx.store, meeting_id)))
         self.preview_button = QPushButton("Visa maskeringar")
         self.preview_button.clicked.connect(self.preview)
         self.summary = QLabel()
@@ -209,7 +210,7 @@ class PubliceringTab(QWidget):
             hint(
                 "Paragrafer under sekretess ersätts av rubriken och en upplysning, och "
                 "personnummer maskeras. Skriv fler uppgifter som ska döljas (namn, adresser) "
-                "en per rad."
+                "en per rad; de sparas med sammanträdet till nästa webbversion."
             )
         )
         layout.addLayout(terms)
@@ -223,6 +224,7 @@ class PubliceringTab(QWidget):
     def preview(self) -> list[Maskering]:
         try:
             with busy():
+                publicering.spara_termer(self.ctx.store, self.meeting_id, self.terms())
                 self.maskeringar = publicering.forhandsgranska(
                     self.ctx.store, self.meeting_id, self.terms()
                 )
