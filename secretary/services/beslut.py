@@ -564,6 +564,19 @@ def _open_votering(vy: ParagrafVy) -> tuple[int, Votering]:
     return index, g.resultat.votering
 
 
+def _votering_att_angra(vy: ParagrafVy) -> tuple[int, Votering]:
+    """Where an answer is taken back: the open votering, or else the one the last recorded
+    step holds, finished by the answer being undone (the last J of a roll call, or 'the rest
+    vote Ja'). Taking an answer back opens it again."""
+    if vy.oppen_votering is not None:
+        return _open_votering(vy)
+    results = _results(vy)
+    last = results[max(results)][-1] if results else None
+    require(last is not None and last.votering is not None, "Ingen votering pågår i paragrafen.")
+    assert last is not None and last.votering is not None
+    return max(results), last.votering
+
+
 def _replace_votering(
     session: Session, arende: Arende, vy: ParagrafVy, index: int, votering: Votering
 ) -> None:
@@ -577,13 +590,23 @@ def rosta(store: Store, arende_id: int, person_id: int, rost: Rost | None) -> No
     """One answer in the roll call (None takes it back)."""
     with store.session() as s:
         arende, vy = _open(s, arende_id)
-        index, v = _open_votering(vy)
+        index, v = _votering_att_angra(vy) if rost is None else _open_votering(vy)
         _serving(vy, [person_id], "rösta")
         roster = dict(v.roster)
         if rost is None:
             roster.pop(person_id, None)
         else:
             roster[person_id] = rost
+        _replace_votering(s, arende, vy, index, _with(v, roster=roster))
+
+
+def ta_tillbaka(store: Store, arende_id: int, person_ids: Sequence[int]) -> None:
+    """Take back the answers of several at once, in one unit of work (undoing 'the rest vote
+    Ja', say): all of them or, if refused, none."""
+    with store.session() as s:
+        arende, vy = _open(s, arende_id)
+        index, v = _votering_att_angra(vy)
+        roster = {pid: r for pid, r in v.roster.items() if pid not in set(person_ids)}
         _replace_votering(s, arende, vy, index, _with(v, roster=roster))
 
 

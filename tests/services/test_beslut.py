@@ -233,3 +233,25 @@ def test_a_question_about_a_removed_yrkande_is_not_put(
     assert vy.beslut.ordning == (fraga_1, huvud)
     assert fraga_1.yrkande_id == first
     assert protokoll_data(store, meeting_id).arenden[0].paragraf > 0
+
+
+def test_the_answer_that_finished_a_roll_call_can_be_taken_back(
+    mote: tuple[Store, int, int, dict[str, int]],
+) -> None:
+    """A wrong key on the last name is the commonest slip of a roll call; taking it back
+    must open the votering again, not be refused because the count is done."""
+    store, _, arende, p = mote
+    beslut.add_yrkande(store, arende, T.BIFALL, p["Petra Sandström"])
+    beslut.add_yrkande(store, arende, T.AVSLAG, p["Anders Almqvist"])
+    beslut.besvara(store, arende, FORSLAG, votering_begard=True)
+    beslut.rosta(store, arende, p["Anders Almqvist"], Rost.NEJ)
+    beslut.resten(store, arende, Rost.JA)
+    assert beslut.load_paragraf(store, arende).oppen_votering is None
+    beslut.rosta(store, arende, p["Johan Berg"], None)
+    open_again = beslut.load_paragraf(store, arende).oppen_votering
+    assert open_again is not None and p["Johan Berg"] not in open_again.roster
+    beslut.rosta(store, arende, p["Johan Berg"], Rost.NEJ)
+    beslut.ta_tillbaka(store, arende, [p["Johan Berg"], p["Maria Ek"]])
+    roster = beslut.load_paragraf(store, arende).oppen_votering.roster  # type: ignore[union-attr]
+    assert p["Johan Berg"] not in roster and p["Maria Ek"] not in roster
+    assert roster[p["Anders Almqvist"]] is Rost.NEJ

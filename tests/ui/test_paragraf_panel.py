@@ -195,6 +195,25 @@ def test_undo_and_redo_of_a_vote_and_of_a_finding(qtbot, ctx) -> None:  # type: 
     assert panel.rost_model.rows()[0].rost is Rost.NEJ
 
 
+def test_undoing_the_rest_vote_takes_back_only_those_it_added(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    meeting_id, p, arende = everyone_present(ctx)
+    _yrkanden_and_finding(ctx, p, arende)
+    window = open_window(qtbot, ctx, meeting_id)
+    panel = window.paragraf
+    qtbot.keyClick(window.people, K.Key_9, ALT)
+    qtbot.keyClick(panel.roster, K.Key_V)
+    qtbot.keyClick(panel.roster, K.Key_1)
+    qtbot.keyClick(panel.roster, K.Key_N)
+    first = panel.rost_model.rows()[0].person_id
+    qtbot.keyClick(panel.roster, K.Key_J, SHIFT)
+    assert beslut.load_paragraf(ctx.store, arende).oppen_votering is None  # everyone answered
+
+    qtbot.keyClick(QApplication.focusWidget(), K.Key_Z, CTRL)
+    assert beslut.load_paragraf(ctx.store, arende).oppen_votering.roster == {first: Rost.NEJ}  # type: ignore[union-attr]
+    qtbot.keyClick(QApplication.focusWidget(), K.Key_Z, CTRL | SHIFT)
+    assert beslut.load_paragraf(ctx.store, arende).oppen_votering is None
+
+
 def test_undoing_a_removed_yrkande_keeps_the_hand_made_propositionsordning(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
     """The chair's order names yrkanden by id: a removal taken back must give the yrkande
     back as the same one, or the order would point at nothing."""

@@ -671,13 +671,10 @@ class ParagrafPanel(ParagrafWidgets):
             return
         store, a = self.store, self.arende_id
         missing = [r.person_id for r in self.rost_model.rows() if r.rost is None]
-
-        def undo() -> None:
-            for pid in missing:
-                beslut.rosta(store, a, pid, None)
-
         if self._call(
-            f"Resten röstar {rost.label.lower()}", lambda: beslut.resten(store, a, rost), undo
+            f"Resten röstar {rost.label.lower()}",
+            lambda: beslut.resten(store, a, rost),
+            lambda: beslut.ta_tillbaka(store, a, missing),
         ):
             self.host.statusBar().showMessage(f"{len(missing)} röstar {rost.label.lower()}.")
 
