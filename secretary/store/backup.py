@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from secretary.store.errors import DamagedDatabaseError
+from secretary.store.paths import readonly_uri
 
 log = logging.getLogger(__name__)
 
@@ -49,11 +50,7 @@ def make_backup(db_path: Path, backup_dir: Path, reason: str, keep: int = KEEP) 
 
 
 def _copy(db_path: Path, target: Path, *, readonly: bool = False) -> None:
-    src = (
-        sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-        if readonly
-        else sqlite3.connect(db_path)
-    )
+    src = sqlite3.connect(readonly_uri(db_path), uri=True) if readonly else sqlite3.connect(db_path)
     try:
         dst = sqlite3.connect(target)
         try:
@@ -130,7 +127,7 @@ def restore_backup(backup: Path, db_path: Path, backup_dir: Path) -> Path:
     could not be copied. The backup is copied in beside the database before anything else is
     touched, so a full disk or a damaged backup leaves the database as it was (the error is
     raised: DamagedDatabaseError for the backup, or what the disk said)."""
-    check = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    check = sqlite3.connect(readonly_uri(backup), uri=True)
     try:
         whole = check.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     except sqlite3.DatabaseError:

@@ -30,7 +30,7 @@ from typing import Any
 import sqlalchemy.exc
 from filelock import FileLock, Timeout
 from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from secretary.store import migrate
@@ -47,7 +47,7 @@ from secretary.store.errors import (
     read_only_folder,
     translate,
 )
-from secretary.store.paths import backup_dir_for, default_db_path
+from secretary.store.paths import backup_dir_for, default_db_path, readonly_uri
 
 log = logging.getLogger(__name__)
 
@@ -144,7 +144,9 @@ def open_store(db: str | Path | None = None, *, migrate_schema: bool = True) -> 
             _check_writable(path)
             if path.exists():
                 _check_untouched(path)
-        engine = create_engine(url)
+        # A SQLite file by URL object, not by text: a '?' or '#' in a folder name would be
+        # parsed out of a "sqlite:///…" string and open another file.
+        engine = create_engine(URL.create("sqlite", database=str(path)) if path else url)
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _sqlite_pragmas)
         store = Store(engine, path, lock)
@@ -240,7 +242,9 @@ def _check_writable(path: Path) -> None:
 def _check_untouched(path: Path) -> None:
     """Refuse a foreign or newer database through a read-only connection, before the WAL
     pragma rewrites the file's header: a refused file must be left exactly as it was."""
-    readonly = create_engine(f"sqlite:///file:{path}?mode=ro&uri=true")
+    readonly = create_engine(
+        "sqlite://", creator=lambda: sqlite3.connect(readonly_uri(path), uri=True)
+    )
     try:
         with readonly.connect() as conn:
             migrate.check(conn)
@@ -257,6 +261,8 @@ def _check_untouched(path: Path) -> None:
 
 
 _SQLITE_INTERRUPT = 9
+_SQLITE_CORRUPT = 11
+_SQLITE_NOTADB = 26
 
 
 class FileCheck:
@@ -271,12 +277,15 @@ class FileCheck:
         self._guard = threading.Lock()
 
     def run(self) -> list[str]:
-        """What is wrong with the file, in SQLite's words; empty when it is whole (or the
-        check was cancelled)."""
+        """What is wrong with the file, in SQLite's words; empty when it is whole, when the
+        check was cancelled, or when it could not run (the file locked by another program, a
+        network share gone): only damage SQLite finds is reported, since the answer to it is a
+        restore over the database, which must never be offered for a healthy file."""
         try:
-            conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            conn = sqlite3.connect(readonly_uri(self.path), uri=True, check_same_thread=False)
         except sqlite3.Error as exc:
-            return [str(exc)]
+            log.warning("Skadekontrollen kunde inte öppna %s: %s", self.path, exc)
+            return []
         with self._guard:
             if self._cancelled:
                 conn.close()
@@ -285,8 +294,12 @@ class FileCheck:
         try:
             rows = conn.execute("PRAGMA quick_check").fetchall()
         except sqlite3.DatabaseError as exc:
-            interrupted = getattr(exc, "sqlite_errorcode", 0) == _SQLITE_INTERRUPT
-            return [] if interrupted else [str(exc)]
+            code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+            if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+                return [str(exc)]
+            if code != _SQLITE_INTERRUPT:
+                log.warning("Skadekontrollen av %s avbröts: %s", self.path, exc)
+            return []
         finally:
             with self._guard:
                 self._conn = None

@@ -24,3 +24,10 @@ def log_dir() -> Path:
 def backup_dir_for(db_path: Path) -> Path:
     """Backups sit beside the database they copy, so a database on a USB stick keeps its own."""
     return db_path.parent / "säkerhetskopior"
+
+
+def readonly_uri(path: Path) -> str:
+    """A read-only SQLite URI for a file. Built by pathlib, which percent-encodes: in a plain
+    f"file:{path}" a '#' in a folder name starts a fragment (SQLite then opens, and creates, a
+    different, empty file) and a '%' is read as an escape."""
+    return path.resolve().as_uri() + "?mode=ro"

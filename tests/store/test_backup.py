@@ -5,7 +5,10 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from secretary.store.backup import list_backups, make_backup
+from secretary.store.database import open_store
 
 
 def test_a_backup_is_a_readable_copy_and_old_ones_rotate_out(db_path: Path) -> None:
@@ -57,3 +60,30 @@ def test_a_damaged_file_is_set_aside_and_the_backup_restored(db_path: Path) -> N
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     assert db_path.with_name(db_path.name + ".skadad").exists()
+
+
+@pytest.mark.parametrize("folder", ["Möten #2", "50%25 klart", "Vad?"])
+def test_a_folder_name_with_uri_characters_opens_backs_up_and_restores_the_right_file(
+    tmp_path: Path, folder: str
+) -> None:
+    """'#', '%' and '?' mean something in a URI: a restore once read an empty stray file
+    and replaced the database with it."""
+    from secretary.store.backup import restore_backup
+    from tests import builders
+
+    path = tmp_path / folder / "secretary.sqlite"
+    store = open_store(path)
+    organ = builders.organ(store)
+    store.backup("test")
+    store.close()
+    kopior = path.parent / "säkerhetskopior"
+    (backup,) = list_backups(path, kopior)
+    restore_backup(backup.path, path, kopior)
+    store = open_store(path)
+    try:
+        from secretary.services import register
+
+        assert [o.id for o in register.list_organs(store)] == [organ]
+    finally:
+        store.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [folder]  # no stray file beside it

@@ -282,6 +282,23 @@ def test_a_cancelled_check_reports_nothing(damaged: tuple[Path, int]) -> None:
     assert check.run() == []
 
 
+def test_a_check_that_cannot_run_is_not_taken_for_damage(tmp_path: Path) -> None:
+    """A restore over a healthy file must never be offered because the check could not run:
+    the file gone with a network share, or locked by another program."""
+    assert FileCheck(tmp_path / "borta.sqlite").run() == []
+    path = tmp_path / "last.sqlite"
+    many_rows(path)
+    holder = sqlite3.connect(path)
+    holder.execute("PRAGMA journal_mode=DELETE")
+    holder.execute("PRAGMA locking_mode=EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        assert FileCheck(path).run() == []
+    finally:
+        holder.rollback()
+        holder.close()
+
+
 # --- folders and files that cannot be written --------------------------------------------
 
 
