@@ -33,7 +33,7 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from secretary.store import migrate
+from secretary.store import langder, migrate
 from secretary.store.backup import make_backup, try_backup, why_not
 from secretary.store.errors import (
     NO_SPACE,
@@ -70,6 +70,7 @@ class Store:
         self.path = path
         self._lock = lock
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        langder.install(self._sessions)
 
     @property
     def is_sqlite(self) -> bool:

@@ -143,3 +143,16 @@ def test_the_meeting_dialog_suggestion_follows_the_same_rule(store: Store) -> No
     assert agenda.suggested_first_paragraf(store, ks, dt.date(2027, 1, 1)) == 1
     # Moving an existing meeting earlier: its own ärenden no longer count before it.
     assert agenda.suggested_first_paragraf(store, ks, dt.date(2026, 1, 5), None, later.id) == 1
+
+
+def test_a_text_longer_than_its_field_is_refused_in_swedish(store: Store) -> None:
+    """PostgreSQL would refuse it with a driver error, SQLite would keep it and the export
+    then refuse the meeting: both get the same clear refusal before anything is written."""
+
+    organ = builders.organ(store)
+    meeting = builders.meeting(store, organ, dt.date(2026, 5, 4), arenden=1)
+    (arende,) = agenda.list_arenden(store, meeting.id)
+    with pytest.raises(ServiceError, match="rubriken får vara högst 500 tecken men har 564"):
+        agenda.update_arende(store, arende.id, agenda.ArendeInput("x" * 564))
+    assert agenda.list_arenden(store, meeting.id)[0].rubrik == arende.rubrik
+    agenda.update_arende(store, arende.id, agenda.ArendeInput("x" * 500))

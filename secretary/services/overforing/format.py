@@ -12,13 +12,14 @@ import json
 from typing import Any
 
 from secretary.services.errors import ServiceError
+from secretary.store.langder import MAX_FRITEXT
 
 FORMAT = "secretary-sammantrade"
 VERSION = 1
 
 MAX_BYTES = 64 * 1024 * 1024
 # A free text (Text column): far above any real sammanfattning, far below a memory problem.
-MAX_TEXT = 100_000
+MAX_TEXT = MAX_FRITEXT  # as the application itself takes (store.langder)
 INT_MAX = 2**31 - 1  # PostgreSQL INTEGER
 
 
