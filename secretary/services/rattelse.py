@@ -79,20 +79,32 @@ def _med_rattelse(
     return replace(data, arenden=arenden, rattelser=(*data.rattelser, not_))
 
 
+def _beslut_row(s: Session, arende: Arende) -> ParagrafBeslut:
+    row = s.get(ParagrafBeslut, arende.id)
+    if row is None:
+        row = ParagrafBeslut(arende_id=arende.id, resultat={}, redigerat={})
+        s.add(row)
+    return row
+
+
 def _tillampa(
     s: Session, arende: Arende, vy: beslut.ParagrafVy, del_: str, ny: tuple[str, ...]
 ) -> None:
-    if del_ in ("sammanfattning", "forslag_till_beslut"):
-        setattr(arende, del_, "\n".join(ny))
+    if del_ == "forslag_till_beslut":
+        # The att-satser that follow the förslag are frozen as justerade first: a rättelse
+        # of the förslag must not change the Beslut of the next version without a note.
+        row = _beslut_row(s, arende)
+        if row.beslut_att is None:
+            row.beslut_att = list(vy.beslut_att)
+        arende.forslag_till_beslut = "\n".join(ny)
+    elif del_ == "sammanfattning":
+        arende.sammanfattning = "\n".join(ny)
     elif del_ == "rubrik":
         arende.rubrik = " ".join(ny)
     elif del_ in _LISTOR:
         setattr(arende, del_, list(ny))
     elif del_ in ("beslut_att", "beslut_rubrik"):
-        row = s.get(ParagrafBeslut, arende.id)
-        if row is None:
-            row = ParagrafBeslut(arende_id=arende.id, resultat={}, redigerat={})
-            s.add(row)
+        row = _beslut_row(s, arende)
         if del_ == "beslut_att":
             row.beslut_att = list(ny)
         else:
@@ -116,6 +128,7 @@ def ratta(
     require(bool(av.strip()), "Ange vem som gör rättelsen.")
     ny = tuple(t.strip() for t in ny_text if t.strip())
     require(del_ != "rubrik" or bool(ny), "Ärendet måste ha en rubrik.")
+    require(del_ != "beslut_rubrik" or bool(ny), "Beslutet måste ha en rubrik.")
     with store.session() as s:
         arende = get_row(s, Arende, arende_id, "Ärendet")
         meeting_id = arende.meeting_id

@@ -191,3 +191,18 @@ def test_a_corrected_list_quotes_each_line_apart(store: Store) -> None:
     )
     text = flat(" ".join(pages(versioner.las_pdf(store, meeting_id, 3))))
     assert "Efter rättelsen: ”Ekonomienheten / Revisorerna”" in text
+
+
+def test_correcting_the_forslag_leaves_the_justerat_beslut_as_it_was(store: Store) -> None:
+    """Where the att-satser follow the förslag, a rättelse of the förslag must not also
+    change the Beslut of later versions without a note of its own."""
+    meeting_id, arenden, _ = _justerat(store)
+    beslut_fore = protokoll_data(store, meeting_id).arenden[0].beslut_att
+    rattelse.ratta(
+        store, arenden[0], "forslag_till_beslut", ["att göra något annat"], "Fel", "Eva", NOW
+    )
+    rattelse.ratta(store, arenden[0], "sammanfattning", ["Rättad."], "Fel", "Eva", NOW)
+    assert protokoll_data(store, meeting_id).arenden[0].beslut_att == beslut_fore
+    assert versioner.kontrollera_mot_data(store, meeting_id) == []
+    with pytest.raises(ServiceError, match="Beslutet måste ha en rubrik"):
+        rattelse.ratta(store, arenden[0], "beslut_rubrik", [], "Fel", "Eva", NOW)
