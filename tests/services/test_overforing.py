@@ -121,7 +121,11 @@ EDITS: dict[str, tuple[Callable[[dict[str, Any]], None], str]] = {
     ),
     "impossible date": (
         lambda d: _meeting(d).update(date="2026-02-30"),
-        r"sammantrade\.date ska vara ett datum \(ÅÅÅÅ-MM-DD\), inte ”2026-02-30”",
+        r"sammantrade\.date ska vara ett datum \(ÅÅÅÅ-MM-DD, år 1900–2200\), inte ”2026-02-30”",
+    ),
+    "a date the anslag arithmetic cannot reach": (
+        lambda d: _meeting(d).update(justerat_datum="9999-12-31"),
+        r"sammantrade\.justerat_datum ska vara ett datum \(ÅÅÅÅ-MM-DD, år 1900–2200\)",
     ),
     "time of day": (
         lambda d: _meeting(d).update(started_at="25:00:00"),
@@ -377,3 +381,17 @@ def test_an_ordning_naming_a_removed_yrkande_travels_without_that_question(store
     document = json.loads(overforing.export_bytes(store, meeting_id))
     ordning = document["sammantrade"]["arenden"][0]["beslut"]["ordning"]
     assert ordning == [{"typ": "HUVUD", "yrkande": None}]
+
+
+def test_a_file_built_to_exhaust_the_machine_is_refused_early(
+    store: Store, exported: bytes
+) -> None:
+    before = counts(store)
+    flood = b'{"format": "secretary-sammantrade", "x": [' + b"{}," * 300_000 + b"{}]}"
+    with pytest.raises(ServiceError, match="fler än 250 000 objekt och listor"):
+        overforing.import_bytes(store, flood)
+    document = json.loads(exported)
+    document["sammantrade"]["arenden"] = document["sammantrade"]["arenden"] * 81
+    with pytest.raises(ServiceError, match="har 405 ärenden; ett sammanträde har högst 400"):
+        overforing.import_bytes(store, json.dumps(document).encode())
+    assert counts(store) == before

@@ -29,7 +29,7 @@ from secretary.services.overforing.fields import (
     obj,
     text,
 )
-from secretary.services.overforing.format import FORMAT, FormatError
+from secretary.services.overforing.format import FORMAT, MAX_ARENDEN, FormatError
 from secretary.services.overforing.format import VERSION as FORMAT_VERSION
 from secretary.services.overforing.tables import (
     ANTECKNINGAR,
@@ -158,6 +158,11 @@ def read(raw: Any) -> Document:
     d = _header(raw)
     m = obj(d["sammantrade"], "sammantrade", SAMMANTRADE.keys)
     items = array(m["arenden"], "sammantrade.arenden")
+    if len(items) > MAX_ARENDEN:
+        raise FormatError(
+            "sammantrade.arenden",
+            f"har {len(items)} ärenden; ett sammanträde har högst {MAX_ARENDEN}",
+        )
     yrkanden: list[list[str]] = []
     all_yrkanden: set[str] = set()
     for i, a in enumerate(items):

@@ -169,12 +169,23 @@ class _Iso(Kind):
         raise NotImplementedError
 
 
+# Dates a protocol can carry. Year 9999 would pass ISO but overflow the anslag arithmetic
+# (appeal periods, notice days) the moment the meeting is opened.
+YEARS = range(1900, 2201)
+
+
+def _in_years(value: dt.date) -> dt.date:
+    if value.year not in YEARS:
+        raise ValueError(value)
+    return value
+
+
 class Date(_Iso):
     pattern = re.compile(r"\d{4}-\d{2}-\d{2}")
-    shape = "ett datum (ÅÅÅÅ-MM-DD)"
+    shape = "ett datum (ÅÅÅÅ-MM-DD, år 1900–2200)"
 
     def parse(self, value: str) -> dt.date:
-        return dt.date.fromisoformat(value)
+        return _in_years(dt.date.fromisoformat(value))
 
 
 class Time(_Iso):
@@ -187,10 +198,12 @@ class Time(_Iso):
 
 class Timestamp(_Iso):
     pattern = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{6})?")
-    shape = "en tidpunkt (ÅÅÅÅ-MM-DDTTT:MM:SS)"
+    shape = "en tidpunkt (ÅÅÅÅ-MM-DDTTT:MM:SS, år 1900–2200)"
 
     def parse(self, value: str) -> dt.datetime:
-        return dt.datetime.fromisoformat(value)
+        parsed = dt.datetime.fromisoformat(value)
+        _in_years(parsed.date())
+        return parsed
 
 
 class Choice(Kind):

@@ -19,6 +19,12 @@ VERSION = 1
 
 MAX_BYTES = 64 * 1024 * 1024
 # A free text (Text column): far above any real sammanfattning, far below a memory problem.
+# A file is checked, written and read back in full before its meeting is kept, and the read
+# back grows with the square of the ärenden: these caps keep a hostile file from holding the
+# window for minutes or taking gigabytes (a fullmäktige has some 60 ärenden, a few thousand
+# objects in all).
+MAX_ARENDEN = 400
+MAX_OBJECTS = 250_000
 MAX_TEXT = MAX_FRITEXT  # as the application itself takes (store.langder)
 INT_MAX = 2**31 - 1  # PostgreSQL INTEGER
 
@@ -80,6 +86,13 @@ def decode(data: bytes) -> Any:
             f"Filen är inte text i UTF-8 (ogiltig byte på position {exc.start}). "
             "Välj en fil som Secretary har exporterat."
         ) from None
+    # Every object and list costs memory when parsed, far beyond its bytes in the file; a
+    # bracket inside a text counts too, which errs on the safe side.
+    if text.count("{") + text.count("[") > MAX_OBJECTS:
+        raise ServiceError(
+            f"Filen kan inte importeras: den har fler än {MAX_OBJECTS:,} objekt och listor; "
+            "ett sammanträde har några tusen.".replace(",", " ", 1)
+        )
     try:
         return json.loads(text, object_pairs_hook=_pairs, parse_constant=_constant)
     except json.JSONDecodeError as exc:
