@@ -254,6 +254,8 @@ class YrkandeRad(Base):
     """A yrkande made on an ärende (secretary.domain.yrkanden.Yrkande)."""
 
     __tablename__ = "yrkande"
+    # Ids never come back on SQLite: the propositionsordning names yrkanden by id (0007).
+    __table_args__ = {"sqlite_autoincrement": True}  # noqa: RUF012
     id: Mapped[int] = mapped_column(primary_key=True)
     arende_id: Mapped[int] = mapped_column(ForeignKey("arende.id", ondelete="CASCADE"), index=True)
     typ: Mapped[str] = mapped_column(String(20))

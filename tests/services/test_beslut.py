@@ -255,3 +255,14 @@ def test_the_answer_that_finished_a_roll_call_can_be_taken_back(
     roster = beslut.load_paragraf(store, arende).oppen_votering.roster  # type: ignore[union-attr]
     assert p["Johan Berg"] not in roster and p["Maria Ek"] not in roster
     assert roster[p["Anders Almqvist"]] is Rost.NEJ
+
+
+def test_a_removed_yrkandes_id_is_not_given_to_the_next(
+    mote: tuple[Store, int, int, dict[str, int]],
+) -> None:
+    """Else the next yrkande would take the removed one's place in a hand-made order."""
+    store, _, arende, p = mote
+    beslut.add_yrkande(store, arende, T.TILLAGG, p["Petra Sandström"], text="a")
+    last = beslut.add_yrkande(store, arende, T.TILLAGG, p["Anders Almqvist"], text="b")
+    beslut.remove_yrkande(store, last)
+    assert beslut.add_yrkande(store, arende, T.ATERREMISS, p["Johan Berg"]) > last
