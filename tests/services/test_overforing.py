@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from secretary.reports.protokoll import protokoll_pdf
-from secretary.services import agenda, demo, overforing, publicering, register
+from secretary.services import agenda, demo, overforing, publicering, register, session
 from secretary.services.errors import ServiceError
 from secretary.services.overforing import importing
 from secretary.services.overforing.format import MAX_BYTES, MAX_TEXT
@@ -279,6 +279,32 @@ def test_an_import_into_the_same_register_keeps_every_paragraf_number(
     assert agenda.get_meeting(store, late.id).first_paragraf == 337
     assert any("2026-12-14 behåller sina paragrafnummer" in n for n in result.notes)
     assert any("§ 335–339 används också av sammanträdet 2026-11-02" in n for n in result.notes)
+
+
+def test_a_new_membership_reaching_a_meeting_already_held_is_refused(
+    store: Store, exported: bytes
+) -> None:
+    """The file's extra ledamot, without a period, would also sit in the organ's earlier
+    meeting here, and change its attendance list and justerat protocol."""
+    organ_id = _demo_register(store)
+    held = agenda.create_meeting(store, organ_id, agenda.MeetingInput(dt.date(2026, 11, 2)))
+    agenda.add_arende(store, held.id, agenda.ArendeInput("Ärende"))
+    session.start_session(store, held.id, dt.datetime(2026, 11, 2, 13, 0))
+
+    def add_ledamot(doc: dict[str, Any]) -> None:
+        doc["personer"].append(
+            {"id": "p99", "first_name": "Ny", "last_name": "Ledamot", "party": "pa3", "email": ""}
+        )
+        doc["uppdrag"].append(
+            {**doc["uppdrag"][0], "id": "u99", "person": "p99", "funktion": "", "ordning": 99}
+        )
+
+    _refused(
+        store,
+        _edited(exported, add_ledamot),
+        r"Ny Ledamot \(L\) ett uppdrag i Kommunstyrelsens arbetsutskott som också gäller "
+        r"sammanträdet den 2026-11-02",
+    )
 
 
 def test_an_organ_that_differs_is_refused(store: Store, exported: bytes) -> None:

@@ -32,6 +32,7 @@ from secretary.services.overforing.tables import (
 )
 from secretary.store.models import (
     ErsattarordningParti,
+    Meeting,
     Membership,
     Organ,
     Party,
@@ -189,6 +190,7 @@ def memberships(s: Session, doc: Document, found: Organ, ids: Ids, date: dt.date
                 f"än i filen.{ADVICE}"
             )
     s.flush()
+    _no_change_to_held_meetings(s, found, [rows[ref] for ref in sorted(added)])
     mine = set(ids[UPPDRAG].values())
     for m in existing:
         if m.id not in mine and in_force(m, date):
@@ -199,3 +201,26 @@ def memberships(s: Session, doc: Document, found: Organ, ids: Ids, date: dt.date
                 f"omröstningarna skulle då räknas annorlunda än i originalet.{ADVICE}"
             )
     return len(added)
+
+
+def _no_change_to_held_meetings(s: Session, found: Organ, added: list[Membership]) -> None:
+    """A membership the file brings must not reach a meeting the organ has already held:
+    that meeting's attendance list, votes and justerat protocol would be read differently."""
+    held = sorted(
+        set(
+            s.scalars(
+                select(Meeting.date).where(
+                    Meeting.organ_id == found.id, Meeting.state != "planerat"
+                )
+            )
+        )
+    )
+    for m in added:
+        hit = next((d for d in held if in_force(m, d)), None)
+        if hit is not None:
+            raise ServiceError(
+                f"{REFUSED}filen ger {_label(s, m)} ett uppdrag i {found.name} som också gäller "
+                f"sammanträdet den {hit.isoformat()}, som redan finns i databasen; dess "
+                f"närvarolista och protokoll skulle då ändras. Ange uppdragets period i "
+                f"registret där filen gjordes.{ADVICE}"
+            )
