@@ -303,3 +303,14 @@ def test_the_very_dnr_typed_ranks_above_those_that_begin_like_it(store: Store) -
     assert hits[0].dnr.text == "KS 2021/79"
     assert len(hits) == 4  # the others still found: the dnr may be half typed
     assert sok.sok(store, "bygglov").traffar == ()
+
+
+def test_a_very_long_text_is_kept_and_its_start_found(store: Store) -> None:
+    """A tsvector holds 1 MB: a long sammanfattning once failed every write of its ärende on
+    PostgreSQL. The text is kept whole; the search reads its first 60 000 characters."""
+    organ = builders.organ(store)
+    meeting = builders.meeting(store, organ, dt.date(2026, 5, 4), arenden=0)
+    words = " ".join(f"ord{n:06d}" for n in range(90_000))  # 900 000 characters
+    a = arende(store, meeting.id, agenda.ArendeInput("Långt ärende", sammanfattning=words))
+    assert len(agenda.list_arenden(store, meeting.id)[0].sammanfattning) == len(words)
+    assert ids(sok.sok(store, "ord000001")) == [a.id]
