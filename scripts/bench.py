@@ -351,7 +351,8 @@ def bench_quick_check(path: Path) -> None:
     )
 
 
-APP = """
+# The start of both start-up scripts: the clock, and the peak memory of the process.
+START = """
 import json, resource, sys, time
 t0 = float(sys.argv[1])
 def peak():
@@ -361,7 +362,11 @@ def peak():
         if line.startswith("VmHWM:"):
             return int(line.split()[1])
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-from PySide6.QtCore import QSettings
+"""
+
+APP = (
+    START
+    + """from PySide6.QtCore import QSettings
 from secretary.ui.application import make_application
 from secretary.store.database import open_store
 from secretary.ui.context import AppContext
@@ -379,24 +384,18 @@ rss = peak()
 print(json.dumps({"shown": shown, "rss_shown": rss_shown, "rss": rss}))
 store.close()
 """
+)
 
 
-BARE = """
-import json, resource, sys, time
-t0 = float(sys.argv[1])
-def peak():
-    # Peak resident memory in kB: VmHWM is this process's own; ru_maxrss would carry the
-    # bench's own peak over from before exec.
-    for line in open("/proc/self/status"):
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1])
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-from PySide6.QtWidgets import QApplication, QMainWindow
+BARE = (
+    START
+    + """from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication([])
 w = QMainWindow(); w.show(); app.processEvents()
 rss = peak()
 print(json.dumps({"shown": time.time() - t0, "rss_shown": rss, "rss": rss}))
 """
+)
 
 
 def _app(db: Path | None, settings: Path) -> dict[str, float]:

@@ -168,7 +168,9 @@ def test_a_reservation_refused_to_someone_who_abstained_says_why(qtbot, ctx) -> 
     assert panel.people.hasFocus()
 
 
-def test_undo_and_redo_of_a_vote_and_of_a_finding(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+def _first_vote_nej(qtbot, ctx) -> tuple[Any, Any, int, int]:  # type: ignore[no-untyped-def]
+    """A contested § in the window, the votering opened by keyboard and the first name in
+    the roll call answering Nej: (window, panel, ärende, that person)."""
     meeting_id, p, arende = everyone_present(ctx)
     _yrkanden_and_finding(ctx, p, arende)
     window = open_window(qtbot, ctx, meeting_id)
@@ -178,7 +180,11 @@ def test_undo_and_redo_of_a_vote_and_of_a_finding(qtbot, ctx) -> None:  # type: 
     qtbot.keyClick(panel.roster, K.Key_1)
     assert beslut.load_paragraf(ctx.store, arende).oppen_votering is not None
     qtbot.keyClick(panel.roster, K.Key_N)
-    first = panel.rost_model.rows()[0].person_id
+    return window, panel, arende, panel.rost_model.rows()[0].person_id
+
+
+def test_undo_and_redo_of_a_vote_and_of_a_finding(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    _, panel, arende, first = _first_vote_nej(qtbot, ctx)
     assert beslut.load_paragraf(ctx.store, arende).oppen_votering.roster == {first: Rost.NEJ}  # type: ignore[union-attr]
     assert panel.rost_model.rows()[0].rost is Rost.NEJ
 
@@ -196,15 +202,7 @@ def test_undo_and_redo_of_a_vote_and_of_a_finding(qtbot, ctx) -> None:  # type: 
 
 
 def test_undoing_the_rest_vote_takes_back_only_those_it_added(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
-    meeting_id, p, arende = everyone_present(ctx)
-    _yrkanden_and_finding(ctx, p, arende)
-    window = open_window(qtbot, ctx, meeting_id)
-    panel = window.paragraf
-    qtbot.keyClick(window.people, K.Key_9, ALT)
-    qtbot.keyClick(panel.roster, K.Key_V)
-    qtbot.keyClick(panel.roster, K.Key_1)
-    qtbot.keyClick(panel.roster, K.Key_N)
-    first = panel.rost_model.rows()[0].person_id
+    _, panel, arende, first = _first_vote_nej(qtbot, ctx)
     qtbot.keyClick(panel.roster, K.Key_J, SHIFT)
     assert beslut.load_paragraf(ctx.store, arende).oppen_votering is None  # everyone answered
 
