@@ -22,19 +22,21 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 class RowsModel(QAbstractTableModel):
-    """Shared plumbing: a list of rows and a header per column."""
+    """Shared plumbing: a list of rows and a header per column (a header may be retitled).
+    The session's models refresh in place instead (secretary.ui.session.models)."""
 
     HEADERS: tuple[str, ...] = ()
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[Any] = []
+        self._headers = list(self.HEADERS)
 
     def rowCount(self, parent: _Index = _NO_INDEX) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: _Index = _NO_INDEX) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
+        return 0 if parent.isValid() else len(self._headers)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -42,10 +44,15 @@ class RowsModel(QAbstractTableModel):
         if (
             orientation == Qt.Orientation.Horizontal
             and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.HEADERS)
+            and 0 <= section < len(self._headers)
         ):
-            return self.HEADERS[section]
+            return self._headers[section]
         return None
+
+    def set_header(self, section: int, text: str) -> None:
+        if self._headers[section] != text:
+            self._headers[section] = text
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, section, section)
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         self.beginResetModel()
@@ -55,14 +62,17 @@ class RowsModel(QAbstractTableModel):
     def row_at(self, row: int) -> Any:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
-    def row_of(self, key: int) -> int:
-        """The row holding the item with this id, or -1."""
+    def rows(self) -> list[Any]:
+        return list(self._rows)
+
+    def row_of(self, key: Any) -> int:
+        """The row holding the item with this key, or -1."""
         for i, item in enumerate(self._rows):
             if self.key(item) == key:
                 return i
         return -1
 
-    def key(self, item: Any) -> int:
+    def key(self, item: Any) -> Any:
         raise NotImplementedError
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
@@ -70,6 +71,28 @@ class SessionCommand(QUndoCommand):
             fn()
         except ServiceError as exc:
             self.error = str(exc)
+
+
+class Call(SessionCommand):
+    """Any action whose undo is another service call."""
+
+    def __init__(
+        self,
+        store: Store,
+        meeting_id: int,
+        ids: Ids,
+        text: str,
+        do: Callable[[], Any],
+        undo: Callable[[], Any],
+    ) -> None:
+        super().__init__(store, meeting_id, ids, text)
+        self._do, self._undo = do, undo
+
+    def do(self) -> None:
+        self._do()
+
+    def undo_it(self) -> None:
+        self._undo()
 
 
 def push(stack: QUndoStack, command: SessionCommand) -> None:
@@ -144,7 +167,23 @@ class UppropCommand(SessionCommand):
         self._mark(self.before, self.before_time, self.removed)
 
 
-class RecordCommand(SessionCommand):
+class _EventCommand(SessionCommand):
+    """An attendance event that comes and goes: putting it back re-inserts it under a new id,
+    which `ids` maps from the old one."""
+
+    event: HandelseRad | None = None
+
+    def _take_back(self, event_id: int) -> None:
+        self.event = session.remove_event(self.store, self.ids.current(event_id))
+
+    def _put_back(self) -> None:
+        assert self.event is not None
+        again = session.restore_event(self.store, self.meeting_id, self.event)
+        self.ids.moved(self.event.id, again.id)
+        self.event = again
+
+
+class RecordCommand(_EventCommand):
     """An arrival, departure, jäv or an ersättare taking a seat; undo removes the event."""
 
     def __init__(
@@ -163,7 +202,6 @@ class RecordCommand(SessionCommand):
         self.person_id = person_id
         self.time = time
         self.seat = seat
-        self.event: HandelseRad | None = None
 
     def perform(self) -> None:
         self.event = session.record(
@@ -172,35 +210,29 @@ class RecordCommand(SessionCommand):
 
     def undo_it(self) -> None:
         assert self.event is not None
-        self.event = session.remove_event(self.store, self.ids.current(self.event.id))
+        self._take_back(self.event.id)
 
     def do(self) -> None:
-        assert self.event is not None
-        again = session.restore_event(self.store, self.meeting_id, self.event)
-        self.ids.moved(self.event.id, again.id)
-        self.event = again
+        self._put_back()
 
 
-class RemoveCommand(SessionCommand):
+class RemoveCommand(_EventCommand):
     """Taking back an event from the log (a correction); undo puts it back."""
 
     def __init__(self, store: Store, meeting_id: int, ids: Ids, text: str, event_id: int) -> None:
         super().__init__(store, meeting_id, ids, text)
         self.event_id = event_id
-        self.event: HandelseRad | None = None
 
     def do(self) -> None:
-        self.event = session.remove_event(self.store, self.ids.current(self.event_id))
+        self._take_back(self.event_id)
 
     def undo_it(self) -> None:
-        assert self.event is not None
-        again = session.restore_event(self.store, self.meeting_id, self.event)
-        self.ids.moved(self.event.id, again.id)
-        self.event = again
+        self._put_back()
 
 
-class CursorCommand(SessionCommand):
-    """Moving to an ärende, or starting to handle it."""
+class CursorCommand(Call):
+    """Moving to an ärende, or starting to handle it (a class of its own: moving away from
+    a § with a half-entered yrkande asks first)."""
 
     def __init__(
         self,
@@ -211,37 +243,31 @@ class CursorCommand(SessionCommand):
         to: tuple[int, bool],
         came_from: tuple[int, bool],
     ) -> None:
-        super().__init__(store, meeting_id, ids, text)
-        self.to = to
-        self.came_from = came_from
+        super().__init__(
+            store,
+            meeting_id,
+            ids,
+            text,
+            lambda: session.set_cursor(store, meeting_id, *to),
+            lambda: session.set_cursor(store, meeting_id, *came_from),
+        )
 
-    def do(self) -> None:
-        session.set_cursor(self.store, self.meeting_id, *self.to)
 
-    def undo_it(self) -> None:
-        session.set_cursor(self.store, self.meeting_id, *self.came_from)
-
-
-class TimeCommand(SessionCommand):
+def time_command(
+    store: Store,
+    meeting_id: int,
+    ids: Ids,
+    text: str,
+    event_id: int,
+    time: dt.time | None,
+    before: dt.time | None,
+) -> Call:
     """Correcting the time of an event (taken from the clock when it was recorded)."""
-
-    def __init__(
-        self,
-        store: Store,
-        meeting_id: int,
-        ids: Ids,
-        text: str,
-        event_id: int,
-        time: dt.time | None,
-        before: dt.time | None,
-    ) -> None:
-        super().__init__(store, meeting_id, ids, text)
-        self.event_id = event_id
-        self.time = time
-        self.before = before
-
-    def do(self) -> None:
-        session.set_event_time(self.store, self.ids.current(self.event_id), self.time)
-
-    def undo_it(self) -> None:
-        session.set_event_time(self.store, self.ids.current(self.event_id), self.before)
+    return Call(
+        store,
+        meeting_id,
+        ids,
+        text,
+        lambda: session.set_event_time(store, ids.current(event_id), time),
+        lambda: session.set_event_time(store, ids.current(event_id), before),
+    )

@@ -1,8 +1,8 @@
 """Table models for the session panels, over the frozen rows of `rows.py`.
 
-A refresh after every action must not lose the secretary's place: when the rows keep their
-keys (the same people, the same §§), the model replaces them and emits dataChanged, so the
-current row and selection stay; only a changed set of rows resets the model.
+A refresh after every action must not lose the secretary's place: `set_rows` compares keys
+and tells the views only what changed (rows removed, inserted, repainted), so the current
+row and selection stay and nothing is re-read that did not change.
 """
 
 from __future__ import annotations
@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from secretary.domain.datum_text import klockslag
+from secretary.ui.models import RowsModel as TableRows
 from secretary.ui.session.rows import (
     UPPROP_TEXT,
     ArendePunkt,
@@ -56,32 +57,8 @@ def _bold(size_delta: int = 0) -> QFont:
     return font
 
 
-class RowsModel(QAbstractTableModel):
+class RowsModel(TableRows):
     """A list of frozen rows, a header per column, and a refresh that keeps the place."""
-
-    HEADERS: tuple[str, ...] = ()
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Any] = []
-        self._headers = list(self.HEADERS)
-
-    def rowCount(self, parent: _Index = _NO_INDEX) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = _NO_INDEX) -> int:
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == DISPLAY and 0 <= section < len(self._headers):
-            return self._headers[section]
-        return None
-
-    def set_header(self, section: int, text: str) -> None:
-        if self._headers[section] != text:
-            self._headers[section] = text
-            self.headerDataChanged.emit(Qt.Orientation.Horizontal, section, section)
 
     def key(self, row: Any) -> Any:
         return row
@@ -119,12 +96,6 @@ class RowsModel(QAbstractTableModel):
         if changed:
             last = len(self._headers) - 1
             self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], last))
-
-    def row_at(self, row: int) -> Any:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rows(self) -> list[Any]:
-        return list(self._rows)
 
     def data(self, index: _Index, role: int = DISPLAY) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -575,7 +575,7 @@ class SessionWindow(QMainWindow):
             return
         event = rows.event_by_id(self.state, event_id) if self.state else None
         before = event.time if event is not None else None
-        command = commands.TimeCommand(
+        command = commands.time_command(
             *self._args(), f"Tiden ändrad till {klockslag(time)}", event_id, time, before
         )
         self._run(command)

@@ -15,28 +15,6 @@ from secretary.store.database import Store
 from secretary.ui.session.commands import Ids, SessionCommand
 
 
-class Call(SessionCommand):
-    """Any action whose undo is another service call."""
-
-    def __init__(
-        self,
-        store: Store,
-        meeting_id: int,
-        ids: Ids,
-        text: str,
-        do: Callable[[], Any],
-        undo: Callable[[], Any],
-    ) -> None:
-        super().__init__(store, meeting_id, ids, text)
-        self._do, self._undo = do, undo
-
-    def do(self) -> None:
-        self._do()
-
-    def undo_it(self) -> None:
-        self._undo()
-
-
 class Created(SessionCommand):
     """Adding something that gets an id (a yrkande, reservation, anteckning); undo removes
     it, redo adds it again. `add` is given the id to keep (None the first time); a service
@@ -50,10 +28,11 @@ class Created(SessionCommand):
         text: str,
         add: Callable[[int | None], int],
         remove: Callable[[int], Any],
+        first: int | None = None,
     ) -> None:
         super().__init__(store, meeting_id, ids, text)
         self._add, self._remove = add, remove
-        self.first: int | None = None
+        self.first = first
 
     def do(self) -> None:
         new = self._add(None if self.first is None else self.ids.current(self.first))
@@ -68,20 +47,8 @@ class Created(SessionCommand):
 
 
 class Removed(Created):
-    """Removing something with an id; undo adds it back (new id, mapped)."""
-
-    def __init__(
-        self,
-        store: Store,
-        meeting_id: int,
-        ids: Ids,
-        text: str,
-        old_id: int,
-        add: Callable[[int | None], int],
-        remove: Callable[[int], Any],
-    ) -> None:
-        super().__init__(store, meeting_id, ids, text, add, remove)
-        self.first = old_id
+    """Removing something with an id (`first`); undo adds it back (its own id kept where the
+    service can, else a new one, mapped)."""
 
     def do(self) -> None:
         assert self.first is not None

@@ -18,10 +18,10 @@ from secretary.domain.yrkanden import YrkandeTyp
 from secretary.services import beslut
 from secretary.services.beslut import ParagrafVy
 from secretary.services.errors import ServiceError
-from secretary.ui.session.commands import Ids, SessionCommand
+from secretary.ui.session.commands import Call, Ids, SessionCommand
 from secretary.ui.session.panels import hint
 from secretary.ui.session.paragraf import rows
-from secretary.ui.session.paragraf.commands import Call, Created, Lika, Removed, Steg
+from secretary.ui.session.paragraf.commands import Created, Lika, Removed, Steg
 from secretary.ui.session.paragraf.widgets import NOTE, WARN, ParagrafWidgets
 from secretary.ui.table import action, select_row, selected_row
 
@@ -447,7 +447,6 @@ class ParagrafPanel(ParagrafWidgets):
         command = Removed(
             *self._args(),
             f"Borttaget yrkande: {y.yrkare.label}",
-            y.id,
             lambda keep: beslut.add_yrkande(
                 store,
                 a,
@@ -459,6 +458,7 @@ class ParagrafPanel(ParagrafWidgets):
                 yrkande_id=keep,
             ),
             lambda i: beslut.remove_yrkande(store, i),
+            first=y.id,
         )
         self.run(command)
 
@@ -812,9 +812,9 @@ class ParagrafPanel(ParagrafWidgets):
                     self.host.meeting_id,
                     Ids(),
                     f"Reservation borttagen: {person.namn}",
-                    person.reservation_id,
                     lambda _keep: beslut.add_reservation(store, a, pid, typ),
                     lambda i: beslut.remove_reservation(store, i),
+                    first=person.reservation_id,
                 )
             )
         elif person.anteckning_id is not None:
@@ -825,8 +825,8 @@ class ParagrafPanel(ParagrafWidgets):
                     self.host.meeting_id,
                     Ids(),
                     f"Protokollsanteckning borttagen: {person.namn}",
-                    person.anteckning_id,
                     lambda _keep: beslut.add_anteckning(store, a, pid, text),
                     lambda i: beslut.remove_anteckning(store, i),
+                    first=person.anteckning_id,
                 )
             )
