@@ -5,7 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QByteArray, QDate, QSettings, QTime
-from PySide6.QtWidgets import QMessageBox, QSplitter, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QWidget,
+)
 
 from secretary.services.errors import ServiceError
 
@@ -64,3 +71,14 @@ def from_qtime(value: QTime) -> dt.time:
 def lines(text: str) -> tuple[str, ...]:
     """One entry per non-empty line of a multi-line field."""
     return tuple(line.strip() for line in text.splitlines() if line.strip())
+
+
+def dialog_buttons(dialog: QDialog, ok_text: str) -> tuple[QDialogButtonBox, QPushButton]:
+    """The dialog's own action beside "Avbryt" (Qt's Cancel says "Cancel" without a
+    translation loaded), wired to accept and reject."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    ok = buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Avbryt")
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons, ok

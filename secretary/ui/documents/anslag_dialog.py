@@ -8,7 +8,6 @@ import datetime as dt
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from secretary.domain.anslag import OVERKLAGANDE_DAGAR, anslagsdatum, foreslaget_anslag
 from secretary.services.protokoll_data import Anslag
-from secretary.ui.common import from_qdate, to_qdate
+from secretary.ui.common import dialog_buttons, from_qdate, to_qdate
 
 
 class AnslagDialog(QDialog):
@@ -41,11 +40,7 @@ class AnslagDialog(QDialog):
         form.addRow(self.hint)
         self.upp_edit.dateChanged.connect(self._upp_changed)
         self._upp_changed()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        buttons.addButton("Förhandsgranska…", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Avbryt")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, _ = dialog_buttons(self, "Förhandsgranska…")
         layout = QVBoxLayout(self)
         layout.addWidget(self.dates_box)
         layout.addWidget(buttons)

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -21,7 +20,7 @@ from secretary.domain.innehall import NAMN, paragrafer
 from secretary.services import agenda, rattelse, versioner
 from secretary.services.errors import ServiceError
 from secretary.services.versioner import Slag, VersionInfo
-from secretary.ui.common import from_qdate, lines, show_error, to_qdate
+from secretary.ui.common import dialog_buttons, from_qdate, lines, show_error, to_qdate
 from secretary.ui.context import AppContext
 
 RATTELSE_AV_KEY = "justering/rattelse_av"
@@ -46,11 +45,7 @@ class JusteraDialog(QDialog):
         self.date_edit.setMaximumDate(to_qdate(idag))
         form = QFormLayout()
         form.addRow("Justeringsdag", self.date_edit)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        buttons.addButton("Justera…", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Avbryt")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, _ = dialog_buttons(self, "Justera…")
         layout = QVBoxLayout(self)
         layout.addWidget(
             _hint(
@@ -107,11 +102,7 @@ class RattelseDialog(QDialog):
         form.addRow("", _hint("Ett stycke per rad. Texten är förifylld med den justerade."))
         form.addRow("&Varför (krävs)", self.varfor_edit)
         form.addRow("&Rättad av", self.av_edit)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = buttons.addButton("Gör rättelse", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Avbryt")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, self.ok_button = dialog_buttons(self, "Gör rättelse")
         layout = QVBoxLayout(self)
         layout.addWidget(
             _hint(
