@@ -17,11 +17,18 @@ def _citat(text: str) -> str:
     return " / ".join(line.strip() for line in text.splitlines() if line.strip())
 
 
+def _mening(text: str) -> str:
+    """The text as a sentence: a full stop added unless it ends in one (or ? or !), also
+    inside a closing quotation mark."""
+    return text if text.rstrip("”").endswith((".", "?", "!")) else f"{text}."
+
+
 def _rad(n: Rattelsenot) -> str:
     return (
         f"Rättelse {n.datum.isoformat()} i § {n.paragraf}, {n.del_}. "
-        f"Före rättelsen: ”{_citat(n.fore)}”. Efter rättelsen: ”{_citat(n.efter)}”. "
-        f"Skäl: {n.varfor} Rättelsen gjord av {n.av}."
+        f"{_mening(f'Före rättelsen: ”{_citat(n.fore)}”')} "
+        f"{_mening(f'Efter rättelsen: ”{_citat(n.efter)}”')} "
+        f"{_mening(f'Skäl: {n.varfor}')} Rättelsen gjord av {n.av}."
     )
 
 

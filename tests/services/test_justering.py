@@ -206,3 +206,12 @@ def test_correcting_the_forslag_leaves_the_justerat_beslut_as_it_was(store: Stor
     assert versioner.kontrollera_mot_data(store, meeting_id) == []
     with pytest.raises(ServiceError, match="Beslutet måste ha en rubrik"):
         rattelse.ratta(store, arenden[0], "beslut_rubrik", [], "Fel", "Eva", NOW)
+
+
+def test_the_rattelse_note_reads_as_sentences(store: Store) -> None:
+    """No full stop doubled after a quoted sentence, none missing after the reason."""
+    meeting_id, arenden, _ = _justerat(store)
+    rattelse.ratta(store, arenden[1], "sammanfattning", ["Rättad text."], "Skrivfel", "Eva", NOW)
+    text = flat(" ".join(pages(versioner.las_pdf(store, meeting_id, 3))))
+    assert "Efter rättelsen: ”Rättad text.” Skäl: Skrivfel. Rättelsen gjord av Eva." in text
+    assert ".”." not in text
