@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import stat
 import subprocess
 import sys
 import textwrap
@@ -165,6 +166,12 @@ def other_user_possible() -> str | None:
         return "behörighetsprov kräver POSIX"
     if os.geteuid() != 0:
         return None
+    # The script reads the program's files (migrations, for one) after it has dropped to the
+    # other user: a checkout in a private folder (mktemp -d makes them 0700) is out of reach.
+    root = Path(__file__).resolve().parent.parent
+    for folder in (root, *root.parents):
+        if not folder.stat().st_mode & stat.S_IXOTH:
+            return f"andra användare når inte {root} ({folder} är privat)"
     probe = subprocess.run(
         [sys.executable, "-c", _DROP + "print(_os.geteuid())"],
         capture_output=True,
