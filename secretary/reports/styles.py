@@ -1,6 +1,7 @@
 """The one stylesheet of every report: page geometry in mm, the embedded font family, the
-paragraph and table styles. Fonts are registered once, from secretary/resources/fonts, so
-every PDF carries its own (subset, embedded) fonts and never falls back to Helvetica."""
+paragraph and table styles. Fonts are registered once, from secretary/resources/fonts (copied
+there from resources/fonts by scripts/build_resources.py), so every PDF carries its own
+(subset, embedded) fonts and never falls back to Helvetica."""
 
 from __future__ import annotations
 

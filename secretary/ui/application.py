@@ -39,7 +39,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-# Drawn by installer/make_icon.py; the installers use the same picture.
+# Drawn from resources/icon/secretary.svg by scripts/build_resources.py, as is the
+# installers' secretary.ico.
 ICON = Path(__file__).resolve().parent.parent / "resources" / "secretary.png"
 
 
@@ -51,9 +52,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("secretary")
     app.setApplicationName("Secretary")
     app.setApplicationDisplayName("Secretary – protokoll")
-    app.setWindowIcon(
-        QIcon(str(Path(__file__).resolve().parent.parent / "resources" / "secretary.png"))
-    )
+    app.setWindowIcon(QIcon(str(ICON)))
     app.setDesktopFileName("secretary")  # Wayland/X11 match the window to secretary.desktop
     QLocale.setDefault(QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden))
     translator = QTranslator(app)
