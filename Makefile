@@ -1,5 +1,5 @@
 # Convenience targets; ./dev does the work so that a machine without make can use it too.
-.PHONY: run test bench forms bundle
+.PHONY: run test bench forms resources bundle
 run:
 	./dev run
 test:
@@ -8,5 +8,7 @@ bench:
 	./dev bench
 forms:
 	./dev forms
+resources:
+	./dev resources
 bundle:
 	./dev bundle
