@@ -50,8 +50,8 @@ class AgendaPage(QWidget):
             self.view.addAction(act)
         self.add_action.triggered.connect(self.add_arende)
         self.edit_action.triggered.connect(self.edit_arende)
-        self.up_action.triggered.connect(lambda: self.move(-1))
-        self.down_action.triggered.connect(lambda: self.move(+1))
+        self.up_action.triggered.connect(lambda: self.move_arende(-1))
+        self.down_action.triggered.connect(lambda: self.move_arende(+1))
         self.remove_action.triggered.connect(self.remove_arende)
         self.view.doubleClicked.connect(self.edit_arende)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -202,7 +202,7 @@ class AgendaPage(QWidget):
 
         ArendeDialog(self.ctx, self.organ, self.meeting.id, arende, self).exec()
 
-    def move(self, step: int) -> None:
+    def move_arende(self, step: int) -> None:
         """Move the chosen ärende one place; the service renumbers every § after it."""
         arende = self.current_arende()
         if arende is None:

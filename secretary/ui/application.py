@@ -121,12 +121,13 @@ def open_window(db: str | None, log_file: Path | None) -> MainWindow | None:
     explained and a restore offered; the window opens on the restored file."""
     from secretary.ui.main_window import MainWindow
 
+    store: Store | None
     try:
         store = open_store(db)
     except StoreError as exc:
         store = _offer_restore(db, exc)
-        if store is None:
-            return None
+    if store is None:
+        return None
     ctx = AppContext(store=store, settings=QSettings(), log_file=log_file)
     try:
         if demo.is_empty(store) and offer_demo():
@@ -181,7 +182,7 @@ class _Checker(QObject):
         self.store = store
         self.file_check = FileCheck(path)
         self.found.connect(self._found)
-        self.thread = threading.Thread(target=self._run, name="secretary-quick-check", daemon=True)
+        self.worker = threading.Thread(target=self._run, name="secretary-quick-check", daemon=True)
 
     def cancel(self) -> None:
         self.file_check.cancel()
@@ -225,7 +226,7 @@ def check_in_background(window: MainWindow) -> _Checker | None:
     if store.path is None or not store.is_sqlite:
         return None
     checker = _Checker(window, store, store.path)
-    checker.thread.start()
+    checker.worker.start()
     return checker
 
 

@@ -156,9 +156,9 @@ class MainWindow(QMainWindow):
 
     def _show_selection(self) -> None:
         selection = self.navigator.current()
-        kind = selection[0] if selection else None
-        self.organ_page.set_organ(selection[1] if kind == ORGAN else None)
-        self.agenda_page.set_meeting(selection[1] if kind == MEETING else None)
+        kind, id_ = selection if selection is not None else (None, None)
+        self.organ_page.set_organ(id_ if kind == ORGAN else None)
+        self.agenda_page.set_meeting(id_ if kind == MEETING else None)
         page: QWidget = self.empty_page
         if kind == ORGAN:
             page = self.organ_page

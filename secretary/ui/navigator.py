@@ -4,7 +4,7 @@ newest year stands open, and the years the secretary opens stay open across refr
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from secretary.domain.paragrafer import paragraf_range
@@ -61,7 +61,9 @@ class Navigator(QTreeWidget):
     def _items(self) -> list[QTreeWidgetItem]:
         found: list[QTreeWidgetItem] = []
 
-        def walk(item: QTreeWidgetItem) -> None:
+        def walk(item: QTreeWidgetItem | None) -> None:
+            if item is None:  # child() and topLevelItem() give None only out of range
+                return
             found.append(item)
             for j in range(item.childCount()):
                 walk(item.child(j))
@@ -117,7 +119,7 @@ class Navigator(QTreeWidget):
         finally:
             self.blockSignals(False)
         if selected is not None and not found:
-            self.setCurrentItem(None)
+            self.setCurrentIndex(QModelIndex())  # what setCurrentItem(None) does
         self.selection_changed.emit()
 
     @staticmethod

@@ -198,7 +198,7 @@ def test_a_whole_file_is_checked_in_silence(qtbot, ctx, db_path, boxes) -> None:
     qtbot.addWidget(window)
     checker = check_in_background(window)
     assert checker is not None
-    checker.thread.join()
+    checker.worker.join()
     QApplication.processEvents()
     assert boxes == []
 

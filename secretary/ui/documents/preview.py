@@ -129,13 +129,14 @@ class PreviewDialog(QDialog):
         column_layout = QVBoxLayout(column)
         column_layout.setSpacing(PAGE_GAP)
         column_layout.setContentsMargins(PAGE_GAP, PAGE_GAP, PAGE_GAP, PAGE_GAP)
-        for w in self.page_widgets:
-            column_layout.addWidget(w, 0, Qt.AlignmentFlag.AlignHCenter)
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(column)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.scroll.verticalScrollBar().valueChanged.connect(self._track_page)
+        for page_widget in self.page_widgets:
+            column_layout.addWidget(page_widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.column = column
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidget(column)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.scroll_area.verticalScrollBar().valueChanged.connect(self._track_page)
 
         self.external_button = QPushButton("Öppna i PDF-läsare")
         self.external_button.setToolTip("Öppna dokumentet i datorns program för PDF-filer")
@@ -157,7 +158,7 @@ class PreviewDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addLayout(bottom)
         self.set_zoom(1.0)
         self.resize(900, 1000)
@@ -180,7 +181,7 @@ class PreviewDialog(QDialog):
         self.zoom_label.setText(f"{round(self.zoom * 100)} %")
         self.zoom_out_button.setEnabled(self.zoom > ZOOMS[0] + 1e-6)
         self.zoom_in_button.setEnabled(self.zoom < ZOOMS[-1] - 1e-6)
-        self.scroll.widget().adjustSize()
+        self.column.adjustSize()
         self.go_to_page(page)
 
     def step_zoom(self, direction: int) -> None:
@@ -193,13 +194,14 @@ class PreviewDialog(QDialog):
 
     def fit_width(self) -> None:
         widest = max(s.width() for s in self.pages.sizes)
-        room = self.scroll.viewport().width() - 2 * PAGE_GAP
+        room = self.scroll_area.viewport().width() - 2 * PAGE_GAP
         per_point = self.logicalDpiX() / render.POINTS_PER_INCH
         self.set_zoom(room / (widest * per_point))
 
     def current_page(self) -> int:
         """The page (from 1) under the middle of the view."""
-        middle = self.scroll.verticalScrollBar().value() + self.scroll.viewport().height() // 2
+        view = self.scroll_area
+        middle = view.verticalScrollBar().value() + view.viewport().height() // 2
         for i, w in enumerate(self.page_widgets):
             if middle < w.geometry().bottom() + PAGE_GAP:
                 return i + 1
@@ -207,7 +209,7 @@ class PreviewDialog(QDialog):
 
     def go_to_page(self, page: int) -> None:
         widget = self.page_widgets[max(1, min(page, len(self.page_widgets))) - 1]
-        self.scroll.verticalScrollBar().setValue(widget.geometry().top() - PAGE_GAP)
+        self.scroll_area.verticalScrollBar().setValue(widget.geometry().top() - PAGE_GAP)
         self._track_page()
 
     def _track_page(self) -> None:

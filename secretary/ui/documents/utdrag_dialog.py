@@ -3,6 +3,7 @@ under "Expedieras till" into a folder."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -165,7 +166,7 @@ class UtdragDialog(QDialog):
 
     # --- documents --------------------------------------------------------------------
 
-    def _intygas(self):  # type: ignore[no-untyped-def]
+    def _intygas(self) -> dt.date | None:
         return from_qdate(self.datum_edit.date()) if self.datum_box.isChecked() else None
 
     def make_utdrag(self) -> Dokument:
