@@ -8,6 +8,24 @@ that copy.
 
 The unit of work (`Store.session`) rolls a failed change back as a whole and turns a full
 disk, a write-protected file or a damaged page into a Swedish `StoreError` (errors.translate).
+Every unit of work is one database transaction from its first read to its commit:
+
+- `Store.session()`, a change: on SQLite `BEGIN IMMEDIATE`, so it holds the write lock from its
+  first read and nothing another connection commits can fall between what it read and what it
+  writes; on PostgreSQL READ COMMITTED, with the meeting's row locked by the editing services
+  (services.las) before they read what they check.
+- `Store.snapshot()`, a change that must rest on one consistent view of everything it reads
+  (justering renders the protocol and locks it): on SQLite as above; on PostgreSQL REPEATABLE
+  READ. Its first statement locks the meeting's row, so a concurrent edit either committed
+  before the snapshot was taken or makes PostgreSQL refuse it (a serialization failure), in
+  which case `Store.in_snapshot` runs it again on a new snapshot.
+- `Store.read()`, reading only: on SQLite a deferred transaction (a WAL snapshot that takes no
+  write lock, so a second program may read while the window writes); on PostgreSQL REPEATABLE
+  READ, READ ONLY. Nothing is committed.
+
+pysqlite would otherwise open a transaction only before the first INSERT/UPDATE/DELETE and run
+each read on its own; the driver's own handling is switched off (isolation_level None) and the
+transaction is begun here, in the engine's `begin` event.
 
 `FileCheck` runs SQLite's `quick_check` over the whole file, for damage SQLite does not notice
 when it opens the file. It reads every page: about 1 ms/MB from the page cache, 9-17 ms/MB
@@ -17,15 +35,16 @@ runs it in a background thread after start-up; the thread leaves the GIL to the 
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sqlite3
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlalchemy.exc
 from filelock import FileLock, Timeout
@@ -50,9 +69,15 @@ from secretary.store.errors import (
 from secretary.store.paths import backup_dir_for, default_db_path, readonly_uri
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+# The execution option that says how a SQLite transaction begins ("IMMEDIATE", "DEFERRED").
+SQLITE_BEGIN = "secretary_sqlite_begin"
+SNAPSHOT_TRIES = 3  # a snapshot refused by PostgreSQL for a concurrent edit is taken again
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    dbapi_conn.isolation_level = None  # transactions begin in _sqlite_begin, not in pysqlite
     cursor = dbapi_conn.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -60,6 +85,16 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.close()
+
+
+def _sqlite_begin(conn: Any) -> None:
+    conn.exec_driver_sql(f"BEGIN {conn.get_execution_options().get(SQLITE_BEGIN, 'IMMEDIATE')}")
+
+
+def _serialization_failure(exc: BaseException) -> bool:
+    """PostgreSQL's 'could not serialize access' (SQLSTATE 40001): try the snapshot again."""
+    orig = getattr(exc, "orig", None)
+    return getattr(orig, "sqlstate", None) == "40001"
 
 
 class Store:
@@ -70,7 +105,18 @@ class Store:
         self.path = path
         self._lock = lock
         self._sessions = sessionmaker(engine, expire_on_commit=False)
-        langder.install(self._sessions)
+        if engine.dialect.name == "sqlite":
+            snapshot = engine
+            reader = engine.execution_options(**{SQLITE_BEGIN: "DEFERRED"})
+        else:
+            snapshot = engine.execution_options(isolation_level="REPEATABLE READ")
+            reader = engine.execution_options(
+                isolation_level="REPEATABLE READ", postgresql_readonly=True
+            )
+        self._snapshots = sessionmaker(snapshot, expire_on_commit=False)
+        self._readers = sessionmaker(reader, expire_on_commit=False)
+        for maker in (self._sessions, self._snapshots):
+            langder.install(maker)
 
     @property
     def is_sqlite(self) -> bool:
@@ -80,16 +126,43 @@ class Store:
     def backup_dir(self) -> Path | None:
         return backup_dir_for(self.path) if self.path else None
 
-    @contextmanager
-    def session(self) -> Iterator[Session]:
-        """One unit of work: commits as a whole when the block ends, or rolls back.
+    def session(self) -> contextlib.AbstractContextManager[Session]:
+        """One unit of work that changes something: commits as a whole when the block ends, or
+        rolls back. A full disk, a write-protected file, a disk error or a damaged page comes out
+        as the StoreError that says so in Swedish; nothing of the change is kept."""
+        return self._unit(self._sessions, commit=True)
 
-        A full disk, a write-protected file, a disk error or a damaged page comes out as the
-        StoreError that says so in Swedish; nothing of the change is kept."""
-        session = self._sessions()
+    def snapshot(self) -> contextlib.AbstractContextManager[Session]:
+        """A change made from one consistent view of everything it reads (module docstring).
+        Use `in_snapshot` on PostgreSQL-facing code paths, which retries a refused snapshot."""
+        return self._unit(self._snapshots, commit=True)
+
+    def read(self) -> contextlib.AbstractContextManager[Session]:
+        """A unit of work that only reads, from one snapshot; nothing is committed."""
+        return self._unit(self._readers, commit=False)
+
+    def in_snapshot(self, work: Callable[[Session], T]) -> T:
+        """`work` in a snapshot unit of work, again on a new snapshot when PostgreSQL refuses
+        the first for an edit another connection committed meanwhile."""
+        for attempt in range(1, SNAPSHOT_TRIES + 1):
+            try:
+                with self.snapshot() as s:
+                    return work(s)
+            except sqlalchemy.exc.DBAPIError as exc:
+                if not _serialization_failure(exc) or attempt == SNAPSHOT_TRIES:
+                    raise
+                log.info("Samtidig ändring; ögonblicksbilden tas om (försök %d)", attempt + 1)
+        raise AssertionError("unreachable")
+
+    @contextmanager
+    def _unit(self, maker: sessionmaker[Session], *, commit: bool) -> Iterator[Session]:
+        session = maker()
         try:
             yield session
-            session.commit()
+            if commit:
+                session.commit()
+            else:
+                session.rollback()
         except BaseException as exc:
             try:
                 session.rollback()
@@ -150,6 +223,7 @@ def open_store(db: str | Path | None = None, *, migrate_schema: bool = True) -> 
         engine = create_engine(URL.create("sqlite", database=str(path)) if path else url)
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _sqlite_pragmas)
+            event.listen(engine, "begin", _sqlite_begin)
         store = Store(engine, path, lock)
         try:
             if migrate_schema:
@@ -328,9 +402,9 @@ def _migrate(store: Store) -> None:
                 # Alembic rebuilds a SQLite table by copy, drop and rename. With foreign
                 # keys on, the drop would cascade and delete every row that points at the
                 # table (all ärenden with their meeting). Off during the migration, then
-                # checked before the commit.
-                conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
-                conn.commit()
+                # checked before the commit. A PRAGMA inside a transaction does nothing, so it
+                # goes to the driver before the migration's transaction begins.
+                _pragma(conn, "PRAGMA foreign_keys=OFF")
             with conn.begin():
                 migrate.upgrade(conn)
                 if store.is_sqlite:
@@ -341,13 +415,18 @@ def _migrate(store: Store) -> None:
                             "En säkerhetskopia togs före försöket."
                         )
             if store.is_sqlite:
-                conn.exec_driver_sql("PRAGMA foreign_keys=ON")
-                conn.commit()
+                _pragma(conn, "PRAGMA foreign_keys=ON")
     except (sqlite3.OperationalError, sqlalchemy.exc.OperationalError) as exc:
         translated = translate(exc, store.path)
         if translated is not None:
             raise translated from exc
         raise StoreError(f"Databasen kunde inte uppgraderas: {exc}") from exc
+
+
+def _pragma(conn: Any, sql: str) -> None:
+    """A PRAGMA outside any transaction, straight on the driver's connection (autocommit)."""
+    raw = conn.connection.dbapi_connection
+    raw.execute(sql)
 
 
 def _backup_before_upgrade(path: Path, backup_dir: Path) -> None:
