@@ -8,10 +8,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from secretary.services import agenda
-from secretary.services.errors import ServiceError
-from secretary.services.protokoll import lagrat_anslag, protokoll_data
-from secretary.services.protokoll_data import Anslag
+from secretary.services import dokument
+from secretary.services.dokument import Anslag
+from secretary.services.errors import NotFoundError, ServiceError
+from secretary.services.protokoll import lagrat_anslag
 from secretary.store.database import Store
 
 
@@ -25,35 +25,27 @@ class Vagran(Exception):
 
 def render(store: Store, args: argparse.Namespace) -> bytes:
     """The PDF's bytes; raises Vagran with a Swedish reason."""
+    wanted = list(args.paragraf or ())
     try:
-        agenda.get_meeting(store, args.meeting)
-    except ServiceError:
+        stored = lagrat_anslag(store, args.meeting)
+    except NotFoundError:
         raise Vagran(f"Det finns inget sammanträde med id {args.meeting}.") from None
-    lagrat = lagrat_anslag(store, args.meeting)
-    anslag = Anslag(args.anslag_upp or lagrat.uppsatt, args.anslag_ned or lagrat.nedtagen)
-    data = protokoll_data(store, args.meeting, anslag=anslag, sekreterare=args.sekreterare)
-    wanted = set(args.paragraf or ())
-    missing = sorted(wanted - {p.paragraf for p in data.arenden})
-    if missing:
-        raise Vagran(
-            f"§ {', '.join(map(str, missing))} finns inte i sammanträdet {data.paragrafer}."
-        )
-    if args.kind == "utdrag":
-        if not wanted:
-            raise Vagran("Ange vilka paragrafer utdraget ska innehålla med --paragraf N.", 2)
-        from secretary.reports.utdrag import utdrag_pdf
-
-        return utdrag_pdf(data.utdrag(wanted), utkast=args.utkast)
-    if args.kind == "anslagsbevis":
-        from secretary.reports.anslagsbevis import anslagsbevis_pdf
-
-        chosen = data.utdrag(wanted).valda_paragrafer if wanted else None
-        return anslagsbevis_pdf(data, paragrafer=chosen, utkast=args.utkast)
-    if wanted:
-        raise Vagran("--paragraf gäller utdrag och anslagsbevis; protokollet har alla §§.", 2)
-    from secretary.reports.protokoll import protokoll_pdf
-
-    return protokoll_pdf(data, utkast=args.utkast)
+    anslag = Anslag(args.anslag_upp or stored.uppsatt, args.anslag_ned or stored.nedtagen)
+    options = {"anslag": anslag, "sekreterare": args.sekreterare}
+    try:
+        if args.kind == "utdrag":
+            if not wanted:
+                raise Vagran("Ange vilka paragrafer utdraget ska innehålla med --paragraf N.", 2)
+            return dokument.utdrag(store, args.meeting, wanted, utkast=args.utkast, **options).pdf
+        if args.kind == "anslagsbevis":
+            return dokument.anslagsbevis(
+                store, args.meeting, paragrafer=wanted, utkast=args.utkast, **options
+            ).pdf
+        if wanted:
+            raise Vagran("--paragraf gäller utdrag och anslagsbevis; protokollet har alla §§.", 2)
+        return dokument.protokoll(store, args.meeting, utkast=args.utkast, **options).pdf
+    except ServiceError as exc:
+        raise Vagran(str(exc)) from None
 
 
 def _fel(text: str, code: int = 1) -> int:

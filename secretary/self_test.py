@@ -76,11 +76,10 @@ def _organ_ids(lage: Lage) -> list[int]:
 def _protokoll(lage: Lage) -> str:
     import pikepdf
 
-    from secretary.reports.protokoll import protokoll_pdf
-    from secretary.services.protokoll import protokoll_data
+    from secretary.services import dokument
 
     assert lage.meeting_id is not None
-    pdf = protokoll_pdf(protokoll_data(lage.store, lage.meeting_id))
+    pdf = dokument.protokoll(lage.store, lage.meeting_id).pdf
     if not pdf.startswith(b"%PDF-"):
         raise Kontrollfel("resultatet är ingen PDF")
     with pikepdf.open(io.BytesIO(pdf)) as doc:

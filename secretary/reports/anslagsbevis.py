@@ -8,9 +8,9 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from secretary.reports import arkiv
 from secretary.reports import styles as st
+from secretary.reports.data import ProtokollData
 from secretary.reports.forstasida import anslag
 from secretary.reports.page import Layout, Sidhuvud, bygg
-from secretary.services.protokoll_data import ProtokollData
 
 LAGLIGHETSPROVNING = (
     "Den som är medlem i kommunen har rätt att få lagligheten av kommunens beslut prövad av "

@@ -11,8 +11,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from secretary.reports import styles as st
+from secretary.reports.data import ProtokollData
 from secretary.reports.page import Layout, Signaturlinje
-from secretary.services.protokoll_data import ProtokollData
 
 Rad = tuple[str, str, bool]  # label, value, label in bold
 

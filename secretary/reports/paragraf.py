@@ -9,7 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from secretary.reports import styles as st
-from secretary.services.protokoll_data import (
+from secretary.reports.data import (
     AVSTAR,
     FRANVARANDE,
     JA,

@@ -13,11 +13,11 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph
 from secretary.domain.publicering import SEKRETESS_NOT
 from secretary.reports import arkiv
 from secretary.reports import styles as st
+from secretary.reports.data import ProtokollData
 from secretary.reports.forstasida import forstasida
 from secretary.reports.page import Faltplats, Layout, Sidhuvud, bygg
 from secretary.reports.paragraf import paragraf
 from secretary.reports.rattelse import paragrafnot, rattelseblock
-from secretary.services.protokoll_data import ProtokollData
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from secretary.reports import styles as st
-from secretary.services.protokoll_data import Rattelsenot
+from secretary.reports.data import Rattelsenot
 
 
 def _citat(text: str) -> str:

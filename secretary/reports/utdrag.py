@@ -19,10 +19,10 @@ from reportlab.platypus import (
 
 from secretary.reports import arkiv
 from secretary.reports import styles as st
+from secretary.reports.data import ProtokollData
 from secretary.reports.forstasida import Rad, fakta_tabell
 from secretary.reports.page import Layout, Sidhuvud, Signaturlinje, bygg
 from secretary.reports.paragraf import paragraf
-from secretary.services.protokoll_data import ProtokollData
 
 
 def _fakta(d: ProtokollData) -> list[Rad]:

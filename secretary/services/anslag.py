@@ -1,6 +1,6 @@
 """The notice on the anslagstavla: posting it (justerat -> anslaget) on a date the law allows,
 and taking it down by the clock (anslaget -> nedtaget). The dates are stored on the meeting
-and printed in the ANSLAG/BEVIS block and the anslagsbevis (services.protokoll.lagrat_anslag).
+and printed in the ANSLAG/BEVIS block and the anslagsbevis (services.read.protokoll.lagrat_anslag).
 """
 
 from __future__ import annotations
@@ -11,17 +11,18 @@ from sqlalchemy import select
 
 from secretary.domain.anslag import Anslagsdatum, anslagsdatum, foreslaget_anslag, senaste_anslag
 from secretary.domain.arbetsgang import Tillstand
+from secretary.services import las
 from secretary.services.arbetsgang import overga
 from secretary.services.errors import ServiceError
-from secretary.services.versioner import get_meeting
+from secretary.services.read.agenda import get_meeting_row
 from secretary.store.database import Store
 from secretary.store.models import Meeting
 
 
 def forslag(store: Store, meeting_id: int) -> Anslagsdatum:
     """The dates the application proposes, from the day of justering."""
-    with store.session() as s:
-        m = get_meeting(s, meeting_id)
+    with store.read() as s:
+        m = get_meeting_row(s, meeting_id)
         if m.justerat_datum is None:
             raise ServiceError("Protokollet är inte justerat än; anslaget kan inte sättas upp.")
         return anslagsdatum(foreslaget_anslag(m.justerat_datum))
@@ -47,7 +48,7 @@ def satt_upp(
     """justerat -> anslaget: store the posting date (the proposal when none is given), the
     last day of appeal and the take-down date."""
     with store.session() as s:
-        m = get_meeting(s, meeting_id)
+        m = las.las_mote(s, meeting_id)
         if m.justerat_datum is None:
             raise ServiceError("Protokollet är inte justerat än; anslaget kan inte sättas upp.")
         datum = anslagsdatum(uppsatt or foreslaget_anslag(m.justerat_datum))

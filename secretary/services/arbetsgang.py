@@ -1,8 +1,11 @@
 """The steps after the meeting, one service per action: send the draft for review, take it
 back, justera, and the shared transition with its log entry (secretary.domain.arbetsgang).
 
-Each step renders its PDF first (reading through services.protokoll), then checks the state
-again and writes the version, the new state and the log entry in one unit of work."""
+A step that stores a version reads the protocol, renders it and writes the version, the new
+state and the log entry in one unit of work on one snapshot (Store.in_snapshot, with the
+meeting's row locked first by services.las): what is locked, the stored PDF and its digest
+come from the same reading of the database, even on a shared register where another
+secretary may be editing."""
 
 from __future__ import annotations
 
@@ -12,11 +15,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from secretary.domain.arbetsgang import Tillstand, overgangshinder, tillstand
-from secretary.reports.protokoll import protokoll_pdf
+from secretary.services import las
+from secretary.services.dokument import render
 from secretary.services.errors import ServiceError
 from secretary.services.innehall import innehall
-from secretary.services.protokoll import protokoll_data
-from secretary.services.versioner import Slag, VersionInfo, get_meeting, ny_version, version_info
+from secretary.services.read import Reads
+from secretary.services.read.protokoll import protokoll_data
+from secretary.services.versioner import Slag, VersionInfo, ny_version, version_info
 from secretary.store.database import Store
 from secretary.store.models import Justeringskommentar, Logg, Meeting
 
@@ -38,9 +43,8 @@ def overga(session: Session, meeting: Meeting, till: Tillstand, now: dt.datetime
     )
 
 
-def _check(store: Store, meeting_id: int, *allowed: Tillstand, till: Tillstand) -> None:
-    with store.session() as s:
-        t = tillstand(get_meeting(s, meeting_id).state)
+def _check(meeting: Meeting, *allowed: Tillstand, till: Tillstand) -> None:
+    t = tillstand(meeting.state)
     if t not in allowed:
         raise ServiceError(overgangshinder(t, till) or f"Sammanträdet är {t.label.lower()}.")
 
@@ -48,22 +52,23 @@ def _check(store: Store, meeting_id: int, *allowed: Tillstand, till: Tillstand) 
 def skicka_for_justering(store: Store, meeting_id: int, now: dt.datetime) -> VersionInfo:
     """Make the next numbered draft (PDF with UTKAST) and send it to the justerare:
     utkast -> för justering, or a new draft while the protocol is already out for review."""
-    _check(
-        store, meeting_id, Tillstand.UTKAST, Tillstand.FOR_JUSTERING, till=Tillstand.FOR_JUSTERING
-    )
-    data = protokoll_data(store, meeting_id)
-    pdf = protokoll_pdf(data, utkast=True)
-    with store.session() as s:
-        meeting = get_meeting(s, meeting_id)
+
+    def work(s: Session) -> VersionInfo:
+        meeting = las.las_mote(s, meeting_id)
+        _check(meeting, Tillstand.UTKAST, Tillstand.FOR_JUSTERING, till=Tillstand.FOR_JUSTERING)
+        data = protokoll_data(Reads(s), meeting)
+        pdf = render(data, utkast=True)
         if meeting.state != Tillstand.FOR_JUSTERING:
             overga(s, meeting, Tillstand.FOR_JUSTERING, now)
         return version_info(ny_version(s, meeting, Slag.UTKAST, now, pdf, innehall(data)))
+
+    return store.in_snapshot(work)
 
 
 def ta_tillbaka(store: Store, meeting_id: int, now: dt.datetime) -> None:
     """för justering -> utkast: the draft is withdrawn for more work."""
     with store.session() as s:
-        overga(s, get_meeting(s, meeting_id), Tillstand.UTKAST, now)
+        overga(s, las.las_mote(s, meeting_id), Tillstand.UTKAST, now)
 
 
 def oppna_kommentarer(session: Session, meeting_id: int) -> int:
@@ -96,17 +101,17 @@ def justera(
     """för justering -> justerat: the final PDF (with signature fields) and the content are
     stored with their SHA-256 digests and the meeting is locked; changes are rättelser from
     here. Refused while a justerare's comment is open."""
-    _check(store, meeting_id, Tillstand.FOR_JUSTERING, till=Tillstand.JUSTERAT)
-    with store.session() as s:
+
+    def work(s: Session) -> VersionInfo:
+        meeting = las.las_mote(s, meeting_id)
+        _check(meeting, Tillstand.FOR_JUSTERING, till=Tillstand.JUSTERAT)
         _inga_oppna(s, meeting_id)
-    data = protokoll_data(store, meeting_id)
-    pdf = protokoll_pdf(data)
-    with store.session() as s:
-        meeting = get_meeting(s, meeting_id)
-        _inga_oppna(s, meeting_id)
+        data = protokoll_data(Reads(s), meeting)
+        pdf = render(data)
         overga(s, meeting, Tillstand.JUSTERAT, now)
         meeting.justerat_datum = datum or now.date()
-        version = ny_version(s, meeting, Slag.JUSTERAT, now, pdf, innehall(data))
-        info = version_info(version)
+        return version_info(ny_version(s, meeting, Slag.JUSTERAT, now, pdf, innehall(data)))
+
+    info = store.in_snapshot(work)
     store.backup("protokoll-justerat")
     return info

@@ -4,35 +4,23 @@ protokollsanteckningar. One unit of work per action, committed before it returns
 
 The domain (secretary.domain.yrkanden, .beslutsgang, .votering) decides what is legal and
 writes the text; this module stores what was recorded and checks who may do what from the
-attendance timeline (only those serving on the § propose and vote).
+attendance timeline (only those serving on the § propose and vote). Every action returns an
+`Andring` with the § view after it and the action that undoes it
+(secretary.services.andring).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from secretary.domain.beslutsgang import (
-    FragaUtfall,
-    Paragrafbeslut,
-    Reservation,
-    ReservationTyp,
-    Utfall,
-    beslut_att_satser,
-    beslutsgang_text,
-    brister,
-    reservation_forslag,
-    reservation_hinder,
-    reservation_text,
-    utfall,
-    yrkanden_text,
-)
-from secretary.domain.register import OrganKind, Roll
-from secretary.domain.votering import Rost, Votering, kontrollera, resten_rostar
+from secretary.domain.beslutsgang import ReservationTyp, reservation_hinder
+from secretary.domain.register import Roll
+from secretary.domain.votering import Rost, Votering, kontrollera
 from secretary.domain.yrkanden import (
     Fraga,
     FragaTyp,
@@ -40,173 +28,94 @@ from secretary.domain.yrkanden import (
     Person,
     StegResultat,
     StegTyp,
-    Yrkande,
     YrkandeTyp,
-    foreslagen_ordning,
-    ordningsvarningar,
 )
 from secretary.services import las
+from secretary.services.andring import ANTECKNING, RESERVATION, YRKANDE, Andring, Flytt, Ids
 from secretary.services.errors import ServiceError, require
+from secretary.services.read import Reads
+from secretary.services.read.paragraf import (
+    FORSLAG_NAMN,
+    SEKTIONER,
+    Anteckning,
+    Kontrollpunkt,
+    ParagrafVy,
+    ReservationPost,
+    benamning,
+    forslag_att,
+    kontrollpunkter,
+    ordning_json,
+    steg_from,
+    steg_json,
+)
 from secretary.services.rows import get_row
-from secretary.services.session import SessionState, _state
 from secretary.store.database import Store
 from secretary.store.models import (
     Arende,
-    Meeting,
-    Organ,
     ParagrafBeslut,
     Protokollsanteckning,
     ReservationRad,
     YrkandeRad,
 )
 
-FORSLAG_NAMN = "förvaltningens förslag"
-SEKTIONER = ("yrkanden", "beslutsgang", "reservation")
+__all__ = [
+    "FORSLAG_NAMN",
+    "SEKTIONER",
+    "Anteckning",
+    "Kontrollpunkt",
+    "ParagrafVy",
+    "ReservationPost",
+    "benamning",
+    "forslag_att",
+]
 
-
-def benamning(organ: Organ) -> str:
-    """The organ in running text: 'arbetsutskottet', 'kommunstyrelsen', 'byggnadsnämnden'."""
-    if organ.benamning.strip():
-        return organ.benamning.strip()
-    kind = OrganKind(organ.kind)
-    if kind is OrganKind.KF:
-        return "kommunfullmäktige"
-    if kind is OrganKind.KS:
-        return "kommunstyrelsen"
-    if kind is OrganKind.AU:
-        return "arbetsutskottet"
-    return organ.name[:1].lower() + organ.name[1:]
-
-
-def forslag_att(text: str) -> tuple[str, ...]:
-    """The att-satser of the förslag till beslut, one per line."""
-    return tuple(line.strip().rstrip(".") for line in text.splitlines() if line.strip())
-
-
-# --- (de)serialising what the chair found --------------------------------------------------
-
-
-def _votering_json(v: Votering) -> dict[str, Any]:
-    return {
-        "ja": v.ja,
-        "nej": v.nej,
-        "val": v.val,
-        "utslag": v.utslag,
-        "lottning": v.lottning,
-        "roster": {str(p): r.value for p, r in v.roster.items()},
-        "rostberattigade": v.rostberattigade,
-    }
-
-
-def _votering(d: dict[str, Any]) -> Votering:
-    return Votering(
-        ja=d["ja"],
-        nej=d["nej"],
-        roster={int(p): Rost(r) for p, r in d.get("roster", {}).items()},
-        val=bool(d.get("val")),
-        utslag=d.get("utslag"),
-        lottning=d.get("lottning"),
-        rostberattigade=d.get("rostberattigade"),
-    )
-
-
-def _steg_json(r: StegResultat) -> dict[str, Any]:
-    return {
-        "vinnare": r.vinnare,
-        "begard": r.votering_begard,
-        "votering": _votering_json(r.votering) if r.votering else None,
-    }
-
-
-def _steg(d: dict[str, Any]) -> StegResultat:
-    v = d.get("votering")
-    return StegResultat(d["vinnare"], bool(d.get("begard")), _votering(v) if v else None)
-
-
-def _ordning_json(ordning: Sequence[Fraga]) -> list[dict[str, Any]]:
-    return [{"typ": f.typ.value, "yrkande_id": f.yrkande_id} for f in ordning]
+_FLAGGOR = {"omedelbar_justering": "Omedelbar justering", "sekretess": "Sekretess"}
 
 
 # --- reading ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Anteckning:
-    id: int
-    person: Person
-    text: str
+def load_paragraf(store: Store, arende_id: int) -> ParagrafVy:
+    with store.read() as s:
+        reads = Reads(s)
+        return reads.vy(reads.arende(arende_id))
 
 
-@dataclass(frozen=True)
-class ParagrafVy:
-    """Everything the § panel shows, read in one go."""
-
-    arende_id: int
-    meeting_id: int
-    position: int
-    paragraf: int
-    rubrik: str
-    organ: str  # running-text form
-    tjanstgorande: tuple[Person, ...]  # roll-call order: seat order, chair last
-    narvarande: tuple[Person, ...]
-    ordforande_id: int | None
-    beslut: Paragrafbeslut
-    utfall: Utfall
-    yrkanden_text: tuple[str, ...]
-    beslutsgang_text: tuple[str, ...]
-    reservation_text: tuple[str, ...]
-    inaktuella: tuple[str, ...]  # edited sections whose facts have changed since
-    beslut_rubrik: str
-    beslut_att: tuple[str, ...]
-    omedelbar_justering: bool
-    sekretess: bool
-    reservation_forslag: frozenset[int]
-    anteckningar: tuple[Anteckning, ...]
-    brister: tuple[str, ...]
-    varningar: tuple[str, ...]
-    beslutfort: tuple[bool, str]
-
-    @property
-    def nasta(self) -> tuple[FragaUtfall, Genomfort] | None:
-        return self.utfall.nasta()
-
-    @property
-    def oppen_votering(self) -> Votering | None:
-        """A votering whose roll call or tie is not finished: where votes go."""
-        nasta = self.nasta
-        if nasta is None:
-            return None
-        g = nasta[1]
-        return g.resultat.votering if g.resultat is not None else None
-
-    def person(self, person_id: int) -> Person | None:
-        return next((p for p in self.narvarande if p.person_id == person_id), None)
+def kontrollista(store: Store, meeting_id: int) -> list[Kontrollpunkt]:
+    """Per §, what KL 5 kap. 67 § still lacks; only §§ with something missing are listed."""
+    with store.read() as s:
+        reads = Reads(s)
+        return kontrollpunkter(reads.vyer(reads.meeting(meeting_id)))
 
 
-def _people(state: SessionState) -> dict[int, Person]:
-    return {
-        d.person_id: Person(d.person_id, d.name, d.party)
-        for d in state.tidslinje.deltagare.values()
-    }
+def list_reservationer(store: Store, arende_id: int) -> list[ReservationPost]:
+    """The reservations on a § with their ids, for correcting or removing one."""
+    return list(load_paragraf(store, arende_id).reservationer)
 
 
-def _read_row(session: Session, arende: Arende) -> ParagrafBeslut:
-    """The stored record, or an unsaved empty one: reading (a PDF, the panel) never writes,
-    so it works on a read-only or locked database."""
-    row = session.get(ParagrafBeslut, arende.id)
-    if row is not None:
-        return row
-    return ParagrafBeslut(
-        arende_id=arende.id,
-        ordning=None,
-        ordning_godkand=False,
-        resultat={},
-        beslut_rubrik="",
-        beslut_att=None,
-        omedelbar_justering=False,
-        sekretess=False,
-        redigerat={},
-    )
+# --- one action ---------------------------------------------------------------------------
+
+
+def _open(reads: Reads, arende_id: int) -> tuple[Arende, ParagrafVy]:
+    """The § for a change: its meeting locked (services.las) and open, and its view."""
+    arende = reads.arende(arende_id)
+    meeting = las.las_mote(reads.session, arende.meeting_id)
+    las.kontrollera_paragraf(reads.session, meeting, arende.id)
+    return arende, reads.vy(arende)
+
+
+def _done(
+    reads: Reads,
+    arende: Arende,
+    text: str,
+    undo: Any,
+    *,
+    id_: int | None = None,
+    flyttade: tuple[Flytt, ...] = (),
+) -> Andring:
+    """What the action did, with the § view read again after the write."""
+    reads.wrote(arende_id=arende.id)
+    return Andring(text, undo=undo, vy=reads.vy(arende), id=id_, flyttade=flyttade)
 
 
 def _row(session: Session, arende: Arende) -> ParagrafBeslut:
@@ -217,158 +126,6 @@ def _row(session: Session, arende: Arende) -> ParagrafBeslut:
         session.add(row)
         session.flush()
     return row
-
-
-def _domain(
-    session: Session, arende: Arende, row: ParagrafBeslut, people: dict[int, Person]
-) -> Paragrafbeslut:
-    def person(pid: int) -> Person:
-        return people.get(pid) or Person(pid, "(okänd)", None)
-
-    yrkanden = tuple(
-        Yrkande(
-            id=y.id,
-            typ=YrkandeTyp(y.typ),
-            yrkare=person(y.yrkare_id),
-            instammande=tuple(person(p) for p in y.instammande or ()),
-            text=y.text,
-            stodjer=y.stodjer_id,
-            aterkallat=y.aterkallat,
-        )
-        for y in session.scalars(
-            select(YrkandeRad).where(YrkandeRad.arende_id == arende.id).order_by(YrkandeRad.id)
-        )
-    )
-    # A question about a yrkande since removed is not put; the stored order keeps it, so an
-    # undo that gives the yrkande back (under its own id) gives its place back too. Removal
-    # is refused once the chair has begun, so the steps recorded by index stay in step.
-    if row.ordning is None:
-        ordning = tuple(foreslagen_ordning(yrkanden))
-    else:
-        ordning = tuple(
-            Fraga(FragaTyp(f["typ"]), f.get("yrkande_id"))
-            for f in row.ordning
-            if f.get("yrkande_id") is None or any(y.id == f["yrkande_id"] for y in yrkanden)
-        )
-    resultat = {int(k): tuple(_steg(d) for d in v) for k, v in (row.resultat or {}).items()}
-    reservationer = tuple(
-        Reservation(person(r.person_id), ReservationTyp(r.typ))
-        for r in session.scalars(
-            select(ReservationRad)
-            .where(ReservationRad.arende_id == arende.id)
-            .order_by(ReservationRad.id)
-        )
-    )
-    return Paragrafbeslut(
-        forslag_namn=arende.forslag_namn.strip() or FORSLAG_NAMN,
-        forslag_att=forslag_att(arende.forslag_till_beslut),
-        yrkanden=yrkanden,
-        ordning=ordning,
-        ordning_godkand=row.ordning_godkand,
-        resultat=resultat,
-        reservationer=reservationer,
-    )
-
-
-def _vy(session: Session, arende: Arende) -> ParagrafVy:
-    meeting = arende.meeting
-    state = _state(session, meeting)
-    position = next(a.position for a in state.arenden if a.id == arende.id)
-    people = _people(state)
-    row = _read_row(session, arende)
-    pb = _domain(session, arende, row, people)
-    narvaro = state.narvaro(position)
-    serving_ids = [
-        h for seat in state.tidslinje.seats if narvaro and (h := narvaro.holder(seat)) is not None
-    ]
-    serving = tuple(people[p] for p in serving_ids)
-    present = tuple(people[p] for p in sorted(narvaro.present)) if narvaro else ()
-    chair = next((d.person_id for d in state.deltagare if d.funktion.value == "ORDFORANDE"), None)
-    organ = benamning(meeting.organ)
-    u = utfall(pb)
-    partier: dict[str, set[int]] = {}
-    for p in serving:
-        if p.party:
-            partier.setdefault(p.party, set()).add(p.person_id)
-    generated = {
-        "yrkanden": yrkanden_text(pb),
-        "beslutsgang": beslutsgang_text(pb, organ),
-        "reservation": reservation_text(pb, partier),
-    }
-    texts: dict[str, list[str]] = {}
-    stale: list[str] = []
-    for section, text in generated.items():
-        edited = (row.redigerat or {}).get(section)
-        if edited:
-            texts[section] = [p for p in edited["text"].split("\n\n") if p.strip()]
-            if edited.get("genererad") != "\n\n".join(text):
-                stale.append(section)
-        else:
-            texts[section] = text
-    att = tuple(row.beslut_att) if row.beslut_att is not None else tuple(beslut_att_satser(pb, u))
-    anteckningar = tuple(
-        Anteckning(a.id, people.get(a.person_id) or Person(a.person_id, "(okänd)", None), a.text)
-        for a in session.scalars(
-            select(Protokollsanteckning)
-            .where(Protokollsanteckning.arende_id == arende.id)
-            .order_by(Protokollsanteckning.id)
-        )
-    )
-    serving_set = set(serving_ids)
-    problems = brister(pb, serving_set, att)
-    for number, (_, _, v) in enumerate(u.voteringar, start=1):
-        problems += [
-            f"Votering {number}: {p}"
-            for p in kontrollera(v, serving_ids, chair)
-            if f"Votering {number}: {p}" not in problems
-        ]
-    quorum = state.beslutforhet(position)
-    return ParagrafVy(
-        arende_id=arende.id,
-        meeting_id=meeting.id,
-        position=position,
-        paragraf=state.paragraf(position),
-        rubrik=arende.rubrik,
-        organ=organ,
-        tjanstgorande=serving,
-        narvarande=present,
-        ordforande_id=chair,
-        beslut=pb,
-        utfall=u,
-        yrkanden_text=tuple(texts["yrkanden"]),
-        beslutsgang_text=tuple(texts["beslutsgang"]),
-        reservation_text=tuple(texts["reservation"]),
-        inaktuella=tuple(stale),
-        beslut_rubrik=row.beslut_rubrik or f"{organ[:1].upper()}{organ[1:]} beslutar",
-        beslut_att=att,
-        omedelbar_justering=row.omedelbar_justering,
-        sekretess=row.sekretess,
-        reservation_forslag=frozenset(reservation_forslag(pb, serving_set)),
-        anteckningar=anteckningar,
-        brister=tuple(problems),
-        varningar=tuple(ordningsvarningar(pb.ordning, pb.yrkanden)),
-        beslutfort=(quorum.ok, quorum.text) if quorum else (False, ""),
-    )
-
-
-def _arende(session: Session, arende_id: int) -> Arende:
-    return get_row(session, Arende, arende_id, "Ärendet")
-
-
-def load_paragraf(store: Store, arende_id: int) -> ParagrafVy:
-    with store.session() as s:
-        return _vy(s, _arende(s, arende_id))
-
-
-def _editable(session: Session, arende: Arende) -> None:
-    """The shared lock (services.las): refused after justering, with the way to a rättelse."""
-    las.kontrollera_paragraf(session, arende.meeting, arende.id)
-
-
-def _open(session: Session, arende_id: int) -> tuple[Arende, ParagrafVy]:
-    arende = _arende(session, arende_id)
-    _editable(session, arende)
-    return arende, _vy(session, arende)
 
 
 # --- yrkanden -----------------------------------------------------------------------------
@@ -390,6 +147,43 @@ def _serving(vy: ParagrafVy, person_ids: Sequence[int], what: str) -> None:
             raise ServiceError(f"{name} tjänstgör inte i § {vy.paragraf} och kan inte {what}.")
 
 
+def _label(vy: ParagrafVy, person_id: int) -> str:
+    who = vy.person(person_id)
+    return who.label if who else "Personen"
+
+
+@dataclass(frozen=True)
+class LaggTillYrkande:
+    arende_id: int
+    typ: YrkandeTyp
+    yrkare_id: int
+    text: str = ""
+    instammande: tuple[int, ...] = ()
+    stodjer: int | None = None
+    yrkande_id: int | None = None
+
+    def __call__(self, store: Store, ids: Ids) -> Andring:
+        keep = None if self.yrkande_id is None else ids.current(YRKANDE, self.yrkande_id)
+        return add_yrkande(
+            store,
+            self.arende_id,
+            self.typ,
+            self.yrkare_id,
+            text=self.text,
+            instammande=self.instammande,
+            stodjer=self.stodjer,
+            yrkande_id=keep,
+        )
+
+
+@dataclass(frozen=True)
+class TaBortYrkande:
+    yrkande_id: int
+
+    def __call__(self, store: Store, ids: Ids) -> Andring:
+        return remove_yrkande(store, ids.current(YRKANDE, self.yrkande_id))
+
+
 def add_yrkande(
     store: Store,
     arende_id: int,
@@ -400,13 +194,14 @@ def add_yrkande(
     instammande: Sequence[int] = (),
     stodjer: int | None = None,
     yrkande_id: int | None = None,
-) -> int:
+) -> Andring:
     """Only those serving on the § may make yrkanden (domain.md, Yrkanden).
 
     `yrkande_id` gives a removed yrkande back under its own id (undo, redo), so that a
     hand-made propositionsordning naming it still holds; a new id if that one is taken."""
     with store.session() as s:
-        _, vy = _open(s, arende_id)
+        reads = Reads(s)
+        arende, vy = _open(reads, arende_id)
         _not_started(vy)
         _serving(vy, [yrkare_id], "yrka")
         _serving(vy, instammande, "instämma i yrkanden")
@@ -424,7 +219,36 @@ def add_yrkande(
             row.id = yrkande_id
         s.add(row)
         s.flush()
-        return row.id
+        moved: tuple[Flytt, ...] = ()
+        if yrkande_id is not None and row.id != yrkande_id:
+            moved = ((YRKANDE, yrkande_id, row.id),)
+        return _done(
+            reads,
+            arende,
+            f"Yrkande: {_label(vy, yrkare_id)} {typ.label.lower()}",
+            TaBortYrkande(row.id),
+            id_=row.id,
+            flyttade=moved,
+        )
+
+
+@dataclass(frozen=True)
+class AndraYrkande:
+    yrkande_id: int
+    typ: YrkandeTyp | None = None
+    text: str | None = None
+    instammande: tuple[int, ...] | None = None
+    aterkallat: bool | None = None
+
+    def __call__(self, store: Store, ids: Ids) -> Andring:
+        return update_yrkande(
+            store,
+            ids.current(YRKANDE, self.yrkande_id),
+            typ=self.typ,
+            text=self.text,
+            instammande=self.instammande,
+            aterkallat=self.aterkallat,
+        )
 
 
 def update_yrkande(
@@ -435,56 +259,124 @@ def update_yrkande(
     text: str | None = None,
     instammande: Sequence[int] | None = None,
     aterkallat: bool | None = None,
-) -> None:
+) -> Andring:
     """Correct a yrkande, add who instämmer, or record that it is withdrawn (återtas)."""
     with store.session() as s:
+        reads = Reads(s)
         row = get_row(s, YrkandeRad, yrkande_id, "Yrkandet")
-        _, vy = _open(s, row.arende_id)
+        arende, vy = _open(reads, row.arende_id)
         _not_started(vy)
+        before = AndraYrkande(
+            yrkande_id,
+            typ=YrkandeTyp(row.typ) if typ is not None else None,
+            text=row.text if text is not None else None,
+            instammande=tuple(row.instammande or ()) if instammande is not None else None,
+            aterkallat=row.aterkallat if aterkallat is not None else None,
+        )
+        yrkare = _label(vy, row.yrkare_id)
+        what = "Yrkandet ändrat"
         if instammande is not None:
             _serving(vy, instammande, "instämma i yrkanden")
-            row.instammande = list(dict.fromkeys(p for p in instammande if p != row.yrkare_id))
+            new = list(dict.fromkeys(p for p in instammande if p != row.yrkare_id))
+            joined = [p for p in new if p not in (row.instammande or ())]
+            what = f"{_label(vy, joined[0])} instämmer" if joined else "Instämmanden ändrade"
+            row.instammande = new
         if typ is not None:
             row.typ = typ.value
         if text is not None:
             row.text = text.strip()
+            what = "Lydelsen ändrad"
         if aterkallat is not None:
             row.aterkallat = aterkallat
+            what = f"{yrkare}: yrkandet {'återtas' if aterkallat else 'återinförs'}"
+        return _done(reads, arende, what, before)
 
 
-def remove_yrkande(store: Store, yrkande_id: int) -> None:
+def remove_yrkande(store: Store, yrkande_id: int) -> Andring:
     with store.session() as s:
+        reads = Reads(s)
         row = get_row(s, YrkandeRad, yrkande_id, "Yrkandet")
-        _, vy = _open(s, row.arende_id)
+        arende, vy = _open(reads, row.arende_id)
         _not_started(vy)
+        back = LaggTillYrkande(
+            arende.id,
+            YrkandeTyp(row.typ),
+            row.yrkare_id,
+            text=row.text,
+            instammande=tuple(row.instammande or ()),
+            stodjer=row.stodjer_id,
+            yrkande_id=row.id,
+        )
         s.delete(row)
+        return _done(reads, arende, f"Borttaget yrkande: {_label(vy, back.yrkare_id)}", back)
 
 
 # --- propositionsordning ------------------------------------------------------------------
 
 
-def set_ordning(store: Store, arende_id: int, ordning: Sequence[Fraga] | None) -> None:
-    """The secretary's order of questions (None: the legal order proposed)."""
+@dataclass(frozen=True)
+class SattOrdning:
+    arende_id: int
+    ordning: tuple[Fraga, ...] | None
+    godkand: bool = False
+
+    def __call__(self, store: Store, ids: Ids) -> Andring:
+        return set_ordning(store, self.arende_id, self.ordning, godkand=self.godkand)
+
+
+def set_ordning(
+    store: Store, arende_id: int, ordning: Sequence[Fraga] | None, *, godkand: bool = False
+) -> Andring:
+    """The secretary's order of questions (None: the legal order proposed). A changed order
+    is not approved by the body until it says so (`godkann_ordning`); undo gives back the
+    order with its approval as it was."""
     with store.session() as s:
-        arende, vy = _open(s, arende_id)
+        reads = Reads(s)
+        arende, vy = _open(reads, arende_id)
         _not_started(vy)
         row = _row(s, arende)
-        row.ordning = _ordning_json(ordning) if ordning is not None else None
-        row.ordning_godkand = False
+        before = SattOrdning(
+            arende_id,
+            tuple(vy.beslut.ordning) if row.ordning is not None else None,
+            row.ordning_godkand,
+        )
+        row.ordning = ordning_json(ordning) if ordning is not None else None
+        row.ordning_godkand = godkand
+        if ordning is None:
+            text = "Lagens propositionsordning"
+        elif any(f.typ is FragaTyp.SAMLAD for f in ordning):
+            text = "Samlad proposition"
+        else:
+            text = "Propositionsordningen ändrad"
+        return _done(reads, arende, text, before)
 
 
-def godkann_ordning(store: Store, arende_id: int, godkand: bool = True) -> None:
+@dataclass(frozen=True)
+class GodkannOrdning:
+    arende_id: int
+    godkand: bool
+
+    def __call__(self, store: Store, ids: Ids) -> Andring:
+        return godkann_ordning(store, self.arende_id, self.godkand)
+
+
+def godkann_ordning(store: Store, arende_id: int, godkand: bool = True) -> Andring:
     """Record that the body approved the propositionsordning."""
     with store.session() as s:
-        arende, _ = _open(s, arende_id)
-        _row(s, arende).ordning_godkand = godkand
+        reads = Reads(s)
+        arende, _ = _open(reads, arende_id)
+        row = _row(s, arende)
+        before = row.ordning_godkand
+        row.ordning_godkand = godkand
+        text = "Propositionsordningen godkänd" if godkand else "Godkännandet borttaget"
+        return _done(reads, arende, text, GodkannOrdning(arende_id, before))
 
 
 # --- the chair's findings and voteringar ---------------------------------------------------
 
 
-def _save_results(row: ParagrafBeslut, resultat: dict[int, list[StegResultat]]) -> None:
-    row.resultat = {str(k): [_steg_json(r) for r in v] for k, v in resultat.items() if v}
+def _save_results(row: ParagrafBeslut, resultat: Mapping[int, Sequence[StegResultat]]) -> None:
+    row.resultat = {str(k): [steg_json(r) for r in v] for k, v in resultat.items() if v}
 
 
 def _results(vy: ParagrafVy) -> dict[int, list[StegResultat]]:
@@ -498,6 +390,34 @@ def _next_index(vy: ParagrafVy) -> tuple[int, Genomfort]:
     return vy.utfall.fragor.index(nasta[0]), nasta[1]
 
 
+def _decidable(vy: ParagrafVy) -> None:
+    """A beslut is recorded only on a § with quorum or a logged override (KL 6 kap. 27 §)."""
+    ok, text = vy.may_decide
+    require(
+        ok,
+        f"Beslutförhet saknas i § {vy.paragraf} ({text}). Bekräfta undantag innan beslut "
+        "registreras.",
+    )
+
+
+@dataclass(frozen=True)
+class AngraSteg:
+    arende_id: int
+
+    def __call__(self, store: Store, ids: Ids) -> Andring:
+        return angra_steg(store, self.arende_id)
+
+
+@dataclass(frozen=True)
+class AterstallSteg:
+    arende_id: int
+    index: int
+    steg: Mapping[str, Any]
+
+    def __call__(self, store: Store, ids: Ids) -> Andring:
+        return aterstall_steg(store, self.arende_id, self.index, dict(self.steg))
+
+
 def besvara(
     store: Store,
     arende_id: int,
@@ -505,53 +425,37 @@ def besvara(
     *,
     votering_begard: bool = False,
     val: bool = False,
-) -> None:
+) -> Andring:
     """Record the chair's finding on the next proposition, and whether votering was asked
     for. For a pair the votering opens at once: Ja for the finding, Nej for the other."""
     with store.session() as s:
-        arende, vy = _open(s, arende_id)
-        ok, text = may_decide_in(s, vy)
-        require(
-            ok,
-            f"Beslutförhet saknas i § {vy.paragraf} ({text}). Bekräfta undantag innan beslut "
-            "registreras.",
-        )
+        reads = Reads(s)
+        arende, vy = _open(reads, arende_id)
+        _decidable(vy)
         index, g = _next_index(vy)
         require(
             g.resultat is None or g.resultat.votering is None,
             "Voteringen pågår: registrera rösterna först.",
         )
+        fraga = vy.utfall.fragor[index]
         alts = g.steg.alternativ
         votering: Votering | None = None
         voters = len(vy.tjanstgorande)
         if g.steg.typ is StegTyp.HUVUDVOTERING:
             votering_begard, vinnare = True, alts[0]
             votering = Votering(alts[0], alts[1], {}, val=val, rostberattigade=voters)
+            text = "Huvudvoteringen öppnas"
         else:
             require(vinnare in alts, "Välj ett av förslagen i propositionen.")
             if votering_begard and len(alts) == 2:
                 other = alts[1] if vinnare == alts[0] else alts[0]
                 votering = Votering(vinnare, other, {}, val=val, rostberattigade=voters)
+            text = f"Ordföranden finner: {fraga.alternativ[vinnare].namn}"
+            text += " – votering begärs" if votering_begard else ""
         results = _results(vy)
         results.setdefault(index, []).append(StegResultat(vinnare, votering_begard, votering))
         _save_results(_row(s, arende), results)
-
-
-def may_decide_in(session: Session, vy: ParagrafVy) -> tuple[bool, str]:
-    """Quorum for the §, or a logged override (session.quorum_override)."""
-    ok, text = vy.beslutfort
-    if ok:
-        return True, text
-    from secretary.store.models import Logg
-
-    override = session.scalar(
-        select(Logg.id).where(
-            Logg.meeting_id == vy.meeting_id,
-            Logg.kind == "beslutförhet-undantag",
-            Logg.arende_id == vy.arende_id,
-        )
-    )
-    return override is not None, text
+        return _done(reads, arende, text, AngraSteg(arende_id))
 
 
 def _open_votering(vy: ParagrafVy) -> tuple[int, Votering]:
@@ -586,105 +490,215 @@ def _replace_votering(
     _save_results(_row(session, arende), results)
 
 
-def rosta(store: Store, arende_id: int, person_id: int, rost: Rost | None) -> None:
-    """One answer in the roll call (None takes it back)."""
-    with store.session() as s:
-        arende, vy = _open(s, arende_id)
-        index, v = _votering_att_angra(vy) if rost is None else _open_votering(vy)
-        _serving(vy, [person_id], "rösta")
-        roster = dict(v.roster)
+@dataclass(frozen=True)
+class SattRoster:
+    """Answers in the roll call, per person (None takes an answer back)."""
+
+    arende_id: int
+    roster: tuple[tuple[int, Rost | None], ...]
+
+    def __call__(self, store: Store, ids: Ids) -> Andring:
+        return satt_roster(store, self.arende_id, dict(self.roster))
+
+
+def _satt_roster(
+    reads: Reads, arende: Arende, vy: ParagrafVy, roster: Mapping[int, Rost | None]
+) -> Andring:
+    """Give or take back the answers of these people: all or none. Taking answers back
+    reopens a votering they had finished."""
+    taking_back = all(r is None for r in roster.values())
+    index, v = _votering_att_angra(vy) if taking_back else _open_votering(vy)
+    _serving(vy, [p for p, r in roster.items() if r is not None], "rösta")
+    before = tuple((pid, v.roster.get(pid)) for pid in roster)
+    answers = dict(v.roster)
+    for pid, rost in roster.items():
         if rost is None:
-            roster.pop(person_id, None)
+            answers.pop(pid, None)
         else:
-            roster[person_id] = rost
-        _replace_votering(s, arende, vy, index, _with(v, roster=roster))
+            answers[pid] = rost
+    _replace_votering(reads.session, arende, vy, index, replace(v, roster=answers))
+    if len(roster) == 1:
+        ((pid, one),) = roster.items()
+        who = _label(vy, pid)
+        text = f"{who}: {one.label}" if one else f"{who}: rösten borttagen"
+    else:
+        given = {r for r in roster.values() if r is not None}
+        text = (
+            f"Resten röstar {given.pop().label.lower()}" if len(given) == 1 else "Rösterna ändrade"
+        )
+    return _done(reads, arende, text, SattRoster(arende.id, before), id_=len(roster))
 
 
-def ta_tillbaka(store: Store, arende_id: int, person_ids: Sequence[int]) -> None:
-    """Take back the answers of several at once, in one unit of work (undoing 'the rest vote
-    Ja', say): all of them or, if refused, none."""
+def satt_roster(store: Store, arende_id: int, roster: Mapping[int, Rost | None]) -> Andring:
+    """Answers of several at once, in one unit of work (undoing 'the rest vote Ja', say)."""
     with store.session() as s:
-        arende, vy = _open(s, arende_id)
-        index, v = _votering_att_angra(vy)
-        roster = {pid: r for pid, r in v.roster.items() if pid not in set(person_ids)}
-        _replace_votering(s, arende, vy, index, _with(v, roster=roster))
+        reads = Reads(s)
+        arende, vy = _open(reads, arende_id)
+        return _satt_roster(reads, arende, vy, roster)
 
 
-def resten(store: Store, arende_id: int, rost: Rost) -> int:
-    """'The rest vote Ja/Nej': everyone serving who has not answered. Returns how many."""
+def rosta(store: Store, arende_id: int, person_id: int, rost: Rost | None) -> Andring:
+    """One answer in the roll call (None takes it back)."""
+    return satt_roster(store, arende_id, {person_id: rost})
+
+
+def ta_tillbaka(store: Store, arende_id: int, person_ids: Sequence[int]) -> Andring:
+    """Take back the answers of several at once: all of them or, if refused, none."""
+    return satt_roster(store, arende_id, dict.fromkeys(person_ids))
+
+
+def resten(store: Store, arende_id: int, rost: Rost) -> Andring:
+    """'The rest vote Ja/Nej': everyone serving who has not answered. `id` says how many."""
     with store.session() as s:
-        arende, vy = _open(s, arende_id)
-        index, v = _open_votering(vy)
-        order = [p.person_id for p in vy.tjanstgorande]
-        roster = resten_rostar(v.roster, order, rost)
-        _replace_votering(s, arende, vy, index, _with(v, roster=roster))
-        return len(roster) - len(v.roster)
+        reads = Reads(s)
+        arende, vy = _open(reads, arende_id)
+        _, v = _open_votering(vy)
+        missing = [p.person_id for p in vy.tjanstgorande if p.person_id not in v.roster]
+        return _satt_roster(reads, arende, vy, dict.fromkeys(missing, rost))
 
 
-def avgor_lika(store: Store, arende_id: int, vinnare: str) -> None:
+@dataclass(frozen=True)
+class ErsattSteg:
+    """The last recorded step of a question, put back as it was (a tie decided, undone)."""
+
+    arende_id: int
+    index: int
+    steg: Mapping[str, Any]
+
+    def __call__(self, store: Store, ids: Ids) -> Andring:
+        return ersatt_steg(store, self.arende_id, self.index, dict(self.steg))
+
+
+def ersatt_steg(store: Store, arende_id: int, index: int, steg: dict[str, Any]) -> Andring:
+    with store.session() as s:
+        reads = Reads(s)
+        arende, vy = _open(reads, arende_id)
+        results = _results(vy)
+        require(bool(results.get(index)), "Steget finns inte längre.")
+        before = steg_json(results[index][-1])
+        results[index][-1] = steg_from(steg)
+        _save_results(_row(s, arende), results)
+        return _done(reads, arende, "Steget återställt", ErsattSteg(arende_id, index, before))
+
+
+def avgor_lika(store: Store, arende_id: int, vinnare: str) -> Andring:
     """A tie: the chair's casting vote (ordinary matter) or the draw's outcome (val)."""
     with store.session() as s:
-        arende, vy = _open(s, arende_id)
+        reads = Reads(s)
+        arende, vy = _open(reads, arende_id)
         index, v = _open_votering(vy)
         require(v.lika, "Röstetalet är inte lika.")
         require(vinnare in (v.ja, v.nej), "Välj ett av de två förslagen.")
-        changed = _with(v, lottning=vinnare) if v.val else _with(v, utslag=vinnare)
+        changed = replace(v, lottning=vinnare) if v.val else replace(v, utslag=vinnare)
         problems = kontrollera(changed, [p.person_id for p in vy.tjanstgorande], vy.ordforande_id)
         require(not problems, " ".join(problems))
+        before = steg_json(_results(vy)[index][-1])
         _replace_votering(s, arende, vy, index, changed)
+        name = vy.utfall.fragor[index].alternativ[vinnare].namn
+        how = "lottningen" if v.val else "utslagsröst"
+        return _done(
+            reads,
+            arende,
+            f"Lika röstetal: {how} för {name}",
+            ErsattSteg(arende_id, index, before),
+        )
 
 
-def byt_voteringsproposition(store: Store, arende_id: int) -> None:
+@dataclass(frozen=True)
+class BytVoteringsproposition:
+    arende_id: int
+
+    def __call__(self, store: Store, ids: Ids) -> Andring:
+        return byt_voteringsproposition(store, self.arende_id)
+
+
+def byt_voteringsproposition(store: Store, arende_id: int) -> Andring:
     """Swap what Ja and Nej stand for, before anyone has voted."""
     with store.session() as s:
-        arende, vy = _open(s, arende_id)
+        reads = Reads(s)
+        arende, vy = _open(reads, arende_id)
         index, v = _open_votering(vy)
         require(not v.roster, "Rösterna är redan avgivna; ta bort dem först.")
-        _replace_votering(s, arende, vy, index, _with(v, ja=v.nej, nej=v.ja))
+        _replace_votering(s, arende, vy, index, replace(v, ja=v.nej, nej=v.ja))
+        return _done(
+            reads, arende, "Voteringspropositionen omvänd", BytVoteringsproposition(arende_id)
+        )
 
 
-def _with(v: Votering, **changes: Any) -> Votering:
-    from dataclasses import replace
-
-    return replace(v, **changes)
-
-
-def angra_steg(store: Store, arende_id: int) -> tuple[int, dict[str, Any]] | None:
-    """Take back the last recorded step (undo or correction). Returns it for redo."""
+def angra_steg(store: Store, arende_id: int) -> Andring:
+    """Take back the last recorded step (undo or correction); undo puts it back. With no
+    step recorded nothing changes (no undo)."""
     with store.session() as s:
-        arende, vy = _open(s, arende_id)
+        reads = Reads(s)
+        arende, vy = _open(reads, arende_id)
         results = _results(vy)
         if not results:
-            return None
+            return Andring("Inget steg att ta tillbaka", vy=vy)
         index = max(results)
         removed = results[index].pop()
         _save_results(_row(s, arende), results)
-        return index, _steg_json(removed)
+        back = AterstallSteg(arende_id, index, steg_json(removed))
+        return _done(reads, arende, "Steget borttaget", back)
 
 
-def aterstall_steg(store: Store, arende_id: int, index: int, steg: dict[str, Any]) -> None:
+def aterstall_steg(store: Store, arende_id: int, index: int, steg: dict[str, Any]) -> Andring:
     """Put back a step taken back (redo)."""
     with store.session() as s:
-        arende, vy = _open(s, arende_id)
+        reads = Reads(s)
+        arende, vy = _open(reads, arende_id)
         results = _results(vy)
-        results.setdefault(index, []).append(_steg(steg))
+        results.setdefault(index, []).append(steg_from(steg))
         _save_results(_row(s, arende), results)
+        return _done(reads, arende, "Steget återinfört", AngraSteg(arende_id))
 
 
 # --- beslut, flags, texts -----------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class SattBeslut:
+    arende_id: int
+    rubrik: str | None
+    att_satser: tuple[str, ...] | None
+
+    def __call__(self, store: Store, ids: Ids) -> Andring:
+        return set_beslut(store, self.arende_id, self.rubrik, self.att_satser)
+
+
 def set_beslut(
     store: Store, arende_id: int, rubrik: str | None, att_satser: Sequence[str] | None
-) -> None:
+) -> Andring:
     """The beslut as edited (None: the att-satser follow the winning proposal)."""
     with store.session() as s:
-        arende, _ = _open(s, arende_id)
+        reads = Reads(s)
+        arende, _ = _open(reads, arende_id)
         row = _row(s, arende)
+        before = SattBeslut(
+            arende_id,
+            row.beslut_rubrik if rubrik is not None else None,
+            tuple(row.beslut_att) if row.beslut_att is not None else None,
+        )
         if rubrik is not None:
             row.beslut_rubrik = rubrik.strip()
         row.beslut_att = (
             [a.strip() for a in att_satser if a.strip()] if att_satser is not None else None
+        )
+        text = "Beslutet ändrat" if att_satser is not None else "Beslutet följer förslaget"
+        return _done(reads, arende, text, before)
+
+
+@dataclass(frozen=True)
+class SattFlaggor:
+    arende_id: int
+    omedelbar_justering: bool | None = None
+    sekretess: bool | None = None
+
+    def __call__(self, store: Store, ids: Ids) -> Andring:
+        return set_flaggor(
+            store,
+            self.arende_id,
+            omedelbar_justering=self.omedelbar_justering,
+            sekretess=self.sekretess,
         )
 
 
@@ -694,23 +708,51 @@ def set_flaggor(
     *,
     omedelbar_justering: bool | None = None,
     sekretess: bool | None = None,
-) -> None:
+) -> Andring:
     with store.session() as s:
-        arende, _ = _open(s, arende_id)
+        reads = Reads(s)
+        arende, _ = _open(reads, arende_id)
         row = _row(s, arende)
+        before = SattFlaggor(
+            arende_id,
+            row.omedelbar_justering if omedelbar_justering is not None else None,
+            row.sekretess if sekretess is not None else None,
+        )
+        said: list[str] = []
         if omedelbar_justering is not None:
             row.omedelbar_justering = omedelbar_justering
+            said.append(
+                f"{_FLAGGOR['omedelbar_justering']} {'på' if omedelbar_justering else 'av'}"
+            )
         if sekretess is not None:
             row.sekretess = sekretess
+            said.append(f"{_FLAGGOR['sekretess']} {'på' if sekretess else 'av'}")
+        return _done(reads, arende, ", ".join(said) or "Inget ändrat", before)
 
 
-def set_text(store: Store, arende_id: int, section: str, text: str | None) -> None:
+@dataclass(frozen=True)
+class SattText:
+    arende_id: int
+    section: str
+    text: str | None
+
+    def __call__(self, store: Store, ids: Ids) -> Andring:
+        return set_text(store, self.arende_id, self.section, self.text)
+
+
+def set_text(store: Store, arende_id: int, section: str, text: str | None) -> Andring:
     """Keep the secretary's own wording of a section (None: back to the generated text).
     The generated text at the time is kept too, so a later change of facts is noticed."""
     require(section in SEKTIONER, "Okänd del av paragrafen.")
     with store.session() as s:
-        arende, vy = _open(s, arende_id)
+        reads = Reads(s)
+        arende, vy = _open(reads, arende_id)
+        edited = (_row(s, arende).redigerat or {}).get(section)
+        before = SattText(arende_id, section, edited["text"] if edited else None)
         spara_text(s, arende, vy, section, text)
+        return _done(
+            reads, arende, "Texten sparad" if text is not None else "Genererad text", before
+        )
 
 
 def spara_text(
@@ -723,18 +765,44 @@ def spara_text(
     if text is None:
         edited.pop(section, None)
     else:
-        generated = {
-            "yrkanden": yrkanden_text(vy.beslut),
-            "beslutsgang": beslutsgang_text(vy.beslut, vy.organ),
-            "reservation": list(vy.reservation_text)
-            if section not in (row.redigerat or {})
-            else (row.redigerat or {})[section]["genererad"].split("\n\n"),
-        }[section]
+        if section == "reservation" and section in edited:
+            generated = edited[section]["genererad"].split("\n\n")
+        else:
+            generated = vy.generated(section)
         edited[section] = {"text": text.strip(), "genererad": "\n\n".join(generated)}
     row.redigerat = edited
 
 
 # --- reservations and protokollsanteckningar -----------------------------------------------
+
+_RESERVATION_TEXT = {
+    ReservationTyp.EGET_YRKANDE: "reserverar sig – till förmån för eget yrkande",
+    ReservationTyp.SKRIFTLIG: "reserverar sig – skriftlig reservation",
+}
+
+
+@dataclass(frozen=True)
+class LaggTillReservation:
+    arende_id: int
+    person_id: int
+    typ: ReservationTyp
+    text: str = ""
+    reservation_id: int | None = None  # the id it had, for the ids of later actions
+
+    def __call__(self, store: Store, ids: Ids) -> Andring:
+        done = add_reservation(store, self.arende_id, self.person_id, self.typ, self.text)
+        if self.reservation_id is None or done.id is None:
+            return done
+        old = ids.current(RESERVATION, self.reservation_id)
+        return replace(done, flyttade=((RESERVATION, old, done.id),))
+
+
+@dataclass(frozen=True)
+class TaBortReservation:
+    reservation_id: int
+
+    def __call__(self, store: Store, ids: Ids) -> Andring:
+        return remove_reservation(store, ids.current(RESERVATION, self.reservation_id))
 
 
 def add_reservation(
@@ -743,10 +811,11 @@ def add_reservation(
     person_id: int,
     typ: ReservationTyp = ReservationTyp.EGET_YRKANDE,
     text: str = "",
-) -> int:
+) -> Andring:
     """Refused to someone who did not take part, or who abstained (KL 4 kap. 27 §)."""
     with store.session() as s:
-        _, vy = _open(s, arende_id)
+        reads = Reads(s)
+        arende, vy = _open(reads, arende_id)
         person = vy.person(person_id) or Person(person_id, "Personen", None)
         hinder = reservation_hinder(vy.beslut, person, {p.person_id for p in vy.tjanstgorande})
         if hinder:
@@ -760,38 +829,91 @@ def add_reservation(
         row = ReservationRad(arende_id=arende_id, person_id=person_id, typ=typ.value, text=text)
         s.add(row)
         s.flush()
-        return row.id
+        return _done(
+            reads,
+            arende,
+            f"{person.label} {_RESERVATION_TEXT[typ]}",
+            TaBortReservation(row.id),
+            id_=row.id,
+        )
 
 
-def set_reservation(store: Store, reservation_id: int, typ: ReservationTyp, text: str) -> None:
+@dataclass(frozen=True)
+class AndraReservation:
+    reservation_id: int
+    typ: ReservationTyp
+    text: str
+
+    def __call__(self, store: Store, ids: Ids) -> Andring:
+        return set_reservation(
+            store, ids.current(RESERVATION, self.reservation_id), self.typ, self.text
+        )
+
+
+def set_reservation(store: Store, reservation_id: int, typ: ReservationTyp, text: str) -> Andring:
     """The written grounds, which may arrive later (before justering)."""
     with store.session() as s:
+        reads = Reads(s)
         row = get_row(s, ReservationRad, reservation_id, "Reservationen")
-        _editable(s, _arende(s, row.arende_id))
+        arende, vy = _open(reads, row.arende_id)
+        before = AndraReservation(reservation_id, ReservationTyp(row.typ), row.text)
         row.typ = typ.value
         row.text = text.strip()
+        who = vy.person(row.person_id)
+        name = who.label if who else "Personen"
+        return _done(reads, arende, f"{name}: {_RESERVATION_TEXT[typ]}", before)
 
 
-def remove_reservation(store: Store, reservation_id: int) -> None:
+def remove_reservation(store: Store, reservation_id: int) -> Andring:
     with store.session() as s:
+        reads = Reads(s)
         row = get_row(s, ReservationRad, reservation_id, "Reservationen")
-        _editable(s, _arende(s, row.arende_id))
+        arende, vy = _open(reads, row.arende_id)
+        back = LaggTillReservation(
+            arende.id, row.person_id, ReservationTyp(row.typ), row.text, row.id
+        )
+        who = vy.person(row.person_id)
         s.delete(row)
+        text = f"Reservation borttagen: {who.label if who else 'Personen'}"
+        return _done(reads, arende, text, back)
 
 
-def add_anteckning(store: Store, arende_id: int, person_id: int, text: str) -> int:
+@dataclass(frozen=True)
+class LaggTillAnteckning:
+    arende_id: int
+    person_id: int
+    text: str
+    anteckning_id: int | None = None
+
+    def __call__(self, store: Store, ids: Ids) -> Andring:
+        done = add_anteckning(store, self.arende_id, self.person_id, self.text)
+        if self.anteckning_id is None or done.id is None:
+            return done
+        old = ids.current(ANTECKNING, self.anteckning_id)
+        return replace(done, flyttade=((ANTECKNING, old, done.id),))
+
+
+@dataclass(frozen=True)
+class TaBortAnteckning:
+    anteckning_id: int
+
+    def __call__(self, store: Store, ids: Ids) -> Andring:
+        return remove_anteckning(store, ids.current(ANTECKNING, self.anteckning_id))
+
+
+def add_anteckning(store: Store, arende_id: int, person_id: int, text: str) -> Andring:
     """A protokollsanteckning, entered with the chair's permission. Whether ersättare who do
     not serve may make one is the organ's own rule."""
     require(bool(text.strip()), "Skriv protokollsanteckningens text.")
     with store.session() as s:
-        arende, vy = _open(s, arende_id)
+        reads = Reads(s)
+        arende, vy = _open(reads, arende_id)
         person = vy.person(person_id)
         require(person is not None, "Personen är inte närvarande vid paragrafen.")
         assert person is not None
         serving = {p.person_id for p in vy.tjanstgorande}
-        state = _state(s, arende.meeting)
-        deltagare = state.tidslinje.deltagare.get(person_id)
         if person_id not in serving:
+            deltagare = reads.state(arende.meeting).tidslinje.deltagare.get(person_id)
             allowed = (
                 deltagare is not None
                 and deltagare.roll is Roll.ERSATTARE
@@ -805,54 +927,22 @@ def add_anteckning(store: Store, arende_id: int, person_id: int, text: str) -> i
         row = Protokollsanteckning(arende_id=arende_id, person_id=person_id, text=text.strip())
         s.add(row)
         s.flush()
-        return row.id
+        return _done(
+            reads,
+            arende,
+            f"Protokollsanteckning: {person.label}",
+            TaBortAnteckning(row.id),
+            id_=row.id,
+        )
 
 
-def remove_anteckning(store: Store, anteckning_id: int) -> None:
+def remove_anteckning(store: Store, anteckning_id: int) -> Andring:
     with store.session() as s:
+        reads = Reads(s)
         row = get_row(s, Protokollsanteckning, anteckning_id, "Protokollsanteckningen")
-        _editable(s, _arende(s, row.arende_id))
+        arende, vy = _open(reads, row.arende_id)
+        back = LaggTillAnteckning(arende.id, row.person_id, row.text, row.id)
+        who = vy.person(row.person_id)
         s.delete(row)
-
-
-# --- before closing -----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Kontrollpunkt:
-    paragraf: int
-    rubrik: str
-    brister: tuple[str, ...]
-
-
-def kontrollista(store: Store, meeting_id: int) -> list[Kontrollpunkt]:
-    """Per §, what KL 5 kap. 67 § still lacks; only §§ with something missing are listed."""
-    with store.session() as s:
-        meeting = get_row(s, Meeting, meeting_id, "Sammanträdet")
-        out: list[Kontrollpunkt] = []
-        for arende in meeting.arenden:
-            vy = _vy(s, arende)
-            if vy.brister:
-                out.append(Kontrollpunkt(vy.paragraf, vy.rubrik, vy.brister))
-        return out
-
-
-@dataclass(frozen=True)
-class ReservationPost:
-    id: int
-    person_id: int
-    typ: ReservationTyp
-    text: str
-
-
-def list_reservationer(store: Store, arende_id: int) -> list[ReservationPost]:
-    """The reservations on a § with their ids, for correcting or removing one."""
-    with store.session() as s:
-        return [
-            ReservationPost(r.id, r.person_id, ReservationTyp(r.typ), r.text)
-            for r in s.scalars(
-                select(ReservationRad)
-                .where(ReservationRad.arende_id == arende_id)
-                .order_by(ReservationRad.id)
-            )
-        ]
+        text = f"Protokollsanteckning borttagen: {who.label if who else 'Personen'}"
+        return _done(reads, arende, text, back)

@@ -119,7 +119,7 @@ ARENDEN: list[agenda.ArendeInput] = [
 
 
 def is_empty(store: Store) -> bool:
-    with store.session() as s:
+    with store.read() as s:
         return (s.scalar(select(func.count()).select_from(Organ)) or 0) == 0
 
 

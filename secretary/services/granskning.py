@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from secretary.domain.arbetsgang import Tillstand, tillstand
 from secretary.domain.register import Funktion, full_name
+from secretary.services import las
 from secretary.services.errors import ServiceError, require
 from secretary.services.rows import get_row
 from secretary.store.database import Store
@@ -45,8 +46,10 @@ class Kommentar:
     created: dt.datetime
 
 
-def _granskas(arende: Arende) -> None:
-    t = tillstand(arende.meeting.state)
+def _granskas(session: Session, arende: Arende) -> None:
+    """The draft is out for review; the meeting's row is locked (services.las) so that a
+    comment cannot slip in beside a justering that has checked there are none."""
+    t = tillstand(las.las_mote(session, arende.meeting_id).state)
     if t is not Tillstand.FOR_JUSTERING:
         raise ServiceError(
             "Protokollet är inte ute för justering; skicka utkastet till justerarna först."
@@ -109,7 +112,7 @@ def add_kommentar(
     require(bool(text.strip()), "Skriv vad justeraren har för synpunkt.")
     with store.session() as s:
         arende = get_row(s, Arende, arende_id, "Ärendet")
-        _granskas(arende)
+        _granskas(s, arende)
         person = _justerare(s, arende, person_id)
         row = Justeringskommentar(
             meeting_id=arende.meeting_id,
@@ -129,7 +132,7 @@ def add_kommentar(
 def _besvara(store: Store, kommentar_id: int, svar: str, status: Status) -> Kommentar:
     with store.session() as s:
         row = get_row(s, Justeringskommentar, kommentar_id, "Kommentaren")
-        _granskas(get_row(s, Arende, row.arende_id, "Ärendet"))
+        _granskas(s, get_row(s, Arende, row.arende_id, "Ärendet"))
         row.svar = svar.strip()
         row.status = status.value
         return _kommentar(row, get_row(s, Person, row.person_id, "Personen"))
@@ -151,7 +154,7 @@ def ateroppna(store: Store, kommentar_id: int) -> Kommentar:
 
 
 def list_kommentarer(store: Store, meeting_id: int) -> list[Kommentar]:
-    with store.session() as s:
+    with store.read() as s:
         rows = s.execute(
             select(Justeringskommentar, Person)
             .join(Person, Person.id == Justeringskommentar.person_id)
@@ -165,7 +168,7 @@ def godkann(store: Store, arende_id: int, person_id: int, now: dt.datetime) -> N
     """The justerare's OK on a § of the current draft."""
     with store.session() as s:
         arende = get_row(s, Arende, arende_id, "Ärendet")
-        _granskas(arende)
+        _granskas(s, arende)
         _justerare(s, arende, person_id)
         row = s.scalar(
             select(ParagrafGodkand).where(
@@ -181,7 +184,7 @@ def godkann(store: Store, arende_id: int, person_id: int, now: dt.datetime) -> N
 
 def godkanda(store: Store, meeting_id: int) -> dict[int, set[int]]:
     """ärende id -> the people who gave it their OK."""
-    with store.session() as s:
+    with store.read() as s:
         rows = s.execute(
             select(ParagrafGodkand.arende_id, ParagrafGodkand.person_id)
             .join(Arende, Arende.id == ParagrafGodkand.arende_id)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import fields, replace
 
 from secretary.domain.innehall import DELAR, Innehall
-from secretary.services.protokoll_data import Omrostning, Paragraf, ProtokollData
+from secretary.reports.data import Omrostning, Paragraf, ProtokollData
 
 _FORSTASIDA = (
     "plats_och_tid",

@@ -10,8 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, or_, select
 
 from secretary.domain.arbetsgang import Tillstand, tillstand
-from secretary.services.agenda import list_arenden
-from secretary.services.versioner import get_meeting
+from secretary.services.read import Reads
 from secretary.store.database import Store
 from secretary.store.models import Arende, Logg, ParagrafBeslut, Protokollversion
 
@@ -56,9 +55,10 @@ class Logghandelse:
 
 
 def lage(store: Store, meeting_id: int) -> Lage:
-    paragraf = {a.id: a.paragraf for a in list_arenden(store, meeting_id)}
-    with store.session() as s:
-        m = get_meeting(s, meeting_id)
+    with store.read() as s:
+        reads = Reads(s)
+        m = reads.meeting(meeting_id)
+        paragraf = {a.id: a.paragraf for a in reads.arenden(m)}
         utkast, antal = s.execute(
             select(func.max(Protokollversion.nummer), func.count(Protokollversion.id)).where(
                 Protokollversion.meeting_id == meeting_id, Protokollversion.kind == "utkast"
@@ -88,7 +88,7 @@ def lage(store: Store, meeting_id: int) -> Lage:
 def logg(store: Store, meeting_id: int) -> list[Logghandelse]:
     """The transitions (the meeting opened and closed, then each state after it), stored
     versions and rättelser, oldest first."""
-    with store.session() as s:
+    with store.read() as s:
         rows = s.scalars(
             select(Logg)
             .where(

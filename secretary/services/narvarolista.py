@@ -16,10 +16,14 @@ from secretary.services.session import SessionState, load_session
 from secretary.store.database import Store
 
 
-def front_page(store: Store, meeting_id: int) -> Forstasida:
-    state = load_session(store, meeting_id)
+def front_page_of(state: SessionState) -> Forstasida:
+    """The front-page lines from the sitting state, nothing read."""
     first = state.arenden[0].paragraf if state.arenden else 1
     return forstasida(state.tidslinje, first, state.started_at, state.ended_at)
+
+
+def front_page(store: Store, meeting_id: int) -> Forstasida:
+    return front_page_of(load_session(store, meeting_id))
 
 
 ARVODE_COLUMNS = (

@@ -20,7 +20,7 @@ _EFTER_MOTET = [
 
 
 def lista(store: Store, idag: dt.date) -> list[Paminnelse]:
-    with store.session() as s:
+    with store.read() as s:
         rows = s.execute(
             select(Meeting, Organ.name)
             .join(Organ, Organ.id == Meeting.organ_id)

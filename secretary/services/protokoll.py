@@ -1,223 +1,14 @@
-"""Assemble what the protocol says about a meeting, from the services that recorded it.
-
-The result is plain data (secretary.services.protokoll_data); secretary.reports lays it out.
-Who signs: the Sekreterare is the present Övrig whose title names a sekreterare (not a
-"politisk sekreterare"), else the setting "sekreterare", else a blank line; the Ordförande
-is the chair if present, else the first vice chair present; then each justerare.
-"""
+"""What the protocol says about a meeting, read in one unit of work
+(secretary.services.read.protokoll builds it; secretary.reports lays it out)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 
-from sqlalchemy import select
-
-from secretary.domain.datum_text import klockan, veckodag_datum
-from secretary.domain.innehall import NAMN
-from secretary.domain.narvaro import Tidslinje
-from secretary.domain.narvaro_text import forstasida
-from secretary.domain.register import Funktion, Roll
-from secretary.services import agenda, beslut, register, session
-from secretary.services.protokoll_data import (
-    AVSTAR,
-    FRANVARANDE,
-    JA,
-    JAV,
-    NEJ,
-    Anslag,
-    Omrostning,
-    Paragraf,
-    ProtokollData,
-    Rattelsenot,
-    Rostrad,
-    Underskrift,
-)
+from secretary.reports.data import Anslag, ProtokollData
+from secretary.services.read import Reads
+from secretary.services.read import protokoll as _protokoll
 from secretary.store.database import Store
-from secretary.store.models import Meeting, Rattelse, ReservationRad, Setting
-
-_ROST = {"JA": JA, "NEJ": NEJ, "AVSTAR": AVSTAR}
-
-
-def _setting(store: Store, key: str) -> str:
-    with store.session() as s:
-        row = s.get(Setting, key)
-        return row.value.strip() if row is not None else ""
-
-
-def _skriftliga(store: Store, arende_id: int) -> dict[int, str]:
-    """Written grounds of reservations, by person (ReservationRad.text)."""
-    with store.session() as s:
-        rows = s.execute(
-            select(ReservationRad.person_id, ReservationRad.text).where(
-                ReservationRad.arende_id == arende_id
-            )
-        ).all()
-        return {pid: text.strip() for pid, text in rows if text.strip()}
-
-
-def _stycken(text: str) -> tuple[str, ...]:
-    """A typed text as paragraphs: one per non-empty line."""
-    return tuple(line.strip() for line in text.splitlines() if line.strip())
-
-
-def _plats_och_tid(place: str, date: dt.date, time: str) -> str:
-    when = " ".join(part for part in (date.isoformat(), time) if part)
-    return ", ".join(part for part in (place.strip(), when) if part)
-
-
-def _justering(m: agenda.MeetingData) -> str:
-    parts = [m.justering_place.strip()]
-    if m.justering_date is not None:
-        parts.append(veckodag_datum(m.justering_date))
-    if m.justering_time is not None:
-        parts.append(f"kl. {m.justering_time.hour:02d}.{m.justering_time.minute:02d}")
-    return ", ".join(part for part in parts if part)
-
-
-def _present(tl: Tidslinje) -> set[int]:
-    return {pid for p in tl.paragrafer for pid in p.present}
-
-
-def _underskrifter(
-    store: Store, state: session.SessionState, m: agenda.MeetingData, sekreterare: str | None
-) -> tuple[Underskrift, ...]:
-    present = _present(state.tidslinje)
-    people = state.tidslinje.deltagare.values()
-    if sekreterare is None:
-        candidates = [
-            d
-            for d in people
-            if d.roll is Roll.OVRIG
-            and "sekreterare" in d.title.lower()
-            and "politisk" not in d.title.lower()
-        ]
-        candidates.sort(key=lambda d: (d.person_id not in present, d.name))
-        sekreterare = candidates[0].name if candidates else _setting(store, "sekreterare")
-    presidium = [Funktion.ORDFORANDE, Funktion.FORSTE_VICE, Funktion.ANDRE_VICE]
-    chairs = [d for f in presidium for d in people if d.funktion is f]
-    chairs.sort(key=lambda d: d.person_id not in present)  # stable: presidium order kept
-    ordforande = chairs[0].label if chairs else ""
-    out = [Underskrift("Sekreterare", sekreterare, "Sekreterare")]
-    out.append(Underskrift("Ordförande", ordforande, "Ordforande"))
-    out += [
-        Underskrift("Justerare", j.label, f"Justerare{i}")
-        for i, j in enumerate(m.justerare, start=1)
-    ]
-    return tuple(out)
-
-
-def _omrostningar(vy: beslut.ParagrafVy, tl: Tidslinje) -> tuple[Omrostning, ...]:
-    narvaro = tl.at(vy.position)
-    out: list[Omrostning] = []
-    for nummer, (fraga, _, v) in enumerate(vy.utfall.voteringar, start=1):
-        alts = fraga.alternativ
-        proposition = f"Ja-röst för {alts[v.ja].rost_for}, Nej-röst för {alts[v.nej].rost_for}."
-        rader: list[Rostrad] = []
-        for seat in tl.seats:
-            holder = narvaro.holder(seat)
-            ledamot = tl.deltagare[seat].label
-            if holder is None:
-                rost = JAV if seat in narvaro.javiga else FRANVARANDE
-                rader.append(Rostrad(ledamot, "", rost))
-                continue
-            ersattare = tl.deltagare[holder].label if holder != seat else ""
-            answer = v.roster.get(holder)
-            rader.append(Rostrad(ledamot, ersattare, _ROST[answer.value] if answer else ""))
-        out.append(Omrostning(nummer, proposition, tuple(rader)))
-    return tuple(out)
-
-
-def _jav(vy: beslut.ParagrafVy, tl: Tidslinje) -> tuple[str, ...]:
-    """Who stepped out for jäv in this § (KL 6 kap. 30 §), and who served in their place."""
-    narvaro = tl.at(vy.position)
-    out: list[str] = []
-    for pid in sorted(narvaro.javiga, key=lambda p: tl.deltagare[p].name):
-        who = tl.deltagare[pid]
-        text = f"{who.label} anmäler jäv och deltar inte i handläggningen av ärendet."
-        seat = pid if pid in tl.seats else None
-        if seat is None and vy.position > 0:
-            seat = tl.at(vy.position - 1).seat_of(pid)
-        holder = narvaro.holder(seat) if seat is not None else None
-        if seat is not None and holder is not None and holder != pid:
-            text += (
-                f" {tl.deltagare[holder].label} tjänstgör för {tl.deltagare[seat].label} "
-                "i paragrafen."
-            )
-        out.append(text)
-    return tuple(out)
-
-
-def _reservationer(store: Store, vy: beslut.ParagrafVy) -> tuple[str, ...]:
-    out = list(vy.reservation_text)
-    grounds = _skriftliga(store, vy.arende_id)
-    for r in vy.beslut.reservationer:
-        text = grounds.get(r.person.person_id)
-        if text:
-            out.append(f"Skriftlig reservation från {r.person.label}:")
-            out += _stycken(text)
-    return tuple(out)
-
-
-def _anteckningar(vy: beslut.ParagrafVy) -> tuple[str, ...]:
-    out: list[str] = []
-    for a in vy.anteckningar:
-        out.append(f"{a.person.label} får följande anteckning införd i protokollet:")
-        out += _stycken(a.text)
-    return tuple(out)
-
-
-def _paragraf(store: Store, a: agenda.ArendeData, vy: beslut.ParagrafVy, tl: Tidslinje) -> Paragraf:
-    return Paragraf(
-        paragraf=a.paragraf,
-        rubrik=a.rubrik,
-        dnr=a.dnr,
-        omedelbar_justering=vy.omedelbar_justering,
-        sekretess=vy.sekretess,
-        sammanfattning=_stycken(a.sammanfattning),
-        beslutsunderlag=a.beslutsunderlag,
-        forslag_till_beslut=_stycken(a.forslag_till_beslut),
-        yrkanden=vy.yrkanden_text,
-        beslutsgang=vy.beslutsgang_text,
-        omrostningar=_omrostningar(vy, tl),
-        beslut_rubrik=vy.beslut_rubrik,
-        beslut_att=vy.beslut_att,
-        reservationer=_reservationer(store, vy),
-        anteckningar=_anteckningar(vy),
-        jav=_jav(vy, tl),
-        expedieras_till=a.expedieras_till,
-    )
-
-
-def lagrat_anslag(store: Store, meeting_id: int) -> Anslag:
-    """The notice dates stored on the meeting (services.anslag); blank until decided."""
-    with store.session() as s:
-        m = s.get(Meeting, meeting_id)
-        if m is None:
-            return Anslag()
-        return Anslag(m.anslag_uppsatt, m.anslag_nedtagning)
-
-
-def rattelsenoter(
-    store: Store, meeting_id: int, paragraf_av: dict[int, int]
-) -> tuple[Rattelsenot, ...]:
-    """The correction log as the protocol prints it (`paragraf_av`: ärende id -> § number)."""
-    with store.session() as s:
-        rows = s.scalars(
-            select(Rattelse).where(Rattelse.meeting_id == meeting_id).order_by(Rattelse.id)
-        )
-        return tuple(
-            Rattelsenot(
-                r.at.date(),
-                paragraf_av.get(r.arende_id, 0),
-                NAMN.get(r.del_, r.del_),
-                "\n".join(r.fore),
-                "\n".join(r.efter),
-                r.varfor,
-                r.av,
-            )
-            for r in rows
-        )
 
 
 def protokoll_data(
@@ -229,37 +20,18 @@ def protokoll_data(
     sekreterare: str | None = None,
 ) -> ProtokollData:
     """The protocol of a meeting; with `paragrafer`, only those §§ (for an utdrag)."""
-    m = agenda.get_meeting(store, meeting_id)
-    organ = register.get_organ(store, m.organ_id)
-    arenden = agenda.list_arenden(store, meeting_id)
-    state = session.load_session(store, meeting_id)
-    tl = state.tidslinje
-    first = arenden[0].paragraf if arenden else m.first_paragraf
-    fs = forstasida(tl, first, state.started_at, state.ended_at)
-    wanted = set(paragrafer) if paragrafer is not None else None
-    chosen = [a for a in arenden if wanted is None or a.paragraf in wanted]
-    items = tuple(_paragraf(store, a, beslut.load_paragraf(store, a.id), tl) for a in chosen)
-    underskrifter = _underskrifter(store, state, m, sekreterare)
-    start = state.started_at or m.planned_start
-    return ProtokollData(
-        kommun=_setting(store, "kommun"),
-        organ=organ.name,
-        datum=m.date,
-        plats_och_tid=_plats_och_tid(m.place, m.date, klockan(start, state.ended_at)),
-        ledamoter=fs.ledamoter,
-        tjanstgorande_ersattare=fs.tjanstgorande_ersattare,
-        ersattare=fs.ersattare,
-        adjungerade=fs.adjungerade,
-        ovriga=fs.ovriga,
-        justerare=tuple(j.label for j in m.justerare),
-        justering=_justering(m),
-        forsta_paragraf=first,
-        antal_paragrafer=len(arenden),
-        underskrifter=underskrifter,
-        forvaringsplats=organ.forvaringsplats,
-        arenden=items,
-        labels=organ.labels,
-        anslag=anslag or lagrat_anslag(store, meeting_id),
-        sekreterare=underskrifter[0].namn,
-        rattelser=rattelsenoter(store, meeting_id, {a.id: a.paragraf for a in arenden}),
-    )
+    with store.read() as s:
+        reads = Reads(s)
+        return _protokoll.protokoll_data(
+            reads,
+            reads.meeting(meeting_id),
+            paragrafer=paragrafer,
+            anslag=anslag,
+            sekreterare=sekreterare,
+        )
+
+
+def lagrat_anslag(store: Store, meeting_id: int) -> Anslag:
+    """The notice dates stored on the meeting (services.anslag); blank until decided."""
+    with store.read() as s:
+        return _protokoll.lagrat_anslag(Reads(s).meeting(meeting_id))

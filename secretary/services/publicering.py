@@ -1,24 +1,21 @@
 """The public (web) version of the justerat protocol: the masking preview the secretary
-checks, and the PDF. The original protocol and its versions are never changed."""
+checks, and the marked terms kept with the meeting. The document itself comes through
+services.dokument.publik; the original protocol and its versions are never changed."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from secretary.domain.publicering import Maskering, Publicering, maskera
-from secretary.reports.protokoll import protokoll_pdf
-from secretary.services.agenda import get_meeting_row
+from secretary.domain.publicering import Maskering, maskera
+from secretary.services import dokument
 from secretary.services.errors import require
-from secretary.services.innehall import innehall, tillbaka
+from secretary.services.innehall import innehall
 from secretary.services.protokoll import protokoll_data
+from secretary.services.read.agenda import get_meeting_row
 from secretary.store.database import Store
 
 MAX_TERMER = 500
 MAX_TERM = 200
-
-
-def _publicering(store: Store, meeting_id: int, markerade: Sequence[str]) -> Publicering:
-    return maskera(innehall(protokoll_data(store, meeting_id)), markerade)
 
 
 def forhandsgranska(
@@ -26,18 +23,16 @@ def forhandsgranska(
 ) -> list[Maskering]:
     """Every masking the public version will make (§, what, where), before export.
     `markerade`: other personal data the secretary marked (names, addresses)."""
-    return list(_publicering(store, meeting_id, markerade).maskeringar)
+    return list(maskera(innehall(protokoll_data(store, meeting_id)), markerade).maskeringar)
 
 
 def publik_pdf(store: Store, meeting_id: int, markerade: Sequence[str] = ()) -> bytes:
-    data = protokoll_data(store, meeting_id)
-    masked = maskera(innehall(data), markerade)
-    return protokoll_pdf(tillbaka(data, masked.innehall), publik=True)
+    return dokument.publik(store, meeting_id, markerade).pdf
 
 
 def termer(store: Store, meeting_id: int) -> tuple[str, ...]:
     """The terms marked for masking in this meeting's public version, as last saved."""
-    with store.session() as s:
+    with store.read() as s:
         return tuple(get_meeting_row(s, meeting_id).maskeringstermer or ())
 
 

@@ -4,7 +4,8 @@ show that and what was corrected; keep versions and a correction log, never sile
 The secretary states the § and part, the new text, why, and who corrects. The change is made
 here without the edit lock, recorded before/after in the correction log, and a new version
 is stored whose PDF shows a Rättelse block on the front page and a note in the §. Earlier
-versions stay as they were."""
+versions stay as they were. Read, rendered and stored in one unit of work on one snapshot
+(services.arbetsgang says why)."""
 
 from __future__ import annotations
 
@@ -16,12 +17,14 @@ from sqlalchemy.orm import Session
 
 from secretary.domain.arbetsgang import LAST, tillstand
 from secretary.domain.innehall import NAMN
-from secretary.reports.protokoll import protokoll_pdf
-from secretary.services import beslut
+from secretary.reports.data import Paragraf, ProtokollData, Rattelsenot
+from secretary.services import beslut, las
+from secretary.services.dokument import render
 from secretary.services.errors import ServiceError, require
 from secretary.services.innehall import innehall
-from secretary.services.protokoll import protokoll_data
-from secretary.services.protokoll_data import Paragraf, ProtokollData, Rattelsenot
+from secretary.services.read import Reads
+from secretary.services.read.paragraf import ParagrafVy
+from secretary.services.read.protokoll import protokoll_data
 from secretary.services.rows import get_row
 from secretary.services.versioner import Slag, VersionInfo, ny_version, version_info
 from secretary.store.database import Store
@@ -56,7 +59,7 @@ def _justerat(state: str, row: ParagrafBeslut | None) -> None:
         )
 
 
-def _fore(p: Paragraf, vy: beslut.ParagrafVy, del_: str) -> list[str]:
+def _fore(p: Paragraf, vy: ParagrafVy, del_: str) -> list[str]:
     if del_ == "reservationer":
         return list(vy.reservation_text)  # written grounds are a bilaga, not corrected here
     if del_ in _RADER:
@@ -65,7 +68,7 @@ def _fore(p: Paragraf, vy: beslut.ParagrafVy, del_: str) -> list[str]:
     return list(getattr(p, del_))
 
 
-def _efter(p: Paragraf, vy: beslut.ParagrafVy, del_: str, ny: tuple[str, ...]) -> Paragraf:
+def _efter(p: Paragraf, vy: ParagrafVy, del_: str, ny: tuple[str, ...]) -> Paragraf:
     if del_ == "reservationer":
         return replace(p, reservationer=ny + p.reservationer[len(vy.reservation_text) :])
     changes: dict[str, object] = {del_: " ".join(ny) if del_ in _RADER else ny}
@@ -87,9 +90,7 @@ def _beslut_row(s: Session, arende: Arende) -> ParagrafBeslut:
     return row
 
 
-def _tillampa(
-    s: Session, arende: Arende, vy: beslut.ParagrafVy, del_: str, ny: tuple[str, ...]
-) -> None:
+def _tillampa(s: Session, arende: Arende, vy: ParagrafVy, del_: str, ny: tuple[str, ...]) -> None:
     if del_ == "forslag_till_beslut":
         # The att-satser that follow the förslag are frozen as justerade first: a rättelse
         # of the förslag must not change the Beslut of the next version without a note.
@@ -129,30 +130,28 @@ def ratta(
     ny = tuple(t.strip() for t in ny_text if t.strip())
     require(del_ != "rubrik" or bool(ny), "Ärendet måste ha en rubrik.")
     require(del_ != "beslut_rubrik" or bool(ny), "Beslutet måste ha en rubrik.")
-    with store.session() as s:
+
+    def work(s: Session) -> VersionInfo:
         arende = get_row(s, Arende, arende_id, "Ärendet")
-        meeting_id = arende.meeting_id
-        _justerat(arende.meeting.state, s.get(ParagrafBeslut, arende_id))
-    vy = beslut.load_paragraf(store, arende_id)
-    data = protokoll_data(store, meeting_id)
-    (p,) = [x for x in data.arenden if x.paragraf == vy.paragraf]
-    fore = _fore(p, vy, del_)
-    require(list(ny) != fore, "Den nya texten är densamma som den justerade; inget att rätta.")
-    not_ = Rattelsenot(
-        now.date(),
-        p.paragraf,
-        NAMN[del_],
-        "\n".join(fore),
-        "\n".join(ny),
-        varfor.strip(),
-        av.strip(),
-    )
-    rattad = _med_rattelse(data, p.paragraf, _efter(p, vy, del_, ny), not_)
-    pdf = protokoll_pdf(rattad)
-    with store.session() as s:
-        arende = get_row(s, Arende, arende_id, "Ärendet")
-        meeting = arende.meeting
+        meeting = las.las_mote(s, arende.meeting_id)
         _justerat(meeting.state, s.get(ParagrafBeslut, arende_id))
+        reads = Reads(s)
+        vy = reads.vy(arende)
+        data = protokoll_data(reads, meeting)
+        (p,) = [x for x in data.arenden if x.paragraf == vy.paragraf]
+        fore = _fore(p, vy, del_)
+        require(list(ny) != fore, "Den nya texten är densamma som den justerade; inget att rätta.")
+        not_ = Rattelsenot(
+            now.date(),
+            p.paragraf,
+            NAMN[del_],
+            "\n".join(fore),
+            "\n".join(ny),
+            varfor.strip(),
+            av.strip(),
+        )
+        rattad = _med_rattelse(data, p.paragraf, _efter(p, vy, del_, ny), not_)
+        pdf = render(rattad)
         _tillampa(s, arende, vy, del_, ny)
         version = ny_version(s, meeting, Slag.RATTELSE, now, pdf, innehall(rattad))
         s.add(
@@ -177,6 +176,8 @@ def ratta(
                 text=f"Rättelse i § {p.paragraf}, {NAMN[del_]}, av {av.strip()}: {varfor.strip()}",
             )
         )
-        info = version_info(version)
+        return version_info(version)
+
+    info = store.in_snapshot(work)
     store.backup("rättelse")
     return info

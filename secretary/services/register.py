@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from secretary.domain.labels import label_overrides, resolve_labels
+from secretary.domain.labels import label_overrides
 from secretary.domain.register import Funktion, OrganKind, Roll, full_name, person_label
 from secretary.services.errors import ServiceError, require
+from secretary.services.read.register import OrganData, get_organ_row, organ_data
 from secretary.services.rows import get_row
 from secretary.store.database import Store
 from secretary.store.models import (
@@ -39,47 +40,17 @@ class OrganInput:
     partiordning: dict[str | None, list[str]] | None = None
 
 
-@dataclass(frozen=True)
-class OrganData:
-    id: int
-    name: str
-    kind: OrganKind
-    short_name: str
-    forvaringsplats: str
-    dnr_pattern: str
-    personliga_ersattare: bool
-    label_overrides: dict[str, str]
-
-    @property
-    def labels(self) -> dict[str, str]:
-        return resolve_labels(self.label_overrides)
-
-
-def _organ_data(organ: Organ) -> OrganData:
-    return OrganData(
-        id=organ.id,
-        name=organ.name,
-        kind=OrganKind(organ.kind),
-        short_name=organ.short_name,
-        forvaringsplats=organ.forvaringsplats,
-        dnr_pattern=organ.dnr_pattern,
-        personliga_ersattare=organ.personliga_ersattare,
-        label_overrides=dict(organ.labels or {}),
-    )
-
-
-def get_organ_row(session: Session, organ_id: int) -> Organ:
-    return get_row(session, Organ, organ_id, "Organet")
+__all__ = ["OrganData", "get_organ_row"]
 
 
 def list_organs(store: Store) -> list[OrganData]:
-    with store.session() as s:
-        return [_organ_data(o) for o in s.scalars(select(Organ).order_by(Organ.name))]
+    with store.read() as s:
+        return [organ_data(o) for o in s.scalars(select(Organ).order_by(Organ.name))]
 
 
 def get_organ(store: Store, organ_id: int) -> OrganData:
-    with store.session() as s:
-        return _organ_data(get_organ_row(s, organ_id))
+    with store.read() as s:
+        return organ_data(get_organ_row(s, organ_id))
 
 
 def _apply_organ(session: Session, organ: Organ, data: OrganInput) -> None:
@@ -104,7 +75,7 @@ def create_organ(store: Store, data: OrganInput) -> OrganData:
         _apply_organ(s, organ, data)
         s.add(organ)
         s.flush()
-        return _organ_data(organ)
+        return organ_data(organ)
 
 
 def update_organ(store: Store, organ_id: int, data: OrganInput) -> OrganData:
@@ -112,7 +83,7 @@ def update_organ(store: Store, organ_id: int, data: OrganInput) -> OrganData:
         organ = get_organ_row(s, organ_id)
         _apply_organ(s, organ, data)
         s.flush()
-        return _organ_data(organ)
+        return organ_data(organ)
 
 
 def delete_organ(store: Store, organ_id: int) -> None:
@@ -139,7 +110,7 @@ class PartyData:
 
 
 def list_parties(store: Store) -> list[PartyData]:
-    with store.session() as s:
+    with store.read() as s:
         return [
             PartyData(p.id, p.short, p.name) for p in s.scalars(select(Party).order_by(Party.short))
         ]
@@ -251,7 +222,7 @@ def member_sort_key(row: MemberRow) -> tuple[int, str, int, str, str]:
 
 
 def list_members(store: Store, organ_id: int) -> list[MemberRow]:
-    with store.session() as s:
+    with store.read() as s:
         return members_of(s, organ_id)
 
 
@@ -361,7 +332,8 @@ def remove_member(store: Store, membership_id: int) -> None:
 
 def next_ordning(store: Store, organ_id: int, roll: Roll, party: str = "") -> int:
     """The next free seat (ledamot) or place in the party's order (ersättare)."""
-    rows = [r for r in list_members(store, organ_id) if r.roll is roll]
+    with store.read() as s:
+        rows = [r for r in members_of(s, organ_id) if r.roll is roll]
     if roll is Roll.ERSATTARE:
         rows = [r for r in rows if r.party == party.strip()]
     return max((r.ordning for r in rows), default=0) + 1
@@ -372,7 +344,7 @@ def next_ordning(store: Store, organ_id: int, roll: Roll, party: str = "") -> in
 
 def get_party_order(store: Store, organ_id: int) -> dict[str | None, list[str]]:
     """Per party (None: the organ's general order) the parties to call ersättare from."""
-    with store.session() as s:
+    with store.read() as s:
         organ = get_organ_row(s, organ_id)
         shorts = {p.id: p.short for p in s.scalars(select(Party))}
         order: dict[str | None, list[str]] = {}

@@ -2,7 +2,9 @@
 
 Every action is one unit of work committed before it returns, so what the window shows is
 on disk. Each action is checked by `secretary.domain.ersattare.prova` against the timeline
-as it stands, and refused with the rule's reason.
+as it stands, and refused with the rule's reason. It returns an `Andring` with the sitting
+state after it (derived from the events in the same unit of work) and the action that
+undoes it.
 """
 
 from __future__ import annotations
@@ -12,38 +14,34 @@ import enum
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from secretary.domain.arbetsgang import Del
-from secretary.domain.ersattare import Beslutforhet, Organregler, beslutforhet, prova
-from secretary.domain.narvaro import (
-    Deltagare,
-    Handelse,
-    HandelseTyp,
-    ParagrafNarvaro,
-    Tidslinje,
-    andringsgrans,
-    bygg_tidslinje,
-)
+from secretary.domain.ersattare import prova
+from secretary.domain.narvaro import Deltagare, HandelseTyp, bygg_tidslinje
 from secretary.domain.narvaro_text import paragrafer_text
-from secretary.domain.register import Funktion, OrganKind, Roll, full_name
 from secretary.services import las
-from secretary.services.agenda import first_paragraf, get_meeting_row
+from secretary.services.andring import HANDELSE, Andring, Ids
 from secretary.services.errors import ServiceError, require
+from secretary.services.read import Reads
+from secretary.services.read.sittning import (
+    PAGAR,
+    UNDANTAG,
+    ArendeRad,
+    HandelseRad,
+    SessionState,
+)
 from secretary.services.rows import get_row
 from secretary.store.database import Store
-from secretary.store.models import (
-    Arende,
-    Logg,
-    Meeting,
-    Membership,
-    NarvaroHandelse,
-    Party,
-    Person,
-)
+from secretary.store.models import Logg, Meeting, NarvaroHandelse
 
-PAGAR = "pågår"
+__all__ = [
+    "PAGAR",
+    "ArendeRad",
+    "HandelseRad",
+    "SessionState",
+    "Upprop",
+]
 
 
 class Upprop(enum.StrEnum):
@@ -52,222 +50,20 @@ class Upprop(enum.StrEnum):
     FRANVARANDE = "FRANVARANDE"
 
 
-@dataclass(frozen=True)
-class ArendeRad:
-    id: int
-    position: int
-    paragraf: int
-    rubrik: str
-
-
-@dataclass(frozen=True)
-class HandelseRad:
-    """A stored event with where it stands; enough to delete and re-insert it (undo/redo)."""
-
-    id: int
-    kind: HandelseTyp
-    person_id: int
-    vid_upprop: bool
-    arende_id: int | None
-    position: int
-    time: dt.time | None
-    distans: bool
-    seat: int | None
-    only_this: bool
-
-    def as_domain(self) -> Handelse:
-        return Handelse(
-            self.id,
-            self.kind,
-            self.person_id,
-            self.position,
-            self.time,
-            self.distans,
-            self.seat,
-            self.only_this,
-        )
-
-
-@dataclass(frozen=True)
-class SessionState:
-    """Everything the session panel shows, read in one go."""
-
-    meeting_id: int
-    organ_name: str
-    state: str
-    started_at: dt.time | None
-    ended_at: dt.time | None
-    arenden: tuple[ArendeRad, ...]
-    cursor: int
-    under_behandling: bool
-    handelser: tuple[HandelseRad, ...]
-    tidslinje: Tidslinje
-    regler: Organregler
-
-    @property
-    def boundary(self) -> int:
-        """Where a change recorded now takes effect."""
-        return min(andringsgrans(self.cursor, self.under_behandling), len(self.arenden))
-
-    @property
-    def deltagare(self) -> list[Deltagare]:
-        return list(self.tidslinje.deltagare.values())
-
-    def narvaro(self, position: int) -> ParagrafNarvaro | None:
-        return self.tidslinje.after(position)
-
-    def beslutforhet(self, position: int) -> Beslutforhet | None:
-        narvaro = self.narvaro(position)
-        return beslutforhet(narvaro) if narvaro is not None else None
-
-    def paragraf(self, position: int) -> int:
-        if position < len(self.arenden):
-            return self.arenden[position].paragraf
-        first = self.arenden[0].paragraf if self.arenden else 1
-        return first + position
-
-    def describe(self, h: HandelseRad) -> str:
-        """'13.40 Lars Nyberg (S) närvarande från § 340' for the event list."""
-        who = self.tidslinje.deltagare[h.person_id].label
-        time = f"{h.time.hour:02d}.{h.time.minute:02d} " if h.time else ""
-        where = "vid upprop" if h.vid_upprop else self._where(h.position)
-        if h.kind is HandelseTyp.NARVARANDE:
-            what = "närvarande på distans" if h.distans else "närvarande"
-            return f"{time}{who} {what} {where}"
-        if h.kind is HandelseTyp.AVGAR:
-            return f"{time}{who} lämnar sammanträdet {where}"
-        if h.kind is HandelseTyp.JAV:
-            return f"{time}{who} deltar inte i § {self.paragraf(h.position)} p.g.a. jäv"
-        seat = self.tidslinje.deltagare[h.seat].label if h.seat is not None else "?"
-        scope = f"i § {self.paragraf(h.position)}" if h.only_this else where
-        return f"{time}{who} tjänstgör för {seat} {scope}"
-
-    def _where(self, position: int) -> str:
-        if position >= len(self.arenden):
-            return "efter sista paragrafen"
-        return f"från § {self.paragraf(position)}"
+UPPROP_ORD = {
+    Upprop.NARVARANDE: "närvarande",
+    Upprop.DISTANS: "på distans",
+    Upprop.FRANVARANDE: "frånvarande",
+}
 
 
 # --- reading ------------------------------------------------------------------------------
 
 
-def _deltagare(session: Session, meeting: Meeting) -> list[Deltagare]:
-    """The organ's people on the meeting's date, one entry per person (the highest role).
-    Plain column rows, not ORM objects: this runs on every action of a live session."""
-    rows = session.execute(
-        select(
-            Membership.id,
-            Membership.person_id,
-            Membership.roll,
-            Membership.funktion,
-            Membership.ordning,
-            Membership.personlig_ersattare_for_id,
-            Membership.title,
-            Membership.period_from,
-            Membership.period_to,
-            Person.first_name,
-            Person.last_name,
-            Party.short,
-        )
-        .join(Person, Membership.person_id == Person.id)
-        .outerjoin(Party, Person.party_id == Party.id)
-        .where(Membership.organ_id == meeting.organ_id)
-    ).all()
-    seat_person = {r[0]: r[1] for r in rows}
-    rank = {Roll.LEDAMOT: 0, Roll.ERSATTARE: 1, Roll.ADJUNGERAD: 2, Roll.OVRIG: 3}
-    people: dict[int, Deltagare] = {}
-    for r in sorted(rows, key=lambda r: rank[Roll(r[2])]):
-        (_, person_id, roll, funktion, ordning, personlig, title, start, end) = r[:9]
-        if (start and start > meeting.date) or (end and end < meeting.date):
-            continue
-        if person_id in people:
-            continue
-        people[person_id] = Deltagare(
-            person_id=person_id,
-            name=full_name(r[9], r[10]),
-            party=r[11],
-            roll=Roll(roll),
-            funktion=Funktion(funktion),
-            ordning=ordning,
-            personlig_ersattare_for=seat_person.get(personlig or -1),
-            title=title,
-        )
-    return list(people.values())
-
-
-def _regler(session: Session, meeting: Meeting) -> Organregler:
-    organ = meeting.organ
-    shorts = {pid: short for pid, short in session.execute(select(Party.id, Party.short))}
-    order: dict[str | None, list[str]] = {}
-    for row in organ.party_order:
-        key = shorts[row.for_party_id] if row.for_party_id is not None else None
-        order.setdefault(key, []).append(shorts[row.party_id])
-    return Organregler(OrganKind(organ.kind), organ.personliga_ersattare, order)
-
-
-def _state(session: Session, meeting: Meeting) -> SessionState:
-    first = first_paragraf(session, meeting)
-    items = session.execute(
-        select(Arende.id, Arende.rubrik)
-        .where(Arende.meeting_id == meeting.id)
-        .order_by(Arende.position)
-    ).all()
-    arenden = tuple(ArendeRad(aid, i, first + i, rubrik) for i, (aid, rubrik) in enumerate(items))
-    n = len(arenden)
-    pos_of = {a.id: a.position for a in arenden}
-    e = NarvaroHandelse
-    rows = session.execute(
-        select(
-            e.id,
-            e.kind,
-            e.person_id,
-            e.vid_upprop,
-            e.arende_id,
-            e.time,
-            e.distans,
-            e.seat_person_id,
-            e.only_this,
-        )
-        .where(e.meeting_id == meeting.id)
-        .order_by(e.id)
-    ).all()
-    handelser = tuple(
-        HandelseRad(
-            id=r[0],
-            kind=HandelseTyp(r[1]),
-            person_id=r[2],
-            vid_upprop=r[3],
-            arende_id=r[4],
-            position=0 if r[3] else pos_of.get(r[4] or -1, n),
-            time=r[5],
-            distans=r[6],
-            seat=r[7],
-            only_this=r[8],
-        )
-        for r in rows
-    )
-    deltagare = _deltagare(session, meeting)
-    known = {d.person_id for d in deltagare}
-    tl = bygg_tidslinje(deltagare, [h.as_domain() for h in handelser if h.person_id in known], n)
-    cursor = pos_of.get(meeting.current_arende_id or -1, 0)
-    return SessionState(
-        meeting_id=meeting.id,
-        organ_name=meeting.organ.name,
-        state=meeting.state,
-        started_at=meeting.started_at,
-        ended_at=meeting.ended_at,
-        arenden=arenden,
-        cursor=cursor,
-        under_behandling=meeting.under_behandling,
-        handelser=handelser,
-        tidslinje=tl,
-        regler=_regler(session, meeting),
-    )
-
-
 def load_session(store: Store, meeting_id: int) -> SessionState:
-    with store.session() as s:
-        return _state(s, get_meeting_row(s, meeting_id))
+    with store.read() as s:
+        reads = Reads(s)
+        return reads.state(reads.meeting(meeting_id))
 
 
 # --- opening and closing ------------------------------------------------------------------
@@ -277,10 +73,14 @@ def _log(session: Session, meeting: Meeting, now: dt.datetime, kind: str, text: 
     session.add(Logg(meeting_id=meeting.id, at=now, kind=kind, text=text))
 
 
+def _minute(now: dt.datetime) -> dt.time:
+    return now.time().replace(second=0, microsecond=0)
+
+
 def start_session(store: Store, meeting_id: int, now: dt.datetime) -> SessionState:
     """Open the meeting in session mode (planerat -> pågår); reopening a running one is fine."""
     with store.session() as s:
-        meeting = get_meeting_row(s, meeting_id)
+        meeting = las.las_mote(s, meeting_id)
         if meeting.state != PAGAR:
             require(
                 meeting.state == "planerat",
@@ -288,67 +88,92 @@ def start_session(store: Store, meeting_id: int, now: dt.datetime) -> SessionSta
             )
             require(bool(meeting.arenden), "Lägg till minst ett ärende innan sammanträdet öppnas.")
             meeting.state = PAGAR
-            meeting.started_at = now.time().replace(second=0, microsecond=0)
+            meeting.started_at = _minute(now)
             meeting.current_arende_id = meeting.arenden[0].id
             meeting.under_behandling = False
             _log(s, meeting, now, "öppnat", "Sammanträdet öppnat")
         s.flush()
-        state = _state(s, meeting)
+        state = Reads(s).state(meeting)
     store.backup("sammanträde-öppnat")
     return state
+
+
+def close_in(reads: Reads, meeting: Meeting, now: dt.datetime) -> SessionState:
+    """End the meeting inside the caller's unit of work (pågår -> utkast)."""
+    las.kontrollera(meeting, Del.NARVARO)
+    meeting.state = "utkast"
+    meeting.ended_at = _minute(now)
+    meeting.under_behandling = False
+    _log(reads.session, meeting, now, "avslutat", "Sammanträdet avslutat")
+    reads.wrote(meeting_id=meeting.id)
+    return reads.state(meeting)
 
 
 def close_session(store: Store, meeting_id: int, now: dt.datetime) -> SessionState:
     """End the meeting (pågår -> utkast): attendance is fixed from here."""
     with store.session() as s:
-        meeting = _running(s, meeting_id)
-        meeting.state = "utkast"
-        meeting.ended_at = now.time().replace(second=0, microsecond=0)
-        meeting.under_behandling = False
-        _log(s, meeting, now, "avslutat", "Sammanträdet avslutat")
-        s.flush()
-        state = _state(s, meeting)
+        state = close_in(Reads(s), las.las_mote(s, meeting_id), now)
     store.backup("sammanträde-avslutat")
     return state
 
 
-def _running(session: Session, meeting_id: int) -> Meeting:
-    meeting = get_meeting_row(session, meeting_id)
-    las.kontrollera(meeting, Del.NARVARO)
-    return meeting
+def _running(reads: Reads, meeting_id: int) -> tuple[Meeting, SessionState]:
+    meeting = las.oppna(reads.session, meeting_id, Del.NARVARO)
+    return meeting, reads.state(meeting)
 
 
 def set_times(
     store: Store, meeting_id: int, started_at: dt.time | None, ended_at: dt.time | None
 ) -> SessionState:
     with store.session() as s:
-        meeting = get_meeting_row(s, meeting_id)
-        las.kontrollera(meeting, Del.TEXT)
+        meeting = las.oppna(s, meeting_id, Del.TEXT)
         require(
             started_at is None or ended_at is None or ended_at >= started_at,
             "Sammanträdet kan inte sluta innan det börjar.",
         )
         meeting.started_at = started_at
         meeting.ended_at = ended_at
-        s.flush()
-        return _state(s, meeting)
+        reads = Reads(s)
+        reads.wrote(meeting_id=meeting.id)
+        return reads.state(meeting)
 
 
 # --- the cursor ---------------------------------------------------------------------------
 
 
-def set_cursor(
-    store: Store, meeting_id: int, position: int, under_behandling: bool
-) -> SessionState:
+@dataclass(frozen=True)
+class SattMarkor:
     """Move to an ärende: about to be handled (between ärenden) or being handled."""
+
+    meeting_id: int
+    position: int
+    under_behandling: bool
+
+    def __call__(self, store: Store, ids: Ids) -> Andring:
+        return set_cursor(store, self.meeting_id, self.position, self.under_behandling)
+
+
+def set_cursor(store: Store, meeting_id: int, position: int, under_behandling: bool) -> Andring:
     with store.session() as s:
-        meeting = _running(s, meeting_id)
+        reads = Reads(s)
+        meeting, before = _running(reads, meeting_id)
         items = meeting.arenden
         require(0 <= position < len(items), "Det ärendet finns inte på föredragningslistan.")
         meeting.current_arende_id = items[position].id
         meeting.under_behandling = under_behandling
-        s.flush()
-        return _state(s, meeting)
+        state = replace(before, cursor=position, under_behandling=under_behandling)
+        para = state.paragraf(position)
+        if under_behandling and position == before.cursor:
+            text = f"§ {para} behandlas"
+        elif position < before.cursor:
+            text = f"Tillbaka till § {para}"
+        else:
+            text = f"Nästa ärende: § {para}"
+        return Andring(
+            text,
+            undo=SattMarkor(meeting_id, before.cursor, before.under_behandling),
+            sittning=state,
+        )
 
 
 # --- events -------------------------------------------------------------------------------
@@ -393,47 +218,6 @@ def _arende_at(state: SessionState, position: int) -> int | None:
     return state.arenden[position].id if position < len(state.arenden) else None
 
 
-def record(
-    store: Store,
-    meeting_id: int,
-    kind: HandelseTyp,
-    person_id: int,
-    *,
-    time: dt.time | None = None,
-    seat: int | None = None,
-    distans: bool = False,
-    position: int | None = None,
-) -> HandelseRad:
-    """Record an arrival, departure, jäv or an ersättare taking a seat, where a change
-    recorded now takes effect (or at `position`). Refused with the rule's reason."""
-    with store.session() as s:
-        meeting = _running(s, meeting_id)
-        state = _state(s, meeting)
-        at = state.boundary if position is None else position
-        only_this = False
-        if kind is HandelseTyp.TJANSTGOR and seat is not None:
-            narvaro = state.narvaro(at)
-            only_this = narvaro is not None and seat in narvaro.javiga
-        candidate = HandelseRad(
-            id=_next_id(state),
-            kind=kind,
-            person_id=person_id,
-            vid_upprop=False,
-            arende_id=_arende_at(state, at),
-            position=at,
-            time=time,
-            distans=distans,
-            seat=seat,
-            only_this=only_this,
-        )
-        refusal = prova(state.tidslinje, candidate.as_domain(), state.regler)
-        if refusal is None and any(h.position > at for h in state.handelser):
-            refusal = _check_all(state, [*state.handelser, candidate], candidate)
-        if refusal is not None:
-            raise ServiceError(refusal)
-        return _insert(s, meeting.id, candidate)
-
-
 def _next_id(state: SessionState) -> int:
     """An id that sorts after every stored event, for checking a candidate before insert."""
     return max((h.id for h in state.handelser), default=0) + 1
@@ -457,16 +241,112 @@ def _insert(session: Session, meeting_id: int, candidate: HandelseRad) -> Handel
     return replace(candidate, id=row.id)
 
 
+def _delete(session: Session, event_id: int) -> None:
+    row = session.get(NarvaroHandelse, event_id)
+    if row is not None:
+        session.delete(row)
+        session.flush()
+
+
+def _after(reads: Reads, state: SessionState, handelser: Sequence[HandelseRad]) -> SessionState:
+    """The state with the events as now stored, kept for the rest of the unit of work."""
+    after = state.with_events(handelser)
+    reads.wrote(state=after)
+    return after
+
+
+@dataclass(frozen=True)
+class TaBortHandelse:
+    event_id: int
+
+    def __call__(self, store: Store, ids: Ids) -> Andring:
+        return remove_event(store, ids.current(HANDELSE, self.event_id))
+
+
+@dataclass(frozen=True)
+class AterinforHandelse:
+    meeting_id: int
+    handelse: HandelseRad
+
+    def __call__(self, store: Store, ids: Ids) -> Andring:
+        return restore_event(store, self.meeting_id, self.handelse)
+
+
+def record(
+    store: Store,
+    meeting_id: int,
+    kind: HandelseTyp,
+    person_id: int,
+    *,
+    time: dt.time | None = None,
+    seat: int | None = None,
+    distans: bool = False,
+    position: int | None = None,
+) -> Andring:
+    """Record an arrival, departure, jäv or an ersättare taking a seat, where a change
+    recorded now takes effect (or at `position`). Refused with the rule's reason."""
+    with store.session() as s:
+        reads = Reads(s)
+        meeting, state = _running(reads, meeting_id)
+        at = state.boundary if position is None else position
+        only_this = False
+        if kind is HandelseTyp.TJANSTGOR and seat is not None:
+            narvaro = state.narvaro(at)
+            only_this = narvaro is not None and seat in narvaro.javiga
+        candidate = HandelseRad(
+            id=_next_id(state),
+            kind=kind,
+            person_id=person_id,
+            vid_upprop=False,
+            arende_id=_arende_at(state, at),
+            position=at,
+            time=time,
+            distans=distans,
+            seat=seat,
+            only_this=only_this,
+        )
+        refusal = prova(state.tidslinje, candidate.as_domain(), state.regler)
+        if refusal is None and any(h.position > at for h in state.handelser):
+            refusal = _check_all(state, [*state.handelser, candidate], candidate)
+        if refusal is not None:
+            raise ServiceError(refusal)
+        added = _insert(s, meeting.id, candidate)
+        after = _after(reads, state, [*state.handelser, added])
+        return Andring(
+            after.describe(added),
+            undo=TaBortHandelse(added.id),
+            sittning=after,
+            id=added.id,
+            handelse=added,
+        )
+
+
+@dataclass(frozen=True)
+class MarkeraUpprop:
+    meeting_id: int
+    person_id: int
+    status: Upprop
+    time: dt.time | None = None
+
+    def __call__(self, store: Store, ids: Ids) -> Andring:
+        return mark_upprop(store, self.meeting_id, self.person_id, self.status, self.time)
+
+
 def mark_upprop(
     store: Store, meeting_id: int, person_id: int, status: Upprop, time: dt.time | None = None
-) -> tuple[HandelseRad | None, HandelseRad | None]:
-    """Set a person's answer at the roll call. Returns (removed, added) for undo."""
+) -> Andring:
+    """Set a person's answer at the roll call; undo gives the earlier answer back, with its
+    time. An answer already given changes nothing (no undo)."""
     with store.session() as s:
-        meeting = _running(s, meeting_id)
-        state = _state(s, meeting)
+        reads = Reads(s)
+        meeting, state = _running(reads, meeting_id)
+        who = state.tidslinje.deltagare.get(person_id)
+        require(who is not None, "Personen hör inte till organet.")
+        assert who is not None
+        text = f"Upprop: {who.name} {UPPROP_ORD[status]}"
         old = next((h for h in state.handelser if h.vid_upprop and h.person_id == person_id), None)
         if old is None and status is Upprop.FRANVARANDE:
-            return None, None
+            return Andring(text, sittning=state)
         rest = [h for h in state.handelser if h is not old]
         new: HandelseRad | None = None
         if status is not Upprop.FRANVARANDE:
@@ -487,32 +367,51 @@ def mark_upprop(
         if refusal is not None:
             raise ServiceError(_later_events(refusal) if old is not None else refusal)
         if old is not None:
-            row = s.get(NarvaroHandelse, old.id)
-            if row is not None:
-                s.delete(row)
+            _delete(s, old.id)
         added = _insert(s, meeting.id, new) if new is not None else None
-        return old, added
+        stored = [h for h in rest if h is not new] + ([added] if added is not None else [])
+        after = _after(reads, state, stored)
+        before = Upprop.FRANVARANDE
+        if old is not None:
+            before = Upprop.DISTANS if old.distans else Upprop.NARVARANDE
+        flyttade = ((HANDELSE, old.id, added.id),) if old is not None and added else ()
+        return Andring(
+            text,
+            undo=MarkeraUpprop(meeting_id, person_id, before, old.time if old else None),
+            sittning=after,
+            id=added.id if added else None,
+            handelse=added,
+            flyttade=flyttade,
+        )
 
 
-def remove_event(store: Store, event_id: int) -> HandelseRad:
+def remove_event(store: Store, event_id: int) -> Andring:
     """Take back an event (undo, or a correction); refused if later events rest on it."""
     with store.session() as s:
+        reads = Reads(s)
         row = get_row(s, NarvaroHandelse, event_id, "Händelsen")
-        meeting = _running(s, row.meeting_id)
-        state = _state(s, meeting)
+        meeting, state = _running(reads, row.meeting_id)
         removed = next(h for h in state.handelser if h.id == event_id)
-        refusal = _check_all(state, [h for h in state.handelser if h.id != event_id], removed)
+        rest = [h for h in state.handelser if h.id != event_id]
+        refusal = _check_all(state, rest, removed)
         if refusal is not None:
             raise ServiceError(_later_events(refusal))
-        s.delete(row)
-        return removed
+        text = f"Borttagen: {state.describe(removed)}"
+        _delete(s, event_id)
+        after = _after(reads, state, rest)
+        return Andring(
+            text,
+            undo=AterinforHandelse(meeting.id, removed),
+            sittning=after,
+            handelse=removed,
+        )
 
 
-def restore_event(store: Store, meeting_id: int, h: HandelseRad) -> HandelseRad:
-    """Put back an event taken back (redo). Checked like a new one."""
+def restore_event(store: Store, meeting_id: int, h: HandelseRad) -> Andring:
+    """Put back an event taken back (redo). Checked like a new one; it gets a new id."""
     with store.session() as s:
-        meeting = _running(s, meeting_id)
-        state = _state(s, meeting)
+        reads = Reads(s)
+        meeting, state = _running(reads, meeting_id)
         position = (
             0
             if h.vid_upprop
@@ -524,17 +423,45 @@ def restore_event(store: Store, meeting_id: int, h: HandelseRad) -> HandelseRad:
         refusal = _check_all(state, [*state.handelser, candidate], candidate)
         if refusal is not None:
             raise ServiceError(refusal)
-        return _insert(s, meeting.id, candidate)
+        added = _insert(s, meeting.id, candidate)
+        after = _after(reads, state, [*state.handelser, added])
+        return Andring(
+            after.describe(added),
+            undo=TaBortHandelse(added.id),
+            sittning=after,
+            id=added.id,
+            handelse=added,
+            flyttade=((HANDELSE, h.id, added.id),),
+        )
 
 
-def set_event_time(store: Store, event_id: int, time: dt.time | None) -> HandelseRad:
+@dataclass(frozen=True)
+class SattTid:
+    event_id: int
+    time: dt.time | None
+
+    def __call__(self, store: Store, ids: Ids) -> Andring:
+        return set_event_time(store, ids.current(HANDELSE, self.event_id), self.time)
+
+
+def set_event_time(store: Store, event_id: int, time: dt.time | None) -> Andring:
     """The time is taken from the clock and can be corrected afterwards."""
     with store.session() as s:
+        reads = Reads(s)
         row = get_row(s, NarvaroHandelse, event_id, "Händelsen")
-        meeting = _running(s, row.meeting_id)
+        _, state = _running(reads, row.meeting_id)
+        before = row.time
         row.time = time
-        s.flush()
-        return next(h for h in _state(s, meeting).handelser if h.id == event_id)
+        stored = [replace(h, time=time) if h.id == event_id else h for h in state.handelser]
+        after = _after(reads, state, stored)
+        changed = next(h for h in after.handelser if h.id == event_id)
+        shown = f"{time.hour:02d}.{time.minute:02d}" if time else "ingen tid"
+        return Andring(
+            f"Tiden ändrad till {shown}",
+            undo=SattTid(event_id, before),
+            sittning=after,
+            handelse=changed,
+        )
 
 
 # --- quorum -------------------------------------------------------------------------------
@@ -542,48 +469,30 @@ def set_event_time(store: Store, event_id: int, time: dt.time | None) -> Handels
 
 def quorum_override(
     store: Store, meeting_id: int, position: int, now: dt.datetime, motivering: str = ""
-) -> None:
+) -> Andring:
     """The secretary confirms, explicitly, recording a decision on a § without quorum.
-    Logged with time; KL 6 kap. 27 § makes such a decision open to challenge."""
+    Logged with time; KL 6 kap. 27 § makes such a decision open to challenge. Not undone:
+    the log keeps what was confirmed."""
     with store.session() as s:
-        meeting = _running(s, meeting_id)
-        state = _state(s, meeting)
+        reads = Reads(s)
+        meeting, state = _running(reads, meeting_id)
         quorum = state.beslutforhet(position)
         require(quorum is not None, "Det ärendet finns inte på föredragningslistan.")
         assert quorum is not None
-        text = f"§ {state.paragraf(position)}: beslut trots att {quorum.text}"
+        para = state.paragraf(position)
+        text = f"§ {para}: beslut trots att {quorum.text}"
         if motivering.strip():
             text += f". {motivering.strip()}"
-        s.add(
-            Logg(
-                meeting_id=meeting.id,
-                at=now,
-                kind="beslutförhet-undantag",
-                arende_id=_arende_at(state, position),
-                text=text,
-            )
-        )
+        arende_id = _arende_at(state, position)
+        s.add(Logg(meeting_id=meeting.id, at=now, kind=UNDANTAG, arende_id=arende_id, text=text))
+        extra = {arende_id} if arende_id is not None else set()
+        after = replace(state, undantag=state.undantag | extra)
+        reads.wrote(state=after)
+        return Andring(f"§ {para}: undantag från beslutförhet loggat.", sittning=after)
 
 
 def has_quorum_override(store: Store, meeting_id: int, position: int) -> bool:
-    with store.session() as s:
-        arende_id = s.scalar(
-            select(Arende.id)
-            .where(Arende.meeting_id == meeting_id)
-            .order_by(Arende.position)
-            .offset(position)
-            .limit(1)
-        )
-        return (
-            s.scalar(
-                select(Logg.id).where(
-                    Logg.meeting_id == meeting_id,
-                    Logg.kind == "beslutförhet-undantag",
-                    Logg.arende_id == arende_id,
-                )
-            )
-            is not None
-        )
+    return load_session(store, meeting_id).has_undantag(position)
 
 
 def may_decide(store: Store, meeting_id: int, position: int) -> tuple[bool, str]:
@@ -594,7 +503,7 @@ def may_decide(store: Store, meeting_id: int, position: int) -> tuple[bool, str]
         return False, "Det ärendet finns inte på föredragningslistan."
     if quorum.ok:
         return True, quorum.text
-    if has_quorum_override(store, meeting_id, position):
+    if state.has_undantag(position):
         return True, f"{quorum.text}; undantag bekräftat och loggat"
     return False, quorum.text
 

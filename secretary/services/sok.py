@@ -266,7 +266,7 @@ def sok(store: Store, fraga: str, limit: int = 100) -> Sokresultat:
     else:
         sql, grans, q = _POSTGRESQL, _POSTGRESQL_GRANS, tsquery(fr)
     try:
-        with store.session() as s:
+        with store.read() as s:
             cut = s.execute(text(grans), {"q": q, "k": RANKAS}).scalar() or 0
             found = s.execute(text(sql), {"q": q, "cut": cut, "n": limit + 1}).all()
             rows = found[:limit]

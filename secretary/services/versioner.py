@@ -15,7 +15,6 @@ from sqlalchemy.orm import Session
 from secretary.domain.innehall import Innehall, kanonisk, sha256
 from secretary.domain.versionsdiff import Paragrafandring, jamfor
 from secretary.services.errors import ServiceError
-from secretary.services.rows import get_row
 from secretary.store.database import Store
 from secretary.store.models import Logg, Meeting, Protokollversion
 
@@ -103,17 +102,21 @@ def ny_version(
     return version
 
 
+def versioner_in(session: Session, meeting_id: int) -> list[VersionInfo]:
+    rows = session.scalars(
+        select(Protokollversion)
+        .where(Protokollversion.meeting_id == meeting_id)
+        .order_by(Protokollversion.nummer)
+    )
+    return [version_info(v) for v in rows]
+
+
 def list_versioner(store: Store, meeting_id: int) -> list[VersionInfo]:
-    with store.session() as s:
-        rows = s.scalars(
-            select(Protokollversion)
-            .where(Protokollversion.meeting_id == meeting_id)
-            .order_by(Protokollversion.nummer)
-        )
-        return [version_info(v) for v in rows]
+    with store.read() as s:
+        return versioner_in(s, meeting_id)
 
 
-def _version(session: Session, meeting_id: int, nummer: int) -> Protokollversion:
+def stored_version(session: Session, meeting_id: int, nummer: int) -> Protokollversion:
     row = session.scalar(
         select(Protokollversion).where(
             Protokollversion.meeting_id == meeting_id, Protokollversion.nummer == nummer
@@ -126,24 +129,32 @@ def _version(session: Session, meeting_id: int, nummer: int) -> Protokollversion
 
 def las_pdf(store: Store, meeting_id: int, nummer: int) -> bytes:
     """A stored version's PDF exactly as it was made."""
-    with store.session() as s:
-        return _version(s, meeting_id, nummer).pdf
+    with store.read() as s:
+        return stored_version(s, meeting_id, nummer).pdf
 
 
 def las_innehall(store: Store, meeting_id: int, nummer: int) -> Innehall:
-    with store.session() as s:
-        return dict(_version(s, meeting_id, nummer).innehall)
+    with store.read() as s:
+        return dict(stored_version(s, meeting_id, nummer).innehall)
+
+
+def senaste_in(session: Session, meeting_id: int, slag: Iterable[Slag]) -> VersionInfo | None:
+    wanted = {x.value for x in slag}
+    found = [v for v in versioner_in(session, meeting_id) if v.slag.value in wanted]
+    return found[-1] if found else None
 
 
 def senaste(store: Store, meeting_id: int, slag: Iterable[Slag]) -> VersionInfo | None:
-    wanted = {x.value for x in slag}
-    found = [v for v in list_versioner(store, meeting_id) if v.slag.value in wanted]
-    return found[-1] if found else None
+    with store.read() as s:
+        return senaste_in(s, meeting_id, slag)
 
 
 def jamfor_versioner(store: Store, meeting_id: int, fore: int, efter: int) -> list[Paragrafandring]:
     """What changed per § from version `fore` to version `efter`."""
-    return jamfor(las_innehall(store, meeting_id, fore), las_innehall(store, meeting_id, efter))
+    with store.read() as s:
+        a = stored_version(s, meeting_id, fore).innehall
+        b = stored_version(s, meeting_id, efter).innehall
+    return jamfor(dict(a), dict(b))
 
 
 def _avvikelser(v: Protokollversion) -> list[str]:
@@ -167,7 +178,7 @@ def kontrollera(store: Store, meeting_id: int) -> list[str]:
     PDF and content against its SHA-256 digest, and the justering digest in the log against
     the stored one. An empty list means nothing was found; each finding is a Swedish
     sentence."""
-    with store.session() as s:
+    with store.read() as s:
         versions = list(
             s.scalars(
                 select(Protokollversion)
@@ -192,22 +203,22 @@ def kontrollera(store: Store, meeting_id: int) -> list[str]:
         return out
 
 
-def get_meeting(session: Session, meeting_id: int) -> Meeting:
-    return get_row(session, Meeting, meeting_id, "Sammanträdet")
-
-
 def kontrollera_mot_data(store: Store, meeting_id: int) -> list[str]:
     """On demand, dearer than kontrollera(): does the protocol the rows make today say what
     the latest justerat (or rättat) version stored? A difference means the data was changed
     outside the application after justering."""
     from secretary.services.innehall import innehall
-    from secretary.services.protokoll import protokoll_data
+    from secretary.services.read import Reads
+    from secretary.services.read.protokoll import protokoll_data
 
-    latest = senaste(store, meeting_id, FASTSTALLDA)
-    if latest is None:
-        return []
-    stored = las_innehall(store, meeting_id, latest.nummer)
-    changed = jamfor(stored, innehall(protokoll_data(store, meeting_id)))
+    with store.read() as s:
+        latest = senaste_in(s, meeting_id, FASTSTALLDA)
+        if latest is None:
+            return []
+        stored = dict(stored_version(s, meeting_id, latest.nummer).innehall)
+        reads = Reads(s)
+        now = innehall(protokoll_data(reads, reads.meeting(meeting_id)))
+    changed = jamfor(stored, now)
     return [
         f"§ {c.paragraf} {c.rubrik}: {', '.join(d.rubrik for d in c.delar)} skiljer sig från "
         f"den justerade versionen {latest.nummer}. Uppgifterna har ändrats utanför programmet."

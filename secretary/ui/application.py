@@ -22,14 +22,15 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QSettings, QTimer, QT
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from secretary.services import demo
-from secretary.store import backup
-from secretary.store.database import FileCheck, Store, open_store
-from secretary.store.errors import (
+from secretary.services import databas, demo
+from secretary.services.databas import (
     DamagedDatabaseError,
     DiskFullError,
+    FileCheck,
     ReadOnlyError,
+    Store,
     StoreError,
+    open_store,
 )
 from secretary.ui.context import AppContext
 
@@ -97,7 +98,7 @@ def run_gui(db: str | None, log_file: Path | None) -> int:
     app = make_application()
     install_excepthook(log_file)
     tell = TellOnce()
-    backup_log = logging.getLogger(backup.__name__)
+    backup_log = databas.backup_logger()
     backup_log.addHandler(tell)
     try:
         window = open_window(db, log_file)
@@ -232,10 +233,9 @@ def check_in_background(window: MainWindow) -> _Checker | None:
 
 def _offer_restore(db: str | None, exc: StoreError) -> Store | None:
     """The database cannot be opened: say why, and offer a backup when there is one."""
-    from secretary.store.database import resolve_url
     from secretary.ui.restore import choose_and_restore
 
-    _, path = resolve_url(db)
+    path = databas.file_of(db)
     if path is None or not exc.backup_helps:
         QMessageBox.critical(None, "Databasen kan inte öppnas", str(exc))
         return None

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
-from secretary.store.database import Store
+from secretary.services.databas import Store
 
 
 class Changes(QObject):

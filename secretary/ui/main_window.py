@@ -288,8 +288,7 @@ class MainWindow(QMainWindow):
 
     def restore_backup(self) -> None:
         """Close the database, put a chosen backup back, and open it again."""
-        from secretary.store.database import open_store
-        from secretary.store.errors import StoreError
+        from secretary.services.databas import StoreError, open_store
         from secretary.ui.restore import choose_and_restore
 
         path = self.ctx.store.path

@@ -6,14 +6,12 @@ is kept as a backup of its own first, so a restore can itself be undone.
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
-from secretary.store.backup import BackupFile, list_backups, restore_backup, why_not
-from secretary.store.errors import StoreError
-from secretary.store.paths import backup_dir_for
+from secretary.services import databas
+from secretary.services.databas import BackupFile, StoreError
 
 REASONS = {
     "före-uppgradering": "före uppgradering",
@@ -31,8 +29,7 @@ def label(backup: BackupFile) -> str:
 def choose_and_restore(parent: QWidget | None, db_path: Path) -> bool:
     """Ask which backup, confirm, restore. True when the file was replaced.
     The caller must have closed the database."""
-    backup_dir = backup_dir_for(db_path)
-    backups = list_backups(db_path, backup_dir)
+    backups = databas.backups(db_path)
     if not backups:
         QMessageBox.information(
             parent, "Återställ", f"Det finns inga säkerhetskopior av {db_path.name} ännu."
@@ -62,16 +59,8 @@ def choose_and_restore(parent: QWidget | None, db_path: Path) -> bool:
     if answer != QMessageBox.StandardButton.Yes:
         return False
     try:
-        restore_backup(backup.path, db_path, backup_dir)
+        databas.restore(backup, db_path)
     except StoreError as exc:
-        QMessageBox.critical(parent, "Återställ", f"{exc} Databasen är oförändrad.")
-        return False
-    except (OSError, sqlite3.Error) as exc:
-        why, what = why_not(exc, db_path.parent)
-        QMessageBox.critical(
-            parent,
-            "Återställ",
-            f"Säkerhetskopian kunde inte återställas: {why}. Databasen är oförändrad. {what}",
-        )
+        QMessageBox.critical(parent, "Återställ", str(exc))
         return False
     return True

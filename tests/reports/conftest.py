@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from secretary.reports.data import ProtokollData
 from secretary.reports.protokoll import ProtokollPdf
 from secretary.services.protokoll import protokoll_data
-from secretary.services.protokoll_data import ProtokollData
 from secretary.store.database import Store, open_store
 from tests.reports import scenarios
 

@@ -174,7 +174,7 @@ def omstridd(store: Store) -> tuple[int, dict[str, int]]:
     beslut.add_yrkande(store, arende, Y.AVSLAG, p["Anders Almqvist"])
     andring = beslut.add_yrkande(
         store, arende, Y.ANDRING, p["Karin Strand Svensson"], text="att projektet startar 2027"
-    )
+    ).id
     beslut.besvara(store, arende, FORSLAG, votering_begard=True)
     beslut.besvara(store, arende, nyckel(andring), votering_begard=True)
     for name in ("Karin Strand Svensson", "Birger Hedlund", "Johan Berg"):
@@ -186,7 +186,7 @@ def omstridd(store: Store) -> tuple[int, dict[str, int]]:
     beslut.rosta(store, arende, p["Karin Strand Svensson"], Rost.AVSTAR)
     beslut.resten(store, arende, Rost.JA)
     beslut.add_reservation(store, arende, p["Anders Almqvist"])
-    rid = beslut.add_reservation(store, arende, p["Maria Ek"], ReservationTyp.SKRIFTLIG)
+    rid = beslut.add_reservation(store, arende, p["Maria Ek"], ReservationTyp.SKRIFTLIG).id
     beslut.set_reservation(store, rid, ReservationTyp.SKRIFTLIG, "Vi anser att <kostnaden> & …")
     beslut.add_anteckning(store, arende, p["Birger Hedlund"], "EP välkomnar projektet & <mer>.")
     beslut.set_flaggor(store, arende, omedelbar_justering=True)

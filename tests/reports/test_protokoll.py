@@ -6,8 +6,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from secretary.reports.data import Anslag, ProtokollData
 from secretary.reports.protokoll import ProtokollPdf
-from secretary.services.protokoll_data import Anslag, ProtokollData
 from tests.reports.pdftext import fonts, in_order, pages, sida
 
 FRONT = [

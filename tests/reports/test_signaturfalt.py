@@ -12,8 +12,8 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.fields import enumerate_sig_fields
 
 from secretary.reports import arkiv
+from secretary.reports.data import ProtokollData
 from secretary.reports.protokoll import ProtokollPdf
-from secretary.services.protokoll_data import ProtokollData
 
 
 def _fields(pdf: bytes) -> dict[str, tuple[int, tuple[float, ...]]]:

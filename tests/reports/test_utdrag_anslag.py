@@ -10,9 +10,9 @@ from pathlib import Path
 
 from secretary import cli
 from secretary.reports.anslagsbevis import anslagsbevis_pdf
+from secretary.reports.data import Omrostning, Paragraf, ProtokollData, Rostrad
 from secretary.reports.protokoll import ProtokollPdf
 from secretary.reports.utdrag import mottagare, utdrag_pdf, utdrag_per_mottagare
-from secretary.services.protokoll_data import Omrostning, Paragraf, ProtokollData, Rostrad
 from secretary.store.database import Store
 from tests.reports.pdftext import in_order, pages
 

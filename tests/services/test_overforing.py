@@ -401,7 +401,7 @@ def test_an_ordning_naming_a_removed_yrkande_travels_without_that_question(store
 
     meeting_id, arenden, p = utkast(store)
     a = arenden[0]
-    y = beslut.add_yrkande(store, a, YrkandeTyp.ATERREMISS, p["Maria Ek"], text="Mer underlag")
+    y = beslut.add_yrkande(store, a, YrkandeTyp.ATERREMISS, p["Maria Ek"], text="Mer underlag").id
     beslut.set_ordning(store, a, [Fraga(FragaTyp.FORMELL, y), Fraga(FragaTyp.HUVUD)])
     beslut.remove_yrkande(store, y)
     document = json.loads(overforing.export_bytes(store, meeting_id))

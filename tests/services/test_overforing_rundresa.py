@@ -183,7 +183,7 @@ def _decide(store: Store, data: st.DataObject, meeting_id: int, position: int, a
             stodjer=stodjer,
         )
         if y is not None:
-            made.append(y)
+            made.append(y.id)
     if made and data.draw(st.booleans()):
         _try(beslut.update_yrkande, store, made[0], aterkallat=True)
     if data.draw(st.booleans()):
@@ -367,9 +367,9 @@ def test_a_meeting_survives_export_and_import_unchanged(
     with (
         fresh("sqlite", template_db) as source,
         fresh(target_kind, template_db) as target,
-        mock.patch.object(arbetsgang, "protokoll_pdf", _stand_in),
-        mock.patch.object(rattelse, "protokoll_pdf", _stand_in),
-        mock.patch.object(omedelbar, "utdrag_pdf", _stand_in),
+        mock.patch.object(arbetsgang, "render", _stand_in),
+        mock.patch.object(rattelse, "render", _stand_in),
+        mock.patch.object(omedelbar, "utdrag_render", _stand_in),
     ):
         meeting_id = build(source, data)
         exported = overforing.export_bytes(source, meeting_id)

@@ -72,7 +72,8 @@ def test_an_arrival_while_an_arende_is_handled_counts_from_the_next(
     session.mark_upprop(store, meeting_id, people["Fanny Jönsson"], session.Upprop.NARVARANDE)
     session.record(store, meeting_id, T.TJANSTGOR, people["Fanny Jönsson"], seat=anders)
     session.set_cursor(store, meeting_id, 1, under_behandling=True)
-    added = session.record(store, meeting_id, T.NARVARANDE, anders, time=dt.time(13, 25))
+    added = session.record(store, meeting_id, T.NARVARANDE, anders, time=dt.time(13, 25)).handelse
+    assert added is not None
     state = session.load_session(store, meeting_id)
     assert added.position == 2
     assert [state.narvaro(p).holder(anders) for p in range(4)] == [  # type: ignore[union-attr]
@@ -102,7 +103,8 @@ def test_undo_and_redo_of_an_event(running: tuple[Store, int, dict[str, int]]) -
     _upprop_all_ledamoter(store, meeting_id, people)
     event = session.record(store, meeting_id, T.JAV, people["Johan Berg"])
     assert people["Johan Berg"] in session.load_session(store, meeting_id).narvaro(0).javiga  # type: ignore[union-attr]
-    removed = session.remove_event(store, event.id)
+    removed = session.remove_event(store, event.id).handelse
+    assert removed is not None
     assert not session.load_session(store, meeting_id).narvaro(0).javiga  # type: ignore[union-attr]
     session.restore_event(store, meeting_id, removed)
     assert people["Johan Berg"] in session.load_session(store, meeting_id).narvaro(0).javiga  # type: ignore[union-attr]
@@ -129,8 +131,8 @@ def test_a_jav_substitute_serves_that_paragraf_only(
     maria, fanny = people["Maria Ek"], people["Fanny Jönsson"]
     session.set_cursor(store, meeting_id, 2, under_behandling=False)
     session.record(store, meeting_id, T.JAV, maria)
-    sub = session.record(store, meeting_id, T.TJANSTGOR, fanny, seat=maria)
-    assert sub.only_this
+    sub = session.record(store, meeting_id, T.TJANSTGOR, fanny, seat=maria).handelse
+    assert sub is not None and sub.only_this
     state = session.load_session(store, meeting_id)
     assert [state.narvaro(p).holder(maria) for p in (1, 2, 3)] == [maria, fanny, maria]  # type: ignore[union-attr]
     page = narvarolista.front_page(store, meeting_id)

@@ -126,7 +126,7 @@ def test_the_beslut_is_found_as_the_protocol_shows_it(store: Store) -> None:
         YrkandeTyp.ANDRING,
         people["Anders Almqvist"],
         text="att projektet inriktas på en vänort i Tanzania",
-    )
+    ).id
     (hit,) = sok.sok(store, "vänort").traffar
     assert (hit.arende_id, hit.falt) == (first, "Yrkanden")
     beslut.remove_yrkande(store, yrkande)

@@ -218,10 +218,10 @@ def test_undoing_a_removed_yrkande_keeps_the_hand_made_propositionsordning(qtbot
     meeting_id, p, arende = everyone_present(ctx)
     first = beslut.add_yrkande(
         ctx.store, arende, YrkandeTyp.TILLAGG, p["Petra Sandström"], text="a"
-    )
+    ).id
     second = beslut.add_yrkande(
         ctx.store, arende, YrkandeTyp.TILLAGG, p["Anders Almqvist"], text="b"
-    )
+    ).id
     proposed = beslut.load_paragraf(ctx.store, arende).beslut.ordning
     hand_made = (proposed[0], proposed[2], proposed[1])
     beslut.set_ordning(ctx.store, arende, hand_made)

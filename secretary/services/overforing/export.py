@@ -16,7 +16,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from secretary.services.agenda import first_paragraf, get_meeting_row
 from secretary.services.errors import ServiceError
 from secretary.services.overforing import document
 from secretary.services.overforing.document import INSTALLNINGAR
@@ -50,6 +49,7 @@ from secretary.services.overforing.tables import (
     VERSIONER,
     YRKANDEN,
 )
+from secretary.services.read.agenda import first_paragraf, get_meeting_row
 from secretary.store.database import Store
 from secretary.store.models import (
     Justeringskommentar,
@@ -104,7 +104,7 @@ def _voters(beslut: Iterable[ParagrafBeslut]) -> set[int]:
 
 def document_of(store: Store, meeting_id: int) -> dict[str, Any]:
     """The transfer document as JSON-able data, checked as an import would check it."""
-    with store.session() as s:
+    with store.read() as s:
         doc = _build(s, get_meeting_row(s, meeting_id))
     try:
         document.read(doc)

@@ -24,7 +24,6 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from secretary.services.agenda import first_paragraf
 from secretary.services.errors import ServiceError
 from secretary.services.overforing import matching, probe
 from secretary.services.overforing.document import ArendeDoc, Document
@@ -43,6 +42,7 @@ from secretary.services.overforing.tables import (
     VERSIONER,
     YRKANDEN,
 )
+from secretary.services.read.agenda import first_paragraf
 from secretary.store.models import (
     Arende,
     Justeringskommentar,

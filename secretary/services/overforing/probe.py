@@ -9,29 +9,14 @@ the import's own transaction, and any failure refuses the import, naming the par
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from functools import partial
-from typing import cast
 
 from sqlalchemy.orm import Session
 
-from secretary.services import beslut, session
 from secretary.services.overforing.format import FormatError
-from secretary.services.protokoll import protokoll_data
-from secretary.store.database import Store
-
-
-class _Inside:
-    """A store whose unit of work is the import's open session: the services read the rows
-    written so far, and nothing is committed."""
-
-    def __init__(self, s: Session) -> None:
-        self._session = s
-
-    @contextmanager
-    def session(self) -> Iterator[Session]:
-        yield self._session
+from secretary.services.read import Reads
+from secretary.services.read.protokoll import protokoll_data
 
 
 def _read(where: str, read: Callable[[], object]) -> None:
@@ -45,10 +30,17 @@ def _read(where: str, read: Callable[[], object]) -> None:
         ) from None
 
 
+def _vy(reads: Reads, arende_id: int) -> object:
+    return reads.vy(reads.arende(arende_id))
+
+
 def readable(s: Session, meeting_id: int, arende_ids: list[int]) -> None:
+    """The reads of the application (services.read) on the import's own open session: they
+    see the rows written so far, and nothing is committed."""
     s.flush()
-    inside = cast(Store, _Inside(s))
-    _read("sammantrade.narvaro", lambda: session.load_session(inside, meeting_id))
+    reads = Reads(s)
+    meeting = reads.meeting(meeting_id)
+    _read("sammantrade.narvaro", lambda: reads.state(meeting))
     for i, arende_id in enumerate(arende_ids):
-        _read(f"sammantrade.arenden[{i}]", partial(beslut.load_paragraf, inside, arende_id))
-    _read("sammantrade", lambda: protokoll_data(inside, meeting_id))
+        _read(f"sammantrade.arenden[{i}]", partial(_vy, reads, arende_id))
+    _read("sammantrade", lambda: protokoll_data(reads, meeting))

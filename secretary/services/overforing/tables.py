@@ -16,7 +16,6 @@ from secretary.domain.labels import LABEL_SPECS
 from secretary.domain.narvaro import HandelseTyp
 from secretary.domain.register import Funktion, OrganKind, Roll
 from secretary.domain.yrkanden import YrkandeTyp
-from secretary.services.beslut import SEKTIONER
 from secretary.services.granskning import Status
 from secretary.services.overforing.beslut_fields import Innehall, Ordning, Redigerat, Resultat
 from secretary.services.overforing.fields import (
@@ -46,6 +45,7 @@ from secretary.services.overforing.fields import (
     obj,
 )
 from secretary.services.overforing.format import MAX_TEXT
+from secretary.services.read.paragraf import SEKTIONER
 from secretary.services.versioner import Slag
 
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from secretary.domain.anslag import OVERKLAGANDE_DAGAR, anslagsdatum, foreslaget_anslag
-from secretary.services.protokoll_data import Anslag
+from secretary.services.dokument import Anslag
 from secretary.ui.common import dialog_buttons, from_qdate, to_qdate
 
 

@@ -5,28 +5,22 @@ changes; everything else happens here."""
 
 from __future__ import annotations
 
-import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
-from secretary.services import agenda, register
+from secretary.services import agenda, dokument
+from secretary.services.dokument import Dokument
 from secretary.services.errors import ServiceError
 from secretary.ui.common import show_error
 from secretary.ui.context import AppContext
-from secretary.ui.documents.files import Dokument, filnamn
 from secretary.ui.table import action
 
 if TYPE_CHECKING:  # the PDF side loads when a document is asked for, not at start-up
-    from secretary.services.protokoll_data import Anslag, ProtokollData
+    from secretary.services.dokument import Anslag
     from secretary.ui.documents.preview import PreviewDialog
-
-
-def prefix(short_name: str, organ: str, datum: dt.date) -> str:
-    """'KSAU 2026-11-30': how a file of this meeting starts (the organ's full name when it
-    has no short name)."""
-    return f"{short_name.strip() or organ} {datum.isoformat()}"
 
 
 class DocumentController(QObject):
@@ -68,32 +62,18 @@ class DocumentController(QObject):
         for act in self.actions:
             act.setEnabled(meeting_id is not None)
 
-    # --- data --------------------------------------------------------------------------
+    # --- the documents ----------------------------------------------------------------
 
-    def _load(self, anslag: Anslag | None = None) -> tuple[ProtokollData, str] | None:
-        """The meeting's protocol data and the file-name prefix; None after a message."""
-        if self.meeting_id is None:
-            return None
+    def _make(self, title: str, make: Callable[[], Dokument]) -> Dokument | None:
+        """A document from the service, under the busy cursor; None after a message."""
+        from secretary.ui.documents.preview import busy
+
         try:
-            meeting = agenda.get_meeting(self.ctx.store, self.meeting_id)
-            organ = register.get_organ(self.ctx.store, meeting.organ_id)
-            from secretary.services.protokoll import protokoll_data
-            from secretary.ui.documents.preview import busy
-
             with busy():
-                data = protokoll_data(self.ctx.store, self.meeting_id, anslag=anslag)
+                return make()
         except ServiceError as exc:
-            show_error(self.window, "Dokumentet kan inte skapas", exc)
+            show_error(self.window, title, exc)
             return None
-        if not data.arenden:
-            QMessageBox.information(
-                self.window,
-                "Inga paragrafer",
-                "Sammanträdet har inga ärenden ännu. Lägg till ärenden i föredragningslistan "
-                "först.",
-            )
-            return None
-        return data, prefix(organ.short_name, organ.name, meeting.date)
 
     def _show(self, doc: Dokument) -> PreviewDialog | None:
         from secretary.ui.documents.preview import show_document
@@ -109,42 +89,41 @@ class DocumentController(QObject):
             lambda _=None, d=dialog: self.open_dialogs.remove(d) if d in self.open_dialogs else None
         )
 
-    # --- the documents ----------------------------------------------------------------
-
     def protokoll(self, *, utkast: bool) -> PreviewDialog | None:
-        loaded = self._load()
-        if loaded is None:
+        meeting_id = self.meeting_id
+        if meeting_id is None:
             return None
-        data, start = loaded
-        from secretary.reports.protokoll import protokoll_pdf
-        from secretary.ui.documents.preview import busy
-
-        with busy():
-            pdf = protokoll_pdf(data, utkast=utkast)
-        kind = "protokoll utkast" if utkast else "protokoll"
-        titel = f"Protokoll {start}" + (" (utkast)" if utkast else "")
-        return self._show(Dokument(pdf, titel, filnamn(start, kind)))
+        store = self.ctx.store
+        doc = self._make(
+            "Dokumentet kan inte skapas",
+            lambda: dokument.protokoll(store, meeting_id, utkast=utkast),
+        )
+        return self._show(doc) if doc is not None else None
 
     def utdrag(self) -> QWidget | None:
-        loaded = self._load()
-        if loaded is None:
+        if self.meeting_id is None:
             return None
-        data, start = loaded
         from secretary.ui.documents.utdrag_dialog import UtdragDialog
 
-        dialog = UtdragDialog(self.ctx, data, start, self.window)
+        try:
+            underlag = dokument.utdragsunderlag(self.ctx.store, self.meeting_id)
+        except ServiceError as exc:
+            show_error(self.window, "Dokumentet kan inte skapas", exc)
+            return None
+        dialog = UtdragDialog(self.ctx, self.meeting_id, underlag, self.window)
         dialog.preview_requested.connect(self._show)
         self._keep(dialog)
         dialog.show()
         return dialog
 
     def anslagsbevis(self) -> PreviewDialog | None:
-        if self.meeting_id is None:
+        meeting_id = self.meeting_id
+        if meeting_id is None:
             return None
         from secretary.ui.documents.anslag_dialog import AnslagDialog
 
         try:
-            meeting = agenda.get_meeting(self.ctx.store, self.meeting_id)
+            meeting = agenda.get_meeting(self.ctx.store, meeting_id)
         except ServiceError as exc:
             show_error(self.window, "Anslagsbevis", exc)
             return None
@@ -153,13 +132,10 @@ class DocumentController(QObject):
             dialog.dates_box.setChecked(False)
         if not dialog.exec():
             return None
-        loaded = self._load(dialog.anslag())
-        if loaded is None:
-            return None
-        data, start = loaded
-        from secretary.reports.anslagsbevis import anslagsbevis_pdf
-        from secretary.ui.documents.preview import busy
-
-        with busy():
-            pdf = anslagsbevis_pdf(data)
-        return self._show(Dokument(pdf, f"Anslagsbevis {start}", filnamn(start, "anslagsbevis")))
+        anslag: Anslag = dialog.anslag()
+        store = self.ctx.store
+        doc = self._make(
+            "Dokumentet kan inte skapas",
+            lambda: dokument.anslagsbevis(store, meeting_id, anslag=anslag),
+        )
+        return self._show(doc) if doc is not None else None

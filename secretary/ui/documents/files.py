@@ -5,34 +5,18 @@ from __future__ import annotations
 
 import errno
 import os
-import re
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from secretary.services.dokument import Dokument, filnamn
+
+__all__ = ["Dokument", "filnamn"]
+
 FOLDER_KEY = "documents/folder"
 PDF_FILTER = "PDF-dokument (*.pdf)"
-_NOT_IN_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
-
-
-@dataclass(frozen=True)
-class Dokument:
-    """A finished PDF with the title the preview shows and the file name it proposes."""
-
-    pdf: bytes
-    titel: str
-    filnamn: str
-
-
-def filnamn(*parts: str) -> str:
-    """'KSAU', '2026-11-30', 'utdrag § 337' -> 'KSAU 2026-11-30 utdrag § 337.pdf'; characters
-    that no file system takes (/ : * ? and the like) become a dash."""
-    text = " ".join(p.strip() for p in parts if p.strip())
-    text = _NOT_IN_NAMES.sub("-", text).strip(" .")
-    return f"{text or 'dokument'}.pdf"
 
 
 def folder(settings: QSettings) -> Path:

@@ -23,14 +23,15 @@ from PySide6.QtWidgets import (
 )
 
 from secretary.domain.narvaro_text import paragrafer_text
-from secretary.services.protokoll_data import ProtokollData
+from secretary.services import dokument
+from secretary.services.dokument import Utdragsunderlag
+from secretary.services.errors import ServiceError
 from secretary.ui.common import from_qdate, to_qdate
 from secretary.ui.context import AppContext
 from secretary.ui.documents.files import (
     FOLDER_KEY,
     Dokument,
     fel_text,
-    filnamn,
     folder,
     write_whole,
 )
@@ -43,17 +44,22 @@ class UtdragDialog(QDialog):
     preview_requested = Signal(object)  # Dokument
 
     def __init__(
-        self, ctx: AppContext, data: ProtokollData, start: str, parent: QWidget | None = None
+        self,
+        ctx: AppContext,
+        meeting_id: int,
+        underlag: Utdragsunderlag,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.data = data
-        self.start = start
+        self.meeting_id = meeting_id
+        self.underlag = underlag
+        start = self.start = underlag.start
         self.setWindowTitle(f"Protokollsutdrag – {start}")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         self.list = QListWidget()
-        for p in data.arenden:
+        for p in underlag.paragrafer:
             item = QListWidgetItem(f"§ {p.paragraf}   {p.rubrik}")
             item.setData(Qt.ItemDataRole.UserRole, p.paragraf)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -137,17 +143,15 @@ class UtdragDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
 
     def set_all(self, checked: bool) -> None:
-        self.set_chosen({p.paragraf for p in self.data.arenden} if checked else set())
+        self.set_chosen({p.paragraf for p in self.underlag.paragrafer} if checked else set())
 
     def _toggle(self, item: QListWidgetItem) -> None:
         checked = item.checkState() == Qt.CheckState.Checked
         item.setCheckState(Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked)
 
     def _update(self) -> None:
-        from secretary.reports.utdrag import mottagare
-
         chosen = self.chosen()
-        recipients = mottagare(self.data.utdrag(set(chosen)))
+        recipients = self.underlag.mottagare(chosen)
         self.preview_button.setEnabled(bool(chosen))
         self.batch_button.setEnabled(bool(recipients))
         if not chosen:
@@ -169,36 +173,40 @@ class UtdragDialog(QDialog):
     def _intygas(self) -> dt.date | None:
         return from_qdate(self.datum_edit.date()) if self.datum_box.isChecked() else None
 
-    def make_utdrag(self) -> Dokument:
-        from secretary.reports.utdrag import utdrag_pdf
-
-        data = self.data.utdrag(set(self.chosen()))
-        utkast = self.utkast_box.isChecked()
-        with busy():
-            pdf = utdrag_pdf(data, intygas=self._intygas(), utkast=utkast)
-        kind = f"utdrag {data.valda_paragrafer}" + (" utkast" if utkast else "")
-        titel = f"Protokollsutdrag {self.start} {data.valda_paragrafer}"
-        return Dokument(pdf, titel + (" (utkast)" if utkast else ""), filnamn(self.start, kind))
+    def make_utdrag(self) -> Dokument | None:
+        try:
+            with busy():
+                return dokument.utdrag(
+                    self.ctx.store,
+                    self.meeting_id,
+                    self.chosen(),
+                    intygas=self._intygas(),
+                    utkast=self.utkast_box.isChecked(),
+                )
+        except ServiceError as exc:
+            QMessageBox.warning(self, "Utdraget kan inte skapas", str(exc))
+            return None
 
     def preview(self) -> None:
         if self.chosen():
-            self.preview_requested.emit(self.make_utdrag())
+            doc = self.make_utdrag()
+            if doc is not None:
+                self.preview_requested.emit(doc)
 
     def per_mottagare(self) -> dict[str, Dokument]:
         """Recipient -> its utdrag, with exactly the marked §§ sent to it."""
-        from secretary.reports.utdrag import mottagare, utdrag_pdf
-
-        data = self.data.utdrag(set(self.chosen()))
-        utkast = self.utkast_box.isChecked()
-        out: dict[str, Dokument] = {}
-        with busy():
-            for name, numbers in mottagare(data).items():
-                one = data.utdrag(set(numbers))
-                pdf = utdrag_pdf(one, intygas=self._intygas(), utkast=utkast)
-                kind = f"utdrag {one.valda_paragrafer} till {name}" + (" utkast" if utkast else "")
-                titel = f"Protokollsutdrag {self.start} {one.valda_paragrafer} till {name}"
-                out[name] = Dokument(pdf, titel, filnamn(self.start, kind))
-        return out
+        try:
+            with busy():
+                return dokument.utdrag_per_mottagare(
+                    self.ctx.store,
+                    self.meeting_id,
+                    self.chosen(),
+                    intygas=self._intygas(),
+                    utkast=self.utkast_box.isChecked(),
+                )
+        except ServiceError as exc:
+            QMessageBox.warning(self, "Utdragen kan inte skapas", str(exc))
+            return {}
 
     def save_per_mottagare(self) -> list[Path]:
         """Ask for a folder and write one file per recipient; says how many were written."""
@@ -209,6 +217,8 @@ class UtdragDialog(QDialog):
             return []
         target = Path(chosen)
         docs = self.per_mottagare()
+        if not docs:
+            return []
         existing = [d.filnamn for d in docs.values() if (target / d.filnamn).exists()]
         if existing:
             answer = QMessageBox.question(

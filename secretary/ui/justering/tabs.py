@@ -28,12 +28,12 @@ from secretary.domain.anslag import anslagsdatum, senaste_anslag
 from secretary.domain.arbetsgang import Tillstand
 from secretary.domain.paminnelser import Paminnelse
 from secretary.domain.publicering import Maskering
-from secretary.services import paminnelser, publicering
+from secretary.services import dokument, paminnelser, publicering
 from secretary.services.errors import ServiceError
 from secretary.services.lage import Lage, Logghandelse
 from secretary.ui.common import from_qdate, lines, show_error, to_qdate
 from secretary.ui.context import AppContext
-from secretary.ui.documents.files import Dokument, filnamn, save_pdf
+from secretary.ui.documents.files import save_pdf
 from secretary.ui.documents.preview import busy
 
 LAG = (
@@ -247,17 +247,11 @@ class PubliceringTab(QWidget):
         self.preview()
         try:
             with busy():
-                pdf = publicering.publik_pdf(self.ctx.store, self.meeting_id, self.terms())
+                doc = dokument.publik(self.ctx.store, self.meeting_id, self.terms())
         except ServiceError as exc:
             show_error(self, "Webbversionen kan inte skapas", exc)
             return
-        save_pdf(
-            self,
-            self.ctx.settings,
-            Dokument(
-                pdf, f"Webbversion {self.start}", filnamn(self.start, "protokoll webbversion")
-            ),
-        )
+        save_pdf(self, self.ctx.settings, doc)
 
 
 class PaminnelserTab(QWidget):

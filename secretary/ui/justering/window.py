@@ -29,6 +29,7 @@ from secretary.services import (
     anslag,
     arbetsgang,
     avslut,
+    dokument,
     lage,
     omedelbar,
     register,
@@ -40,8 +41,6 @@ from secretary.services.lage import Lage
 from secretary.services.versioner import SLAG_TEXT, Slag, VersionInfo
 from secretary.ui.common import confirm, restore_geometry, save_geometry, show_error
 from secretary.ui.context import AppContext
-from secretary.ui.documents.controller import prefix
-from secretary.ui.documents.files import Dokument, filnamn
 from secretary.ui.documents.preview import PreviewDialog, busy, show_document
 from secretary.ui.justering.dialogs import JusteraDialog, RattelseDialog
 from secretary.ui.justering.granskning import GranskningTab, KommentarerTab
@@ -87,7 +86,7 @@ class JusteringWindow(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         meeting = agenda.get_meeting(ctx.store, meeting_id)
         organ = register.get_organ(ctx.store, meeting.organ_id)
-        self.start = prefix(organ.short_name, organ.name, meeting.date)
+        self.start = dokument.prefix(organ.short_name, organ.name, meeting.date)
         self.setWindowTitle(f"Protokoll och justering – {meeting.title}")
         self.lage: Lage = lage.lage(ctx.store, meeting_id)
         self.versions: list[VersionInfo] = []
@@ -274,18 +273,11 @@ class JusteringWindow(QWidget):
         nummer = nummer if nummer is not None else (v.nummer if v else None)
         if nummer is None:
             return None
-        info = next((x for x in self.versions if x.nummer == nummer), None)
         try:
-            pdf = versioner.las_pdf(self.ctx.store, self.meeting_id, nummer)
+            doc = dokument.version(self.ctx.store, self.meeting_id, nummer)
         except ServiceError as exc:
             show_error(self, "Versionen kan inte visas", exc)
             return None
-        slag = SLAG_TEXT[info.slag].lower() if info else "version"
-        doc = Dokument(
-            pdf,
-            f"Protokoll {self.start}, version {nummer} ({slag})",
-            filnamn(self.start, f"protokoll version {nummer} {slag}"),
-        )
         dialog = show_document(self.ctx.settings, doc, self)
         if dialog is not None:
             self.previews.append(dialog)
@@ -555,16 +547,12 @@ class JusteringWindow(QWidget):
         return dialog.version
 
     def anslagsbevis(self) -> PreviewDialog | None:
-        from secretary.reports.anslagsbevis import anslagsbevis_pdf
-        from secretary.services.protokoll import protokoll_data
-
         try:
             with busy():
-                pdf = anslagsbevis_pdf(protokoll_data(self.ctx.store, self.meeting_id))
+                doc = dokument.anslagsbevis(self.ctx.store, self.meeting_id)
         except ServiceError as exc:
             show_error(self, "Anslagsbeviset kan inte skapas", exc)
             return None
-        doc = Dokument(pdf, f"Anslagsbevis {self.start}", filnamn(self.start, "anslagsbevis"))
         dialog = show_document(self.ctx.settings, doc, self)
         if dialog is not None:
             self.previews.append(dialog)

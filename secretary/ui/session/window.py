@@ -1,12 +1,16 @@
 """Session mode: the window the secretary keeps open through the meeting.
 
-Every key press is one service call through an undo command, then one `load_session` and a
-refresh of the models in place (no widgets rebuilt). A refusal is shown in the banner and
-the status bar, never in a modal box: the keyboard stays where it was.
+Every key press is one service call; what it returns (an `Andring`: the sitting state after
+it, read in the same unit of work, and the action that undoes it) goes on the undo stack and
+into the models, which change in place only where rows differ. Nothing is read again. A
+refusal is shown in the banner and the status bar, never in a modal box: the keyboard stays
+where it was.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -30,8 +34,16 @@ from PySide6.QtWidgets import (
 from secretary.domain.datum_text import klockslag
 from secretary.domain.narvaro import Deltagare, HandelseTyp
 from secretary.services import agenda, avslut, beslut, narvarolista, register, session
+from secretary.services.andring import Andring
 from secretary.services.errors import ServiceError
-from secretary.services.session import PAGAR, SessionState, Upprop
+from secretary.services.session import (
+    PAGAR,
+    MarkeraUpprop,
+    SattMarkor,
+    SattTid,
+    SessionState,
+    Upprop,
+)
 from secretary.ui.common import (
     confirm,
     restore_geometry,
@@ -86,7 +98,7 @@ class SessionWindow(QMainWindow):
         self.ctx = ctx
         self.meeting_id = meeting_id
         self.undo_stack = QUndoStack(self)
-        self.ids = commands.Ids()
+        self.cmd = commands.CommandContext(ctx.store, meeting_id)
         self.meeting = agenda.get_meeting(ctx.store, meeting_id)
         self.state: SessionState | None = None
         self.choice_menu: QMenu | None = None
@@ -244,7 +256,7 @@ class SessionWindow(QMainWindow):
             act.triggered.connect(lambda _=False, w=widget, t=tab: self._focus_panel(w, t))
             self.focus_actions.append(act)
         pp = self.paragraf
-        for key, name, widget in (
+        for key, name, target in (
             ("7", "Yrkanden", pp.entry.vem),
             ("8", "Propositionsordning", pp.ordning),
             ("9", "Proposition och votering", pp.roster),
@@ -253,7 +265,7 @@ class SessionWindow(QMainWindow):
             ("T", "Text i protokollet", pp.texts["yrkanden"].edit),
         ):
             act = action(self, f"{name}  Alt+{key}", f"Alt+{key}")
-            act.triggered.connect(lambda _=False, w=widget: self._focus_paragraf(w))
+            act.triggered.connect(lambda _=False, w=target: self._focus_paragraf(w))
             self.focus_actions.append(act)
         for act in (
             self.handle_action,
@@ -295,17 +307,22 @@ class SessionWindow(QMainWindow):
     def _open(self) -> None:
         if self.meeting.state == "planerat":
             try:
-                session.start_session(self.ctx.store, self.meeting_id, self.ctx.clock())
+                state = session.start_session(self.ctx.store, self.meeting_id, self.ctx.clock())
             except ServiceError as exc:
                 self.banner.show_message(str(exc))
             else:
                 self.ctx.changes.changed.emit("meetings")
                 self.statusBar().showMessage("Sammanträdet är öppnat. Börja med uppropet.")
+                self.show_state(state)
+                return
         self.refresh()
 
     def refresh(self) -> None:
         """One read, then every panel updated in place."""
-        st = session.load_session(self.ctx.store, self.meeting_id)
+        self.show_state(session.load_session(self.ctx.store, self.meeting_id))
+
+    def show_state(self, st: SessionState) -> None:
+        """Every panel updated in place from a state already read."""
         self.state = st
         had_events = self.event_model.rowCount()
         self.people_model.set_rows(rows.person_rows(st))
@@ -369,11 +386,7 @@ class SessionWindow(QMainWindow):
             later = st.beslutforhet(st.boundary)
             if later is not None and quorum is not None and later != quorum:
                 note = f"Från § {st.paragraf(st.boundary)}: {later.text}"
-        override = (
-            quorum is not None
-            and not quorum.ok
-            and session.has_quorum_override(self.ctx.store, self.meeting_id, st.cursor)
-        )
+        override = quorum is not None and not quorum.ok and st.has_undantag(st.cursor)
         h.set_quorum(quorum, note, override)
 
     def _refresh_paragraf(self) -> None:
@@ -396,8 +409,8 @@ class SessionWindow(QMainWindow):
             select_row(widget, 0)
 
     def _refresh_protokoll(self) -> None:
-        if self.tabs.currentWidget() is self.protokoll:
-            page = narvarolista.front_page(self.ctx.store, self.meeting_id)
+        if self.tabs.currentWidget() is self.protokoll and self.state is not None:
+            page = narvarolista.front_page_of(self.state)
             self.protokoll.setHtml(front_page_html(page))
 
     def _span_headings(self) -> None:
@@ -408,28 +421,34 @@ class SessionWindow(QMainWindow):
 
     # --- running a command ---------------------------------------------------------------
 
-    def _run(self, command: commands.SessionCommand, done: str = "") -> bool:
+    def run(self, action: Callable[[], Andring], done: str = "") -> Andring | None:
+        """Do a service action: on the undo stack when it can be undone, then shown. A
+        refusal goes to the banner and nothing changes."""
         try:
-            command.perform()
+            result = action()
         except ServiceError as exc:
             self.refuse(str(exc))
-            return False
-        if getattr(command, "changed", True):
-            self.undo_stack.push(command)
+            return None
+        self.cmd.ids.apply(result.flyttade)
+        commands.push(self.undo_stack, self.cmd, result)
         self.banner.clear_message()
-        self.refresh()
-        self.statusBar().showMessage(done or command.text())
-        return True
+        self.apply(result)
+        self.statusBar().showMessage(done or result.text)
+        return result
+
+    def apply(self, done: Andring) -> None:
+        """Show what an action left, from the state it returned."""
+        if done.sittning is not None:
+            self.show_state(done.sittning)
+        if done.vy is not None:
+            self.paragraf.show_vy(done.vy)
 
     def refuse(self, text: str) -> None:
         self.banner.show_message(text)
         self.statusBar().showMessage(text)
 
-    def _time(self):  # type: ignore[no-untyped-def]
+    def _time(self) -> dt.time:
         return self.ctx.clock().time().replace(second=0, microsecond=0)
-
-    def _args(self) -> tuple:  # type: ignore[type-arg]
-        return (self.ctx.store, self.meeting_id, self.ids)
 
     # --- people ---------------------------------------------------------------------------
 
@@ -447,11 +466,8 @@ class SessionWindow(QMainWindow):
         if row is None or row.person_id is None:
             return
         status = {"N": Upprop.NARVARANDE, "D": Upprop.DISTANS, "F": Upprop.FRANVARANDE}[letter]
-        what = rows.UPPROP_TEXT[status].lower()
-        command = commands.UppropCommand(
-            *self._args(), f"Upprop: {row.namn} {what}", row.person_id, status, self._time()
-        )
-        if self._run(command):
+        action = MarkeraUpprop(self.meeting_id, row.person_id, status, self._time())
+        if self.run(lambda: self.cmd.run(action)):
             select_row(self.people, self._next_person(self.people.currentIndex().row()))
 
     def record_person(self, letter: str) -> None:
@@ -459,19 +475,16 @@ class SessionWindow(QMainWindow):
         if row is None or row.person_id is None or self.state is None:
             return
         kind = {"A": HandelseTyp.NARVARANDE, "G": HandelseTyp.AVGAR, "J": HandelseTyp.JAV}[letter]
-        verb = {"A": "anländer", "G": "går", "J": "jäv"}[letter]
-        command = commands.RecordCommand(
-            *self._args(), f"{row.namn} {verb}", kind, row.person_id, self._time()
+        person_id, time = row.person_id, self._time()
+        done = self.run(
+            lambda: session.record(self.ctx.store, self.meeting_id, kind, person_id, time=time)
         )
-        if self._run(command):
+        if done is not None:
             vacant = self.vacancy_model.rowCount() > 0 and letter != "A"
-            self._say_event(command, "Vakant plats: Alt+3, E antar förslaget." if vacant else "")
+            self._say(done, "Vakant plats: Alt+3, E antar förslaget." if vacant else "")
 
-    def _say_event(self, command: commands.RecordCommand, suffix: str) -> None:
-        if self.state is None or command.event is None:
-            return
-        line = self.state.describe(command.event)
-        self.statusBar().showMessage(f"{line}. {suffix}" if suffix else line)
+    def _say(self, done: Andring, suffix: str) -> None:
+        self.statusBar().showMessage(f"{done.text}. {suffix}" if suffix else done.text)
 
     # --- vacancies --------------------------------------------------------------------------
 
@@ -508,30 +521,30 @@ class SessionWindow(QMainWindow):
         self.choice_menu = menu
 
     def _serve(self, vacancy: rows.VakansRad, person: Deltagare) -> None:
-        command = commands.RecordCommand(
-            *self._args(),
-            f"{person.label} tjänstgör för {vacancy.plats}",
-            HandelseTyp.TJANSTGOR,
-            person.person_id,
-            self._time(),
-            seat=vacancy.seat,
+        time, seat = self._time(), vacancy.seat
+        done = self.run(
+            lambda: session.record(
+                self.ctx.store,
+                self.meeting_id,
+                HandelseTyp.TJANSTGOR,
+                person.person_id,
+                time=time,
+                seat=seat,
+            )
         )
-        if self._run(command):
+        if done is not None:
             select_row(self.vacancies, 0)
-            self._say_event(command, "")
 
     # --- the agenda cursor -------------------------------------------------------------------
 
-    def _move(self, position: int, handling: bool, text: str) -> None:
+    def _move(self, position: int, handling: bool) -> None:
         st = self.state
         if st is None:
             return
         if position != st.cursor and not self._leave_paragraf():
             return
-        command = commands.CursorCommand(
-            *self._args(), text, (position, handling), (st.cursor, st.under_behandling)
-        )
-        self._run(command)
+        action = SattMarkor(self.meeting_id, position, handling)
+        self.run(lambda: self.cmd.run(action))
 
     def handle_current(self) -> None:
         st = self.state
@@ -540,7 +553,7 @@ class SessionWindow(QMainWindow):
         if st.under_behandling:
             self.statusBar().showMessage(f"§ {st.paragraf(st.cursor)} behandlas redan.")
             return
-        self._move(st.cursor, True, f"§ {st.paragraf(st.cursor)} behandlas")
+        self._move(st.cursor, True)
 
     def next_arende(self) -> None:
         st = self.state
@@ -552,18 +565,18 @@ class SessionWindow(QMainWindow):
                 "Sammanträde."
             )
             return
-        self._move(st.cursor + 1, False, f"Nästa ärende: § {st.paragraf(st.cursor + 1)}")
+        self._move(st.cursor + 1, False)
 
     def previous_arende(self) -> None:
         st = self.state
         if st is None or st.cursor == 0:
             return
-        self._move(st.cursor - 1, False, f"Tillbaka till § {st.paragraf(st.cursor - 1)}")
+        self._move(st.cursor - 1, False)
 
     def goto_selected(self) -> None:
         row = selected_row(self.agenda_view)
         if row >= 0 and self.state is not None:
-            self._move(row, False, f"Nästa ärende: § {self.state.paragraf(row)}")
+            self._move(row, False)
 
     # --- the event log ---------------------------------------------------------------------
 
@@ -573,18 +586,14 @@ class SessionWindow(QMainWindow):
         except ValueError:
             self.refuse(f"”{text}” är ingen tid. Skriv tiden som tt.mm, t.ex. 13.40.")
             return
-        event = rows.event_by_id(self.state, event_id) if self.state else None
-        before = event.time if event is not None else None
-        command = commands.time_command(
-            *self._args(), f"Tiden ändrad till {klockslag(time)}", event_id, time, before
-        )
-        self._run(command)
+        action = SattTid(event_id, time)
+        self.run(lambda: self.cmd.run(action))
 
     def remove_selected_event(self) -> None:
         post = self.event_model.post(selected_row(self.events))
         if post is not None:
-            command = commands.RemoveCommand(*self._args(), f"Borttagen: {post.text}", post.id)
-            self._run(command)
+            event_id = post.id
+            self.run(lambda: session.remove_event(self.ctx.store, event_id))
 
     # --- undo ---------------------------------------------------------------------------------
 
@@ -607,18 +616,23 @@ class SessionWindow(QMainWindow):
             else:
                 self._give_back_focus(back)
 
-    def _step(self, step: object) -> None:
+    def _step(self, step: commands.Step) -> None:
         stack = self.undo_stack
         at = stack.index() - 1 if step is commands.undo else stack.index()
-        moves = isinstance(stack.command(at), commands.CursorCommand) if at >= 0 else False
+        command = stack.command(at) if 0 <= at < stack.count() else None
+        moves = isinstance(command, commands.ActionCommand) and command.moves_cursor
         if moves and not self._leave_paragraf():
             return
-        message = step(self.undo_stack)  # type: ignore[operator]
-        self.refresh()
+        done, message = step(self.undo_stack)
         if message:
+            self.refresh()
             self.refuse(message)
-        else:
-            self.banner.clear_message()
+            return
+        self.banner.clear_message()
+        if done is not None:
+            self.apply(done.last)
+            verb = "Ångrat" if step is commands.undo else "Gjort om"
+            self.statusBar().showMessage(f"{verb}: {done.text()}")
 
     def _undo_texts(self) -> None:
         can_undo, can_redo = self.undo_stack.canUndo(), self.undo_stack.canRedo()
@@ -661,15 +675,12 @@ class SessionWindow(QMainWindow):
         )
         if not ok:
             return
-        try:
-            session.quorum_override(
-                self.ctx.store, self.meeting_id, st.cursor, self.ctx.clock(), motivering
+        position, now = st.cursor, self.ctx.clock()
+        self.run(
+            lambda: session.quorum_override(
+                self.ctx.store, self.meeting_id, position, now, motivering
             )
-        except ServiceError as exc:
-            self.refuse(str(exc))
-            return
-        self.refresh()
-        self.statusBar().showMessage(f"{para}: undantag från beslutförhet loggat.")
+        )
 
     def export_csv(self) -> None:
         back = QApplication.focusWidget()
@@ -759,7 +770,7 @@ class SessionWindow(QMainWindow):
             select_row(widget, self._next_person(-1) if widget is self.people else 0)
 
     def _focus_changed(self, _old: QWidget | None, now: QWidget | None) -> None:
-        names = {
+        names: dict[QWidget, str] = {
             self.people: "people",
             self.agenda_view: "agenda",
             self.vacancies: "vacancies",

@@ -264,7 +264,7 @@ class YrkandeEntry(QWidget):
 
     def _take_text(self) -> None:
         if self.kind in NEEDS_TEXT and not self.text.text().strip():
-            self.message.emit(f"Skriv vad {self.kind.label.lower()} gäller.")  # type: ignore[union-attr]
+            self.message.emit(f"Skriv vad {self.kind.label.lower()} gäller.")
             return
         self._summarise()
         self.instammer.setFocus()

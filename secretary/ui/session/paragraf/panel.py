@@ -1,12 +1,14 @@
 """The § panel for the ärende at the cursor: yrkanden, propositionsordning, the next
 proposition and its votering, the beslut, reservationer and the protocol text.
 
-Every key is one service call through an undo command on the window's QUndoStack, then one
-`load_paragraf` and the models refreshed in place. Refusals go to the window's banner.
+Every key is one service call through the window (`SessionWindow.run`): the action goes on
+the window's undo stack with the action that undoes it, and the § view it returns refreshes
+the models in place. Refusals go to the window's banner.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
@@ -14,14 +16,13 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from secretary.domain.beslutsgang import ReservationTyp
 from secretary.domain.votering import Rost
-from secretary.domain.yrkanden import YrkandeTyp
+from secretary.domain.yrkanden import Fraga, FragaTyp, Yrkande, YrkandeTyp
 from secretary.services import beslut
+from secretary.services.andring import YRKANDE, Andring, Atgard
 from secretary.services.beslut import ParagrafVy
-from secretary.services.errors import ServiceError
-from secretary.ui.session.commands import Call, Ids, SessionCommand
 from secretary.ui.session.panels import hint
 from secretary.ui.session.paragraf import rows
-from secretary.ui.session.paragraf.commands import Created, Lika, Removed, Steg
+from secretary.ui.session.paragraf.models import PersonRad, RostRad
 from secretary.ui.session.paragraf.widgets import NOTE, WARN, ParagrafWidgets
 from secretary.ui.table import action, select_row, selected_row
 
@@ -58,8 +59,6 @@ class ParagrafPanel(ParagrafWidgets):
         super().__init__(window)
         self.host = window
         self.store = window.ctx.store
-        self.yrkande_ids = Ids()
-        self.reservation_ids = Ids()
         self.arende_id: int | None = None
         self.vy: ParagrafVy | None = None
         self.prop: rows.Proposition | None = None
@@ -90,8 +89,13 @@ class ParagrafPanel(ParagrafWidgets):
         self.val.toggled.connect(lambda _on: self._show_keys())
 
     def _act(
-        self, widget: QWidget, text: str, keys: tuple[str, ...], slot: Any, ctx=WIDGET
-    ) -> None:  # type: ignore[no-untyped-def]
+        self,
+        widget: QWidget,
+        text: str,
+        keys: tuple[str, ...],
+        slot: Any,
+        ctx: Qt.ShortcutContext = WIDGET,
+    ) -> None:
         act = action(widget, text, *keys, context=ctx)
         act.triggered.connect(slot)
         widget.addAction(act)
@@ -208,15 +212,18 @@ class ParagrafPanel(ParagrafWidgets):
         self.refresh()
 
     def refresh(self) -> None:
+        """The § read again (another § at the cursor, the panel shown)."""
         if self.arende_id is None:
             self.heading.setText("Inget ärende")
             return
-        vy = beslut.load_paragraf(self.store, self.arende_id)
+        self.show_vy(beslut.load_paragraf(self.store, self.arende_id))
+
+    def show_vy(self, vy: ParagrafVy) -> None:
+        """Every part of the panel from a view already read (what an action returned)."""
+        if vy.arende_id != self.arende_id:
+            return  # an undo of an action on another §: the cursor shows that § when it moves
         self.vy = vy
-        self.reservationer = {
-            r.person_id: (r.id, r.typ)
-            for r in beslut.list_reservationer(self.store, self.arende_id)
-        }
+        self.reservationer = {r.person_id: (r.id, r.typ) for r in vy.reservationer}
         self.heading.setText(f"Paragraf § {vy.paragraf} – {vy.rubrik} – Beslutsgång")
         self.entry.set_people(list(vy.tjanstgorande))
         self.yrkande_model.set_rows(rows.yrkande_rows(vy))
@@ -385,43 +392,25 @@ class ParagrafPanel(ParagrafWidgets):
 
     # --- running ---------------------------------------------------------------------------
 
-    def _args(self) -> tuple:  # type: ignore[type-arg]
-        return (self.store, self.host.meeting_id, self.yrkande_ids)
+    def run(self, action: Callable[[], Andring], done: str = "") -> Andring | None:
+        """One service action through the window (undo stack, banner, status bar)."""
+        return self.host.run(action, done)
 
-    def run(self, command: SessionCommand, done: str = "") -> bool:
-        try:
-            command.perform()
-        except ServiceError as exc:
-            self.host.refuse(str(exc))
-            return False
-        self.host.undo_stack.push(command)
-        self.host.banner.clear_message()
-        self.refresh()
-        self.host.statusBar().showMessage(done or command.text())
-        return True
-
-    def _call(self, text: str, do: Any, undo: Any) -> bool:
-        return self.run(Call(*self._args(), text, do, undo))
+    def _do(self, action: Atgard, done: str = "") -> Andring | None:
+        cmd = self.host.cmd
+        return self.run(lambda: cmd.run(action), done)
 
     # --- yrkanden --------------------------------------------------------------------------
 
     def add_yrkande(self, data: tuple[int, YrkandeTyp, str, list[int]]) -> None:
         yrkare, typ, text, instammande = data
-        a, store = self.arende_id, self.store
-        assert a is not None
-        who = self.vy.person(yrkare) if self.vy else None
-        command = Created(
-            *self._args(),
-            f"Yrkande: {who.label if who else ''} {typ.label.lower()}",
-            lambda keep: beslut.add_yrkande(
-                store, a, typ, yrkare, text=text, instammande=instammande, yrkande_id=keep
-            ),
-            lambda i: beslut.remove_yrkande(store, i),
-        )
-        if self.run(command):
+        if self.arende_id is None:
+            return
+        action = beslut.LaggTillYrkande(self.arende_id, typ, yrkare, text, tuple(instammande))
+        if self._do(action):
             self.entry.done()
 
-    def _yrkande(self) -> Any:
+    def _yrkande(self) -> Yrkande | None:
         row = self.yrkande_model.row_at(selected_row(self.yrkanden))
         if row is None or self.vy is None:
             return None
@@ -429,38 +418,14 @@ class ParagrafPanel(ParagrafWidgets):
 
     def toggle_aterkallat(self) -> None:
         y = self._yrkande()
-        if y is None:
-            return
-        store, ids, on = self.store, self.yrkande_ids, not y.aterkallat
-        self._call(
-            f"{y.yrkare.label}: yrkandet {'återtas' if on else 'återinförs'}",
-            lambda: beslut.update_yrkande(store, ids.current(y.id), aterkallat=on),
-            lambda: beslut.update_yrkande(store, ids.current(y.id), aterkallat=not on),
-        )
+        if y is not None:
+            self._do(beslut.AndraYrkande(y.id, aterkallat=not y.aterkallat))
 
     def remove_yrkande(self) -> None:
         y = self._yrkande()
-        if y is None or self.arende_id is None:
-            return
-        store, a = self.store, self.arende_id
-        instammande = [p.person_id for p in y.instammande]
-        command = Removed(
-            *self._args(),
-            f"Borttaget yrkande: {y.yrkare.label}",
-            lambda keep: beslut.add_yrkande(
-                store,
-                a,
-                y.typ,
-                y.yrkare.person_id,
-                text=y.text,
-                instammande=instammande,
-                stodjer=y.stodjer,
-                yrkande_id=keep,
-            ),
-            lambda i: beslut.remove_yrkande(store, i),
-            first=y.id,
-        )
-        self.run(command)
+        if y is not None:
+            store, yid = self.store, y.id
+            self.run(lambda: beslut.remove_yrkande(store, yid))
 
     def start_join(self) -> None:
         y = self._yrkande()
@@ -468,29 +433,12 @@ class ParagrafPanel(ParagrafWidgets):
             self.entry.start_joining(y.id, f"{y.yrkare.label}: {y.typ.label.lower()}")
 
     def join_yrkande(self, yrkande_id: int, person_id: int) -> None:
-        y = (
-            next(
-                (
-                    y
-                    for y in self.vy.beslut.yrkanden
-                    if y.id == self.yrkande_ids.current(yrkande_id)
-                ),
-                None,
-            )
-            if self.vy
-            else None
-        )
+        current = self.host.cmd.ids.current(YRKANDE, yrkande_id)
+        y = next((y for y in self.vy.beslut.yrkanden if y.id == current), None) if self.vy else None
         if y is None:
             return
-        before = [p.person_id for p in y.instammande]
-        after = [*before, person_id]
-        store, ids = self.store, self.yrkande_ids
-        who = self.vy.person(person_id) if self.vy else None
-        self._call(
-            f"{who.label if who else ''} instämmer",
-            lambda: beslut.update_yrkande(store, ids.current(y.id), instammande=after),
-            lambda: beslut.update_yrkande(store, ids.current(y.id), instammande=before),
-        )
+        after = (*(p.person_id for p in y.instammande), person_id)
+        self._do(beslut.AndraYrkande(y.id, instammande=after))
 
     def edit_yrkande_text(self) -> None:
         y = self._yrkande()
@@ -500,29 +448,16 @@ class ParagrafPanel(ParagrafWidgets):
             self, "Yrkandets lydelse", f"{y.yrkare.label}:", QLineEdit.EchoMode.Normal, y.text
         )
         self.yrkanden.setFocus()
-        if not ok or text.strip() == y.text:
-            return
-        store, ids, old = self.store, self.yrkande_ids, y.text
-        self._call(
-            "Lydelsen ändrad",
-            lambda: beslut.update_yrkande(store, ids.current(y.id), text=text),
-            lambda: beslut.update_yrkande(store, ids.current(y.id), text=old),
-        )
+        if ok and text.strip() != y.text:
+            self._do(beslut.AndraYrkande(y.id, text=text))
 
     # --- propositionsordning ---------------------------------------------------------------
 
-    def _ordning_call(self, text: str, new: Any) -> bool:
-        vy, store, a = self.vy, self.store, self.arende_id
-        if vy is None or a is None:
+    def _ordning(self, new: list[Fraga] | None, done: str = "") -> bool:
+        if self.arende_id is None:
             return False
-        old = list(vy.beslut.ordning) if rows.ordning_andrad(vy) else None
-        godkand = vy.beslut.ordning_godkand
-
-        def undo() -> None:
-            beslut.set_ordning(store, a, old)
-            beslut.godkann_ordning(store, a, godkand)
-
-        return self._call(text, lambda: beslut.set_ordning(store, a, new), undo)
+        order = tuple(new) if new is not None else None
+        return self._do(beslut.SattOrdning(self.arende_id, order), done) is not None
 
     def move_fraga(self, step: int) -> None:
         row = selected_row(self.ordning)
@@ -533,16 +468,14 @@ class ParagrafPanel(ParagrafWidgets):
         if not 0 <= to < len(order):
             return
         order[row], order[to] = order[to], order[row]
-        if self._ordning_call("Propositionsordningen ändrad", order):
+        if self._ordning(order):
             select_row(self.ordning, to)
 
     def toggle_samlad(self) -> None:
         if self.vy is None:
             return
-        from secretary.domain.yrkanden import FragaTyp
-
         if any(f.typ is FragaTyp.SAMLAD for f in self.vy.beslut.ordning):
-            self._ordning_call("Samlad proposition borttagen", None)
+            self._ordning(None, "Samlad proposition borttagen")
             return
         order = rows.samlad(self.vy)
         if order is None:
@@ -551,20 +484,14 @@ class ParagrafPanel(ParagrafWidgets):
                 "förslag står mot förslaget till beslut."
             )
             return
-        self._ordning_call("Samlad proposition", order)
+        self._ordning(order)
 
     def reset_ordning(self) -> None:
-        self._ordning_call("Lagens propositionsordning", None)
+        self._ordning(None)
 
     def toggle_godkand(self) -> None:
-        if self.vy is None or self.arende_id is None:
-            return
-        store, a, on = self.store, self.arende_id, not self.vy.beslut.ordning_godkand
-        self._call(
-            "Propositionsordningen godkänd" if on else "Godkännandet borttaget",
-            lambda: beslut.godkann_ordning(store, a, on),
-            lambda: beslut.godkann_ordning(store, a, not on),
-        )
+        if self.vy is not None and self.arende_id is not None:
+            self._do(beslut.GodkannOrdning(self.arende_id, not self.vy.beslut.ordning_godkand))
 
     # --- findings and voteringar -------------------------------------------------------------
 
@@ -589,21 +516,14 @@ class ParagrafPanel(ParagrafWidgets):
             return
         if prop.mode not in (rows.FYND, rows.LIKA) or not 1 <= n <= len(prop.alternativ):
             return
-        key, name = prop.alternativ[n - 1]
+        key, _ = prop.alternativ[n - 1]
         store = self.store
         if prop.mode == rows.LIKA:
-            how = "lottningen" if prop.votering and prop.votering.val else "utslagsröst"
-            self.run(Lika(*self._args(), f"Lika röstetal: {how} för {name}", a, key))
+            self.run(lambda: beslut.avgor_lika(store, a, key))
             return
         begard, val = self.votering_armed, self.val.isChecked()
-        text = f"Ordföranden finner: {name}" + (" – votering begärs" if begard else "")
-        command = Steg(
-            *self._args(),
-            text,
-            a,
-            lambda: beslut.besvara(store, a, key, votering_begard=begard, val=val),
-        )
-        if self.run(command):
+        done = self.run(lambda: beslut.besvara(store, a, key, votering_begard=begard, val=val))
+        if done is not None:
             self.votering_armed = False
             self._show_keys()
             if self.vy is not None and self.vy.oppen_votering is not None:
@@ -614,16 +534,10 @@ class ParagrafPanel(ParagrafWidgets):
         if prop is None or a is None or prop.mode != rows.HUVUDVOTERING:
             return
         store, val = self.store, self.val.isChecked()
-        command = Steg(
-            *self._args(),
-            "Huvudvoteringen öppnas",
-            a,
-            lambda: beslut.besvara(store, a, "", votering_begard=True, val=val),
-        )
-        if self.run(command):
+        if self.run(lambda: beslut.besvara(store, a, "", votering_begard=True, val=val)):
             select_row(self.roster, 0)
 
-    def _open_vote_person(self) -> Any:
+    def _open_vote_person(self) -> RostRad | None:
         if self.vy is None or self.vy.oppen_votering is None:
             self.host.refuse("Ingen votering pågår. Välj ordförandens förslag med V och en siffra.")
             return None
@@ -633,19 +547,15 @@ class ParagrafPanel(ParagrafWidgets):
         person = self._open_vote_person()
         if person is None or self.arende_id is None:
             return
-        store, a, pid, before = self.store, self.arende_id, person.person_id, person.rost
         row = selected_row(self.roster)
-        if self._call(
-            f"{person.namn}: {rost.label}",
-            lambda: beslut.rosta(store, a, pid, rost),
-            lambda: beslut.rosta(store, a, pid, before),
-        ):
+        if self._do(beslut.SattRoster(self.arende_id, ((person.person_id, rost),))):
             select_row(self.roster, self._next_unvoted(row))
 
     def _next_unvoted(self, row: int) -> int:
         model = self.rost_model
-        n = model.rowCount()
-        for r in [*range(row + 1, n), *range(0, row + 1)]:
+        n: int = model.rowCount()
+        order: list[int] = [*range(row + 1, n), *range(0, row + 1)]
+        for r in order:
             item = model.person(r)
             if item is not None and item.rost is None:
                 return r
@@ -653,130 +563,78 @@ class ParagrafPanel(ParagrafWidgets):
 
     def unvote(self) -> None:
         row = selected_row(self.roster)
-        if row > 0 and self.rost_model.person(row) and self.rost_model.person(row).rost is None:  # type: ignore[union-attr]
+        current = self.rost_model.person(row) if row > 0 else None
+        if current is not None and current.rost is None:
             row -= 1
             select_row(self.roster, row)
         person = self._open_vote_person()
         if person is None or person.rost is None or self.arende_id is None:
             return
-        store, a, pid, before = self.store, self.arende_id, person.person_id, person.rost
-        self._call(
-            f"{person.namn}: rösten borttagen",
-            lambda: beslut.rosta(store, a, pid, None),
-            lambda: beslut.rosta(store, a, pid, before),
-        )
+        self._do(beslut.SattRoster(self.arende_id, ((person.person_id, None),)))
 
     def rest(self, rost: Rost) -> None:
         if self._open_vote_person() is None or self.arende_id is None:
             return
         store, a = self.store, self.arende_id
-        missing = [r.person_id for r in self.rost_model.rows() if r.rost is None]
-        if self._call(
-            f"Resten röstar {rost.label.lower()}",
-            lambda: beslut.resten(store, a, rost),
-            lambda: beslut.ta_tillbaka(store, a, missing),
-        ):
-            self.host.statusBar().showMessage(f"{len(missing)} röstar {rost.label.lower()}.")
+        done = self.run(lambda: beslut.resten(store, a, rost))
+        if done is not None:
+            self.host.statusBar().showMessage(f"{done.id} röstar {rost.label.lower()}.")
 
     def swap(self) -> None:
-        if self._open_vote_person() is None or self.arende_id is None:
-            return
-        store, a = self.store, self.arende_id
-        self._call(
-            "Voteringspropositionen omvänd",
-            lambda: beslut.byt_voteringsproposition(store, a),
-            lambda: beslut.byt_voteringsproposition(store, a),
-        )
+        if self._open_vote_person() is not None and self.arende_id is not None:
+            self._do(beslut.BytVoteringsproposition(self.arende_id))
 
     # --- beslut, flags, texts ---------------------------------------------------------------
 
-    def _beslut_call(self, text: str, rubrik: str | None, att: list[str] | None) -> None:
-        vy, store, a = self.vy, self.store, self.arende_id
-        if vy is None or a is None:
+    def _beslut(self, rubrik: str | None, att: list[str] | None, done: str = "") -> None:
+        if self.arende_id is None:
             return
-        old_rubrik = vy.beslut_rubrik
-        old_att = list(vy.beslut_att) if vy.beslut_att != rows.prefill(vy) else None
-        if self._call(
-            text,
-            lambda: beslut.set_beslut(store, a, rubrik, att),
-            lambda: beslut.set_beslut(store, a, old_rubrik, old_att),
-        ):
+        action = beslut.SattBeslut(self.arende_id, rubrik, tuple(att) if att is not None else None)
+        if self._do(action, done) and self.vy is not None:
             self.att.document().setModified(False)
             self.rubrik.setModified(False)
-            self.refresh()
+            self.show_vy(self.vy)
 
     def save_beslut(self) -> None:
         att = [line for line in self.att.toPlainText().splitlines() if line.strip()]
-        self._beslut_call("Beslutet ändrat", self.rubrik.text(), att)
+        self._beslut(self.rubrik.text(), att)
 
     def reset_beslut(self) -> None:
         self.att.document().setModified(False)
-        self._beslut_call("Beslutet återställt till förslaget", None, None)
+        self._beslut(None, None, "Beslutet återställt till förslaget")
 
     def _flag(self, name: str, on: bool) -> None:
-        store, a = self.store, self.arende_id
-        if a is None:
+        if self.arende_id is None:
             return
-        what = "Omedelbar justering" if name == "omedelbar_justering" else "Sekretess"
-        self._call(
-            f"{what} {'på' if on else 'av'}",
-            lambda: beslut.set_flaggor(store, a, **{name: on}),
-            lambda: beslut.set_flaggor(store, a, **{name: not on}),
-        )
+        self._do(beslut.SattFlaggor(self.arende_id, **{name: on}))
 
-    def _text_call(self, key: str, text: str | None, what: str) -> None:
-        vy, store, a = self.vy, self.store, self.arende_id
-        if vy is None or a is None:
+    def _text(self, key: str, text: str | None) -> None:
+        if self.arende_id is None:
             return
-        current = {
-            "yrkanden": vy.yrkanden_text,
-            "beslutsgang": vy.beslutsgang_text,
-            "reservation": vy.reservation_text,
-        }[key]
-        old = "\n\n".join(current) if (self._edited(vy, key) or key in vy.inaktuella) else None
         self.texts[key].edit.document().setModified(False)
-        self._call(
-            what,
-            lambda: beslut.set_text(store, a, key, text),
-            lambda: beslut.set_text(store, a, key, old),
-        )
+        self._do(beslut.SattText(self.arende_id, key, text))
 
     def save_text(self, key: str) -> None:
-        self._text_call(key, self.texts[key].edit.toPlainText(), "Texten sparad")
+        self._text(key, self.texts[key].edit.toPlainText())
 
     def reset_text(self, key: str) -> None:
-        self._text_call(key, None, "Genererad text")
+        self._text(key, None)
 
     # --- reservationer och protokollsanteckningar -----------------------------------------------
 
-    def _person(self) -> Any:
+    def _person(self) -> PersonRad | None:
         return self.person_model.person(selected_row(self.people))
 
     def reserve(self, typ: ReservationTyp) -> None:
-        person, store, a = self._person(), self.store, self.arende_id
+        person, a = self._person(), self.arende_id
         if person is None or a is None:
             return
-        pid = person.person_id
         if person.reservation_id is not None:
-            rid, old = person.reservation_id, self.reservationer[pid][1]
-            if old is typ:
-                return
-            self._call(
-                f"{person.namn}: {rows.RESERVATION_TEXT[typ]}",
-                lambda: beslut.set_reservation(store, rid, typ, ""),
-                lambda: beslut.set_reservation(store, rid, old, ""),
-            )
+            if self.reservationer[person.person_id][1] is not typ:
+                self._do(beslut.AndraReservation(person.reservation_id, typ, ""))
             return
-        ids = Ids()
-        command = Created(
-            store,
-            self.host.meeting_id,
-            ids,
-            f"{person.namn} {rows.RESERVATION_TEXT[typ]}",
-            lambda _keep: beslut.add_reservation(store, a, pid, typ),
-            lambda i: beslut.remove_reservation(store, i),
-        )
-        self.run(command)
+        store, pid = self.store, person.person_id
+        self.run(lambda: beslut.add_reservation(store, a, pid, typ))
 
     def add_anteckning(self) -> None:
         person, store, a = self._person(), self.store, self.arende_id
@@ -789,44 +647,15 @@ class ParagrafPanel(ParagrafWidgets):
         if not ok or not text.strip():
             return
         pid = person.person_id
-        command = Created(
-            store,
-            self.host.meeting_id,
-            Ids(),
-            f"Protokollsanteckning: {person.namn}",
-            lambda _keep: beslut.add_anteckning(store, a, pid, text),
-            lambda i: beslut.remove_anteckning(store, i),
-        )
-        self.run(command)
+        self.run(lambda: beslut.add_anteckning(store, a, pid, text))
 
     def remove_person_item(self) -> None:
-        person, store, a = self._person(), self.store, self.arende_id
-        if person is None or a is None:
+        person, store = self._person(), self.store
+        if person is None:
             return
-        pid = person.person_id
         if person.reservation_id is not None:
-            typ = self.reservationer[pid][1]
-            self.run(
-                Removed(
-                    store,
-                    self.host.meeting_id,
-                    Ids(),
-                    f"Reservation borttagen: {person.namn}",
-                    lambda _keep: beslut.add_reservation(store, a, pid, typ),
-                    lambda i: beslut.remove_reservation(store, i),
-                    first=person.reservation_id,
-                )
-            )
+            rid = person.reservation_id
+            self.run(lambda: beslut.remove_reservation(store, rid))
         elif person.anteckning_id is not None:
-            text = person.anteckning
-            self.run(
-                Removed(
-                    store,
-                    self.host.meeting_id,
-                    Ids(),
-                    f"Protokollsanteckning borttagen: {person.namn}",
-                    lambda _keep: beslut.add_anteckning(store, a, pid, text),
-                    lambda i: beslut.remove_anteckning(store, i),
-                    first=person.anteckning_id,
-                )
-            )
+            nid = person.anteckning_id
+            self.run(lambda: beslut.remove_anteckning(store, nid))

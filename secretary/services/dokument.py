@@ -1,0 +1,267 @@
+"""The one door to a document for the window, the command line and the self-test: the PDF's
+bytes with the title a preview shows and the file name it proposes.
+
+Each document is read in one unit of work (secretary.services.read) and laid out by
+secretary.reports after it; a stored version is returned exactly as it was kept. The
+documents that are locked when they are made (the justerat protocol, a rättelse, an
+omedelbart justerad §) are made by their own use cases, in the unit of work that locks them
+(services.arbetsgang, .rattelse, .omedelbar), with `render` and `utdrag_render` below.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from secretary.reports.data import Anslag, ProtokollData
+from secretary.services.errors import NotFoundError, ServiceError
+from secretary.services.read import Reads
+from secretary.services.read.protokoll import protokoll_data
+from secretary.store.database import Store
+from secretary.store.models import Meeting
+
+__all__ = ["Anslag", "Dokument", "filnamn", "prefix"]
+
+_NOT_IN_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+@dataclass(frozen=True)
+class Dokument:
+    """A finished PDF with the title the preview shows and the file name it proposes."""
+
+    pdf: bytes
+    titel: str
+    filnamn: str
+
+
+def filnamn(*parts: str) -> str:
+    """'KSAU', '2026-11-30', 'utdrag § 337' -> 'KSAU 2026-11-30 utdrag § 337.pdf'; characters
+    that no file system takes (/ : * ? and the like) become a dash."""
+    text = " ".join(p.strip() for p in parts if p.strip())
+    text = _NOT_IN_NAMES.sub("-", text).strip(" .")
+    return f"{text or 'dokument'}.pdf"
+
+
+def prefix(short_name: str, organ: str, datum: dt.date) -> str:
+    """'KSAU 2026-11-30': how a file of this meeting starts (the organ's full name when it
+    has no short name)."""
+    return f"{short_name.strip() or organ} {datum.isoformat()}"
+
+
+def meeting_prefix(meeting: Meeting) -> str:
+    return prefix(meeting.organ.short_name, meeting.organ.name, meeting.date)
+
+
+# --- rendering: the reports, from data read already ------------------------------------------
+
+
+def render(data: ProtokollData, *, utkast: bool = False, publik: bool = False) -> bytes:
+    from secretary.reports.protokoll import protokoll_pdf
+
+    return protokoll_pdf(data, utkast=utkast, publik=publik)
+
+
+def utdrag_render(data: ProtokollData, *, intygas: dt.date | None, utkast: bool) -> bytes:
+    from secretary.reports.utdrag import utdrag_pdf
+
+    return utdrag_pdf(data, intygas=intygas, utkast=utkast)
+
+
+# --- reading what a document needs ---------------------------------------------------------
+
+
+def _data(
+    store: Store,
+    meeting_id: int,
+    *,
+    anslag: Anslag | None = None,
+    sekreterare: str | None = None,
+) -> tuple[ProtokollData, str]:
+    """The protocol data and the file-name prefix, in one unit of work. A meeting without
+    ärenden has no document."""
+    with store.read() as s:
+        reads = Reads(s)
+        try:
+            meeting = reads.meeting(meeting_id)
+        except NotFoundError:
+            raise NotFoundError(f"Det finns inget sammanträde med id {meeting_id}.") from None
+        data = protokoll_data(reads, meeting, anslag=anslag, sekreterare=sekreterare)
+        start = meeting_prefix(meeting)
+    if not data.arenden:
+        raise ServiceError(
+            "Sammanträdet har inga ärenden ännu. Lägg till ärenden i föredragningslistan först."
+        )
+    return data, start
+
+
+def _valda(data: ProtokollData, paragrafer: Iterable[int]) -> ProtokollData:
+    wanted = set(paragrafer)
+    if not wanted:
+        raise ServiceError("Markera minst en paragraf.")
+    missing = sorted(wanted - {p.paragraf for p in data.arenden})
+    if missing:
+        raise ServiceError(
+            f"§ {', '.join(map(str, missing))} finns inte i sammanträdet {data.paragrafer}."
+        )
+    return data.utdrag(wanted)
+
+
+@dataclass(frozen=True)
+class UtdragsParagraf:
+    paragraf: int
+    rubrik: str
+    expedieras_till: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Utdragsunderlag:
+    """What the utdrag dialog offers: the §§ with their recipients, and the file prefix."""
+
+    start: str
+    paragrafer: tuple[UtdragsParagraf, ...]
+
+    def mottagare(self, valda: Iterable[int]) -> dict[str, list[int]]:
+        """Recipient -> the chosen §§ that name it under "Expedieras till", in the order
+        first named."""
+        chosen = set(valda)
+        out: dict[str, list[int]] = {}
+        for p in self.paragrafer:
+            if p.paragraf in chosen:
+                for name in p.expedieras_till:
+                    out.setdefault(name, []).append(p.paragraf)
+        return out
+
+
+def utdragsunderlag(store: Store, meeting_id: int) -> Utdragsunderlag:
+    with store.read() as s:
+        reads = Reads(s)
+        meeting = reads.meeting(meeting_id)
+        arenden = reads.arenden(meeting)
+        start = meeting_prefix(meeting)
+    if not arenden:
+        raise ServiceError(
+            "Sammanträdet har inga ärenden ännu. Lägg till ärenden i föredragningslistan först."
+        )
+    return Utdragsunderlag(
+        start,
+        tuple(UtdragsParagraf(a.paragraf, a.rubrik, a.expedieras_till) for a in arenden),
+    )
+
+
+# --- the documents -----------------------------------------------------------------------
+
+
+def protokoll(
+    store: Store,
+    meeting_id: int,
+    *,
+    utkast: bool = False,
+    anslag: Anslag | None = None,
+    sekreterare: str | None = None,
+) -> Dokument:
+    """The protocol as it stands: a draft with UTKAST on every page, or the document to
+    justera, with a signature field per signatory."""
+    data, start = _data(store, meeting_id, anslag=anslag, sekreterare=sekreterare)
+    kind = "protokoll utkast" if utkast else "protokoll"
+    titel = f"Protokoll {start}" + (" (utkast)" if utkast else "")
+    return Dokument(render(data, utkast=utkast), titel, filnamn(start, kind))
+
+
+def _utdrag_dokument(
+    data: ProtokollData, start: str, *, intygas: dt.date | None, utkast: bool, till: str = ""
+) -> Dokument:
+    pdf = utdrag_render(data, intygas=intygas, utkast=utkast)
+    to = f" till {till}" if till else ""
+    kind = f"utdrag {data.valda_paragrafer}{to}" + (" utkast" if utkast else "")
+    titel = f"Protokollsutdrag {start} {data.valda_paragrafer}{to}"
+    return Dokument(pdf, titel + (" (utkast)" if utkast and not till else ""), filnamn(start, kind))
+
+
+def utdrag(
+    store: Store,
+    meeting_id: int,
+    paragrafer: Iterable[int],
+    *,
+    intygas: dt.date | None = None,
+    utkast: bool = False,
+    anslag: Anslag | None = None,
+    sekreterare: str | None = None,
+) -> Dokument:
+    """An utdrag of the chosen §§, certified "Rätt utdraget intygar"."""
+    data, start = _data(store, meeting_id, anslag=anslag, sekreterare=sekreterare)
+    return _utdrag_dokument(_valda(data, paragrafer), start, intygas=intygas, utkast=utkast)
+
+
+def utdrag_per_mottagare(
+    store: Store,
+    meeting_id: int,
+    paragrafer: Iterable[int],
+    *,
+    intygas: dt.date | None = None,
+    utkast: bool = False,
+) -> dict[str, Dokument]:
+    """Recipient -> its utdrag, with exactly the chosen §§ sent to it."""
+    data, start = _data(store, meeting_id)
+    chosen = _valda(data, paragrafer)
+    out: dict[str, Dokument] = {}
+    for name, numbers in _mottagare(chosen).items():
+        one = chosen.utdrag(set(numbers))
+        out[name] = _utdrag_dokument(one, start, intygas=intygas, utkast=utkast, till=name)
+    return out
+
+
+def _mottagare(data: ProtokollData) -> dict[str, list[int]]:
+    out: dict[str, list[int]] = {}
+    for p in data.arenden:
+        for name in p.expedieras_till:
+            out.setdefault(name, []).append(p.paragraf)
+    return out
+
+
+def anslagsbevis(
+    store: Store,
+    meeting_id: int,
+    *,
+    anslag: Anslag | None = None,
+    paragrafer: Sequence[int] = (),
+    utkast: bool = False,
+    sekreterare: str | None = None,
+) -> Dokument:
+    """The anslagsbevis for the notice board; `anslag` None takes the stored dates, and
+    `paragrafer` a notice that covers fewer §§ than the protocol (an omedelbar justering)."""
+    from secretary.reports.anslagsbevis import anslagsbevis_pdf
+
+    data, start = _data(store, meeting_id, anslag=anslag, sekreterare=sekreterare)
+    chosen = _valda(data, paragrafer).valda_paragrafer if paragrafer else None
+    pdf = anslagsbevis_pdf(data, paragrafer=chosen, utkast=utkast)
+    return Dokument(pdf, f"Anslagsbevis {start}", filnamn(start, "anslagsbevis"))
+
+
+def publik(store: Store, meeting_id: int, markerade: Sequence[str] = ()) -> Dokument:
+    """The public (web) version: personnummer and the marked terms masked, §§ under
+    sekretess reduced to their heading (services.publicering)."""
+    from secretary.domain.publicering import maskera
+    from secretary.services.innehall import innehall, tillbaka
+
+    data, start = _data(store, meeting_id)
+    masked = maskera(innehall(data), markerade)
+    pdf = render(tillbaka(data, masked.innehall), publik=True)
+    return Dokument(pdf, f"Webbversion {start}", filnamn(start, "protokoll webbversion"))
+
+
+def version(store: Store, meeting_id: int, nummer: int) -> Dokument:
+    """A stored version's PDF exactly as it was made."""
+    from secretary.services.versioner import SLAG_TEXT, Slag, stored_version
+
+    with store.read() as s:
+        reads = Reads(s)
+        start = meeting_prefix(reads.meeting(meeting_id))
+        row = stored_version(s, meeting_id, nummer)
+        pdf, slag = row.pdf, SLAG_TEXT[Slag(row.kind)].lower()
+    return Dokument(
+        pdf,
+        f"Protokoll {start}, version {nummer} ({slag})",
+        filnamn(start, f"protokoll version {nummer} {slag}"),
+    )
