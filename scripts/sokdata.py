@@ -17,7 +17,7 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 
@@ -455,6 +455,16 @@ def _time(t: dt.time) -> str:
     return t.strftime("%H:%M:%S.%f")
 
 
+def _insert(conn: sqlite3.Connection, table: str, columns: str, rows: list[Any]) -> None:
+    """Rows by column name: a column added later with a default leaves this script working,
+    and one the rows do not match fails here with the table's name."""
+    names = columns.split()
+    if rows and len(rows[0]) != len(names):
+        raise ValueError(f"{table}: {len(rows[0])} värden för {len(names)} kolumner")
+    marks = ", ".join("?" * len(names))
+    conn.executemany(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({marks})", rows)
+
+
 def generate(path: Path, seed: int = 7) -> None:
     """Write the ten years into `path`, which must not exist yet."""
     from secretary.store.database import open_store
@@ -468,7 +478,7 @@ def generate(path: Path, seed: int = 7) -> None:
         persons = []
         for pid in range(1, 401):
             persons.append((pid, t.pick(FORNAMN), t.pick(EFTERNAMN), None, ""))
-        conn.executemany("INSERT INTO person VALUES (?, ?, ?, ?, ?)", persons)
+        _insert(conn, "person", "id first_name last_name party_id email", persons)
         organs, memberships = [], []
         mid = 0
         for oid, (name, short, kind, *_rest) in enumerate(ORGANS, start=1):
@@ -493,9 +503,19 @@ def generate(path: Path, seed: int = 7) -> None:
                     (mid, oid, pid, "LEDAMOT", "ORDFORANDE" if seat == 0 else "",
                      seat + 1, None, "", None, None)
                 )  # fmt: skip
-        conn.executemany("INSERT INTO organ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", organs)
-        conn.executemany(
-            "INSERT INTO membership VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", memberships
+        _insert(
+            conn,
+            "organ",
+            "id name short_name kind forvaringsplats dnr_pattern personliga_ersattare labels "
+            "benamning anteckning_ersattare",
+            organs,
+        )
+        _insert(
+            conn,
+            "membership",
+            "id organ_id person_id roll funktion ordning personlig_ersattare_for_id title "
+            "period_from period_to",
+            memberships,
         )
 
         plan: list[tuple[int, str, str, int, dt.date]] = []  # organ, short, topics, §§, date
@@ -523,7 +543,8 @@ def generate(path: Path, seed: int = 7) -> None:
                  _time(start), "Kommunkansliet", (date + dt.timedelta(7)).isoformat(), None,
                  None, "nedtaget", _time(start), _time(dt.time(start.hour + 2, 30)), None, 0,
                  (date + dt.timedelta(7)).isoformat(), (date + dt.timedelta(8)).isoformat(),
-                 (date + dt.timedelta(29)).isoformat(), (date + dt.timedelta(30)).isoformat())
+                 (date + dt.timedelta(29)).isoformat(), (date + dt.timedelta(30)).isoformat(),
+                 "[]")
             )  # fmt: skip
             for position, (rubrik, sammanfattning, forslag) in enumerate(
                 _arenden(t, topics, date.year, count)
@@ -555,21 +576,36 @@ def generate(path: Path, seed: int = 7) -> None:
                          f"att ge förvaltningen i uppdrag att särskilt belysa {t.pick(AMNEN)}",
                          None, 0)
                     )  # fmt: skip
-        conn.executemany(
-            "INSERT INTO meeting VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        _insert(
+            conn,
+            "meeting",
+            "id organ_id date place planned_start justering_place justering_date "
+            "justering_time first_paragraf_override state started_at ended_at "
+            "current_arende_id under_behandling justerat_datum anslag_uppsatt "
+            "sista_overklagandedag anslag_nedtagning maskeringstermer",
             meetings,
         )
         # Beslut and yrkanden before their ärenden (foreign keys are checked below): the
         # ärende's insert trigger then writes its index row once, complete.
-        conn.executemany(
-            "INSERT INTO paragraf_beslut VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", beslut
+        _insert(
+            conn,
+            "paragraf_beslut",
+            "arende_id ordning ordning_godkand resultat beslut_rubrik beslut_att "
+            "omedelbar_justering sekretess redigerat omedelbart_justerad",
+            beslut,
         )
         conn.executemany(
             "INSERT INTO yrkande (arende_id, typ, yrkare_id, instammande, text, stodjer_id, "
             "aterkallat) VALUES (?, ?, ?, ?, ?, ?, ?)",
             yrkanden,
         )
-        conn.executemany("INSERT INTO arende VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", arenden)
+        _insert(
+            conn,
+            "arende",
+            "id meeting_id position rubrik dnr sammanfattning forslag_till_beslut "
+            "beslutsunderlag expedieras_till forslag_namn",
+            arenden,
+        )
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
     assert conn.execute("SELECT count(*) FROM meeting").fetchone() == (MEETINGS,)
     assert conn.execute("SELECT count(*) FROM sokindex").fetchone() == (PARAGRAFER,)
