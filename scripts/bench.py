@@ -34,13 +34,24 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from secretary.domain.narvaro import HandelseTyp
 from secretary.domain.register import Funktion, OrganKind, Roll
 from secretary.services import agenda, register, session
+from secretary.services.andring import Andring
 from secretary.store.database import Store, open_store
 
 ROOT = Path(__file__).resolve().parent.parent
+# --snabb: a few iterations of every section, so the test suite runs the bench and it cannot
+# rot unnoticed (tests/test_bench.py). The figures it prints then mean nothing.
+SNABB = False
+
+
+def reps(full: int, snabb: int = 2) -> int:
+    """How many times to repeat a measurement: `full`, or a few under --snabb."""
+    return snabb if SNABB else full
+
+
 PARTIES = ["S", "M", "SD", "C", "V", "KD", "L", "MP"]
 
 
-def build_kf(store: Store) -> tuple[int, dict[str, list[int]]]:
+def build_kf(store: Store, arenden: int = 60) -> tuple[int, dict[str, list[int]]]:
     organ = register.create_organ(store, register.OrganInput("Kommunfullmäktige", OrganKind.KF))
     people: dict[str, list[int]] = {"ledamot": [], "ersattare": []}
     with store.session() as s:
@@ -73,7 +84,7 @@ def build_kf(store: Store) -> tuple[int, dict[str, list[int]]]:
             )
             people["ersattare"].append(m.person_id)
     meeting = agenda.create_meeting(store, organ.id, agenda.MeetingInput(dt.date(2026, 11, 30)))
-    for i in range(60):
+    for i in range(arenden):
         agenda.add_arende(store, meeting.id, agenda.ArendeInput(f"Ärende {i + 1}"))
     return meeting.id, people
 
@@ -86,6 +97,9 @@ def timed(samples: list[float], fn: Callable[[], object]) -> object:
 
 
 def report(name: str, samples: list[float]) -> None:
+    if not samples:
+        print(f"  {name:<38} inga mätningar")
+        return
     samples = sorted(samples)
     p95 = samples[min(len(samples) - 1, round(0.95 * (len(samples) - 1)))]
     print(
@@ -129,29 +143,31 @@ def bench_attendance() -> None:
         changes: list[float] = []
         undo: list[float] = []
         cursor: list[float] = []
-        for position in range(1, 40):
+        for position in range(1, reps(40, 5)):
             timed(cursor, lambda p=position: session.set_cursor(store, meeting_id, p, False))
             pid = people["ledamot"][position]
             event = timed(
                 changes, lambda pid=pid: session.record(store, meeting_id, HandelseTyp.JAV, pid)
             )
-            assert isinstance(event, session.HandelseRad)
+            assert isinstance(event, Andring) and event.id is not None
             if position % 3 == 0:
                 removed = timed(undo, lambda e=event.id: session.remove_event(store, e))
-                assert isinstance(removed, session.HandelseRad)
-                timed(undo, lambda r=removed: session.restore_event(store, meeting_id, r))
+                assert isinstance(removed, Andring) and removed.handelse is not None
+                timed(undo, lambda r=removed.handelse: session.restore_event(store, meeting_id, r))
         report("jäv antecknas", changes)
         report("ångra / gör om", undo)
         report("nästa ärende", cursor)
         load: list[float] = []
-        for _ in range(30):
+        for _ in range(reps(30)):
             timed(load, lambda: session.load_session(store, meeting_id))
         report("läs in sessionspanelen", load)
         store.close()
 
 
 def main(argv: list[str]) -> int:
-    """All sections, or those named: narvaro, protokoll, sok."""
+    """All sections, or those named: narvaro, protokoll, sok; --snabb for a few iterations."""
+    global SNABB
+    SNABB = "--snabb" in argv
     sections = {"narvaro": bench_attendance, "protokoll": bench_protokoll, "sok": bench_sok}
     chosen = [a for a in argv if a in sections] or list(sections)
     for i, name in enumerate(chosen):
@@ -173,7 +189,7 @@ def build_kf_protocol(store: Store) -> int:
     from secretary.domain.yrkanden import FORSLAG, YrkandeTyp
     from secretary.services import beslut
 
-    meeting_id, people = build_kf(store)
+    meeting_id, people = build_kf(store, reps(60, 4))
     for a in agenda.list_arenden(store, meeting_id):
         agenda.update_arende(
             store,
@@ -212,7 +228,7 @@ def floor_pdf(data: object) -> bytes:
     from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table
 
     from secretary.reports import styles
-    from secretary.services.protokoll_data import ProtokollData
+    from secretary.reports.data import ProtokollData
 
     assert isinstance(data, ProtokollData)
     s = styles.stylesheet()
@@ -252,15 +268,15 @@ def bench_protokoll() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         store = open_store(Path(tmp) / "bench.sqlite")
         meeting_id = build_kf_protocol(store)
-        assembly, data = best(lambda: protokoll_data(store, meeting_id), 3)
+        assembly, data = best(lambda: protokoll_data(store, meeting_id), reps(5, 1))
         store.close()
     pdf = ProtokollPdf(data)  # type: ignore[arg-type]
-    floor, _ = best(lambda: floor_pdf(data))
-    layout, result = best(pdf.layout)
+    floor, _ = best(lambda: floor_pdf(data), reps(5, 1))
+    layout, result = best(pdf.layout, reps(5, 1))
     assert hasattr(result, "pdf") and hasattr(result, "falt")
-    pdfa, archived = best(lambda: arkiv.pdfa_2b(result.pdf), 3)
+    pdfa, archived = best(lambda: arkiv.pdfa_2b(result.pdf), reps(3, 1))
     assert isinstance(archived, bytes)
-    fields, _ = best(lambda: arkiv.signaturfalt(archived, result.falt), 3)
+    fields, _ = best(lambda: arkiv.signaturfalt(archived, result.falt), reps(3, 1))
     print(f"  {'data ur tjänstelagret (protokoll_data)':<44} {assembly:7.1f} ms")
     sidor = f"({result.sidor} sidor)"
     print(f"  {'layout, reportlab (ProtokollPdf.layout)':<44} {layout:7.1f} ms  {sidor}")
@@ -307,7 +323,7 @@ def bench_sok() -> None:
         every: list[float] = []
         for label, query in queries:
             samples: list[float] = []
-            for _ in range(30):
+            for _ in range(reps(30)):
                 result = timed(samples, lambda q=query: sok.sok(store, q))
             assert isinstance(result, sok.Sokresultat)
             hits = f"{len(result.traffar)}{'+' if result.fler else ''}"
@@ -315,7 +331,7 @@ def bench_sok() -> None:
             every += samples
         word = "strandskydd"
         typing: list[float] = []
-        for _ in range(3):
+        for _ in range(reps(3, 1)):
             for n in range(1, len(word) + 1):
                 timed(typing, lambda q=word[:n]: sok.sok(store, q))
         report(f"tecken för tecken {word!r}", typing)
@@ -416,7 +432,8 @@ def bench_app_on_archive(archive: Path, tmp: Path) -> None:
     """Start-up and peak memory (VmHWM) of the real application, offscreen."""
     empty = tmp / "tom.sqlite"
     open_store(empty).close()
-    print("Programmet på tio års protokoll (offscreen, egen process, median av 3)")
+    runs_each = reps(3, 1)
+    print(f"Programmet på tio års protokoll (offscreen, egen process, median av {runs_each})")
     runs: tuple[tuple[str, Path | None], ...] = (
         ("tomt PySide6-fönster", None),
         ("Secretary, tom databas", empty),
@@ -424,7 +441,7 @@ def bench_app_on_archive(archive: Path, tmp: Path) -> None:
     )
     print(f"  {'':<24}{'fönstret visat':>16}{'högsta minne':>15}{'+ fyra sökningar':>19}")
     for name, db in runs:
-        measured = [_app(db, tmp / f"{name}.ini") for _ in range(3)]
+        measured = [_app(db, tmp / f"{name}.ini") for _ in range(runs_each)]
         shown = statistics.median(r["shown"] for r in measured)
         rss_shown = max(r["rss_shown"] for r in measured) / 1024
         rss = max(r["rss"] for r in measured) / 1024

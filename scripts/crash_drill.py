@@ -63,7 +63,7 @@ def child(path: Path, meeting_id: int, seed: int) -> None:
     people = list(state.tidslinje.deltagare.values())
     for d in people:
         status = rng.choice([session.Upprop.NARVARANDE] * 4 + [session.Upprop.DISTANS])
-        _, added = session.mark_upprop(store, meeting_id, d.person_id, status)
+        added = session.mark_upprop(store, meeting_id, d.person_id, status).handelse
         if added is not None:
             say("handelse", added.id)
     for position, arende in enumerate(state.arenden):
@@ -83,7 +83,7 @@ def child(path: Path, meeting_id: int, seed: int) -> None:
         voters = [p.person_id for p in vy.tjanstgorande]
         if len(voters) * 2 <= len(state.tidslinje.seats):
             session.quorum_override(store, meeting_id, position, dt.datetime.now())
-        yid = beslut.add_yrkande(store, arende.id, YrkandeTyp.AVSLAG, voters[0], text="")
+        yid = beslut.add_yrkande(store, arende.id, YrkandeTyp.AVSLAG, voters[0], text="").id
         say("yrkande", yid)
         beslut.besvara(store, arende.id, FORSLAG, votering_begard=True)
         for person in voters:
