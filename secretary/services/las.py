@@ -23,6 +23,12 @@ from secretary.store.models import Meeting, ParagrafBeslut
 
 def las_mote(session: Session, meeting_id: int) -> Meeting:
     """The meeting's row, locked for this unit of work and read after the lock."""
+    if session.get_bind().dialect.name == "sqlite":
+        # BEGIN IMMEDIATE (store.database) already holds the file for this unit of work.
+        meeting = session.get(Meeting, meeting_id, populate_existing=True)
+        if meeting is None:
+            raise NotFoundError("Sammanträdet finns inte längre; listan uppdateras.")
+        return meeting
     done = session.execute(
         update(Meeting)
         .where(Meeting.id == meeting_id)

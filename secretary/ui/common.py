@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QWidget,
 )
 
@@ -31,6 +32,13 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
         QMessageBox.StandardButton.No,
     )
     return answer == QMessageBox.StandardButton.Yes
+
+
+def set_tab_text(tabs: QTabWidget, index: int, text: str) -> None:
+    """Only on a change: QTabWidget lays out the tab bar and every page again on each
+    setTabText, and the session window sets its tab titles after every key press."""
+    if tabs.tabText(index) != text:
+        tabs.setTabText(index, text)
 
 
 def restore_geometry(settings: QSettings, key: str, widget: QWidget) -> None:

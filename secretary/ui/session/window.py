@@ -50,6 +50,7 @@ from secretary.ui.common import (
     restore_splitter,
     save_geometry,
     save_splitter,
+    set_tab_text,
 )
 from secretary.ui.context import AppContext
 from secretary.ui.session import commands, rows
@@ -338,7 +339,7 @@ class SessionWindow(QMainWindow):
             self.events.scrollToBottom()
         running = st.state == PAGAR
         self.event_model.editable = running
-        self.tabs.setTabText(0, f"Tjänstgör i § {st.paragraf(st.cursor)}  Alt+4")
+        set_tab_text(self.tabs, 0, f"Tjänstgör i § {st.paragraf(st.cursor)}  Alt+4")
         self._refresh_header(st)
         self._refresh_protokoll()
         self._refresh_paragraf()
@@ -395,8 +396,10 @@ class SessionWindow(QMainWindow):
         if st is None or self.pages.currentWidget() is not self.paragraf:
             return
         arende = st.arenden[st.cursor].id if st.arenden else None
-        self.pages.setTabText(
-            1, f"§ {st.paragraf(st.cursor)} Beslutsgång  Alt+7…0" if st.arenden else "Beslutsgång"
+        set_tab_text(
+            self.pages,
+            1,
+            f"§ {st.paragraf(st.cursor)} Beslutsgång  Alt+7…0" if st.arenden else "Beslutsgång",
         )
         self.paragraf.show_arende(arende)
 
