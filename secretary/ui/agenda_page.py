@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from secretary.domain.arbetsgang import tillstand
 from secretary.domain.paragrafer import paragraf_range
 from secretary.services import agenda, register
 from secretary.services.agenda import ArendeData, MeetingData
@@ -139,7 +140,12 @@ class AgendaPage(QWidget):
         if current is not None:
             select_row(self.view, self.model.row_of(current.id))
         meeting = self.meeting
-        self.title.setText(f"{meeting.organ_name} – {meeting.date.isoformat()}" if meeting else "")
+        self.title.setText(
+            f"{meeting.organ_name} – {meeting.date.isoformat()}"
+            f" · {tillstand(meeting.state).label.lower()}"
+            if meeting
+            else ""
+        )
         self.summary.setText(meeting_summary(meeting) if meeting else "")
         if meeting is not None:
             numbers = paragraf_range(meeting.first_paragraf, len(rows)) or "inga §§ ännu"

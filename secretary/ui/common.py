@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QByteArray, QDate, QSettings, QTime
+from PySide6.QtCore import QByteArray, QDate, QRect, QSettings, QTime
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QMessageBox,
@@ -34,6 +35,21 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+def quit_program() -> bool:
+    """Ctrl+Q from any window: close every window, the session and protocol windows first
+    (each asks about unsaved text as when closed alone), then end the program, which lets
+    go of the database lock. False when a window chose to stay open."""
+    app = QApplication.instance()
+    windows = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.isWindow()]
+    windows.sort(key=lambda w: type(w).__name__ == "MainWindow")  # the main window last
+    for window in windows:
+        if not window.close():
+            return False
+    if app is not None:
+        app.quit()
+    return True
+
+
 def set_tab_text(tabs: QTabWidget, index: int, text: str) -> None:
     """Only on a change: QTabWidget lays out the tab bar and every page again on each
     setTabText, and the session window sets its tab titles after every key press."""
@@ -41,10 +57,32 @@ def set_tab_text(tabs: QTabWidget, index: int, text: str) -> None:
         tabs.setTabText(index, text)
 
 
-def restore_geometry(settings: QSettings, key: str, widget: QWidget) -> None:
+def restore_geometry(
+    settings: QSettings, key: str, widget: QWidget, preferred: tuple[int, int] | None = None
+) -> None:
+    """The size the window had last time, or `preferred`; either way inside the screen's
+    free area, so a window never opens larger than the screen or with its buttons off it
+    (the common municipal laptop has 1366×768, and a saved size may come from a larger
+    screen)."""
+    if preferred is not None:
+        widget.resize(*preferred)
     value = settings.value(f"{key}/geometry")
     if isinstance(value, QByteArray) and not value.isEmpty():
         widget.restoreGeometry(value)
+    screen = widget.screen()
+    if screen is not None:
+        fit_into(widget, screen.availableGeometry())
+
+
+def fit_into(widget: QWidget, area: QRect) -> None:
+    """Shrink `widget` to `area` (never below what its layout needs) and move it inside."""
+    frame = widget.frameGeometry().size() - widget.geometry().size()
+    width = min(widget.width(), area.width() - frame.width())
+    height = min(widget.height(), area.height() - frame.height())
+    widget.resize(max(width, widget.minimumSizeHint().width(), 1), max(height, 1))
+    x = min(max(widget.x(), area.left()), area.right() + 1 - widget.frameGeometry().width())
+    y = min(max(widget.y(), area.top()), area.bottom() + 1 - widget.frameGeometry().height())
+    widget.move(max(x, area.left()), max(y, area.top()))
 
 
 def save_geometry(settings: QSettings, key: str, widget: QWidget) -> None:

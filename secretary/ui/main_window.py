@@ -22,6 +22,7 @@ from secretary.services.errors import ServiceError
 from secretary.ui.agenda_page import AgendaPage
 from secretary.ui.common import (
     confirm,
+    quit_program,
     restore_geometry,
     restore_splitter,
     save_geometry,
@@ -67,8 +68,7 @@ class MainWindow(QMainWindow):
         self.agenda_page.edit_meeting_button.clicked.connect(self.edit_meeting)
         ctx.changes.changed.connect(self.refresh)
 
-        self.resize(1200, 760)
-        restore_geometry(ctx.settings, SETTINGS_KEY, self)
+        restore_geometry(ctx.settings, SETTINGS_KEY, self, (1200, 760))
         if not restore_splitter(ctx.settings, SETTINGS_KEY, self.splitter):
             self.splitter.setSizes([280, 920])
         self.navigator.refresh()
@@ -81,7 +81,7 @@ class MainWindow(QMainWindow):
 
     def _make_actions(self) -> None:
         self.quit_action = action(self, "&Avsluta", "Ctrl+Q")
-        self.quit_action.triggered.connect(self.close)
+        self.quit_action.triggered.connect(quit_program)
         self.sok_action = action(self, "&Sök i protokoll…", "Ctrl+F")
         self.sok_action.triggered.connect(self.open_sok)
         self.sok_dialog: QWidget | None = None

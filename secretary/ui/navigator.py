@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
+from secretary.domain.arbetsgang import tillstand
 from secretary.domain.paragrafer import paragraf_range
 from secretary.services import agenda, register
 from secretary.ui.context import AppContext
@@ -109,8 +110,9 @@ class Navigator(QTreeWidget):
                     numbers = paragraf_range(meeting.first_paragraf, meeting.arende_count)
                     if numbers:
                         text += f"   {numbers}"
-                    child = QTreeWidgetItem(heading, [text])
-                    child.setToolTip(0, meeting.place or "Plats ej angiven")
+                    lage = tillstand(meeting.state).label
+                    child = QTreeWidgetItem(heading, [f"{text}   · {lage.lower()}"])
+                    child.setToolTip(0, f"{lage}. {meeting.place or 'Plats ej angiven'}")
                     self._set(child, MEETING, meeting.id, organ.id)
                 top.setExpanded(organ.id not in closed)
                 for heading in open_years:  # once it has children, or it would not open

@@ -249,8 +249,7 @@ class SokDialog(QDialog):
         self.open_button.clicked.connect(lambda _checked=False: self.open_current())
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         ctx.changes.changed.connect(self._data_changed)
-        self.resize(1000, 520)
-        restore_geometry(ctx.settings, SETTINGS_KEY, self)
+        restore_geometry(ctx.settings, SETTINGS_KEY, self, (1000, 520))
 
     # --- searching ----------------------------------------------------------------------
 

@@ -363,6 +363,12 @@ def test_closing_the_meeting_clears_undo_and_locks_the_panel(qtbot, ctx, monkeyp
     assert window.undo_stack.count() == 0
     assert not window.upprop_actions[0].isEnabled()
     assert "Avslutat" in window.header.meta.text()
+    # Shown read-only: no "nästa på tur", no quorum badge, nothing in the § panel edits.
+    assert "avslutat" in window.header.paragraf.text()
+    assert "nästa på tur" not in window.header.paragraf.text()
+    assert not window.header.badge.isVisible()
+    assert window.paragraf.att.isReadOnly()
+    assert not any(act.isEnabled() for act in window.paragraf.edit_actions)
 
 
 @pytest.mark.parametrize(
@@ -402,3 +408,15 @@ def test_none_and_bools_keep_their_references_through_many_actions(qtbot, ctx) -
     # References come and go with objects alive around us; the leak was hundreds an action.
     for name in before:
         assert after[name] >= before[name] - 100, f"{name}: {before[name]} -> {after[name]}"
+
+
+def test_leaving_a_paragraf_without_beslut_is_said_in_the_banner(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    meeting_id, _ = demo_meeting(ctx)
+    window = open_window(qtbot, ctx, meeting_id)
+    for seat in window.state.tidslinje.seats:
+        session.mark_upprop(ctx.store, meeting_id, seat, session.Upprop.NARVARANDE)
+    window.refresh()
+    qtbot.keyClick(window.people, K.Key_PageDown, CTRL)
+    assert window.state.cursor == 1  # moved on: said, not stopped
+    assert window.banner.isVisible()
+    assert window.banner.text().startswith("⚠ § 335 lämnades utan färdigt beslut")

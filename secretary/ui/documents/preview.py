@@ -161,8 +161,7 @@ class PreviewDialog(QDialog):
         layout.addWidget(self.scroll_area, 1)
         layout.addLayout(bottom)
         self.set_zoom(1.0)
-        self.resize(900, 1000)
-        restore_geometry(settings, SETTINGS_KEY, self)
+        restore_geometry(settings, SETTINGS_KEY, self, (900, 1000))
 
     def _tool(self, text: str, tip: str, key: QKeySequence.StandardKey) -> QToolButton:
         button = QToolButton()

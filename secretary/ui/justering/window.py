@@ -39,7 +39,13 @@ from secretary.services.errors import ServiceError
 from secretary.services.granskning import Status, list_kommentarer
 from secretary.services.lage import Lage
 from secretary.services.versioner import SLAG_TEXT, Slag, VersionInfo
-from secretary.ui.common import confirm, restore_geometry, save_geometry, show_error
+from secretary.ui.common import (
+    confirm,
+    quit_program,
+    restore_geometry,
+    save_geometry,
+    show_error,
+)
 from secretary.ui.context import AppContext
 from secretary.ui.documents.preview import PreviewDialog, busy, show_document
 from secretary.ui.justering.dialogs import JusteraDialog, RattelseDialog
@@ -53,6 +59,7 @@ from secretary.ui.justering.tabs import (
     fill,
     table,
 )
+from secretary.ui.table import action
 
 SETTINGS_KEY = "windows/justering"
 
@@ -84,6 +91,9 @@ class JusteringWindow(QWidget):
         self.ctx = ctx
         self.meeting_id = meeting_id
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        quit_all = action(self, "Avsluta programmet", "Ctrl+Q")
+        quit_all.triggered.connect(quit_program)
+        self.addAction(quit_all)
         meeting = agenda.get_meeting(ctx.store, meeting_id)
         organ = register.get_organ(ctx.store, meeting.organ_id)
         self.start = dokument.prefix(organ.short_name, organ.name, meeting.date)
@@ -166,8 +176,7 @@ class JusteringWindow(QWidget):
         layout.addWidget(self.state_bar)
         layout.addWidget(self.tabs, 1)
 
-        self.resize(1100, 760)
-        restore_geometry(ctx.settings, SETTINGS_KEY, self)
+        restore_geometry(ctx.settings, SETTINGS_KEY, self, (1100, 760))
         self.refresh()
         self.check_tamper()
         ctx.changes.changed.connect(self._on_changes)

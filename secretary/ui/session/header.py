@@ -29,6 +29,7 @@ def _label(style: str, parent: QWidget) -> QLabel:
     label = QLabel(parent)
     label.setStyleSheet(style)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    label.setWordWrap(True)  # a long rubrik wraps instead of widening the window off the screen
     return label
 
 

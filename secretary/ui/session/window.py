@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QFileDialog,
+    QFrame,
     QInputDialog,
     QLineEdit,
     QMainWindow,
     QMenu,
+    QScrollArea,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -46,6 +48,7 @@ from secretary.services.session import (
 )
 from secretary.ui.common import (
     confirm,
+    quit_program,
     restore_geometry,
     restore_splitter,
     save_geometry,
@@ -110,8 +113,7 @@ class SessionWindow(QMainWindow):
         self._make_actions()
         self._make_menus()
         QApplication.instance().focusChanged.connect(self._focus_changed)  # type: ignore[union-attr]
-        self.resize(1400, 860)
-        restore_geometry(ctx.settings, SETTINGS_KEY, self)
+        restore_geometry(ctx.settings, SETTINGS_KEY, self, (1400, 860))
         if not restore_splitter(ctx.settings, SETTINGS_KEY, self.splitter):
             self.splitter.setSizes([760, 640])
         self._open()
@@ -181,7 +183,13 @@ class SessionWindow(QMainWindow):
         self.pages.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.pages.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.pages.addTab(body, "Närvaro  Alt+1…6")
-        self.pages.addTab(self.paragraf, "Beslutsgång  Alt+7…0")
+        # In a scroll area: the § panel needs more height than a 1366×768 laptop has to spare.
+        self.paragraf_page = QScrollArea(self.pages)
+        self.paragraf_page.setWidget(self.paragraf)
+        self.paragraf_page.setWidgetResizable(True)
+        self.paragraf_page.setFrameShape(QFrame.Shape.NoFrame)
+        self.paragraf_page.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.pages.addTab(self.paragraf_page, "Beslutsgång  Alt+7…0")
         self.pages.currentChanged.connect(lambda _i: self._refresh_paragraf())
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.hints)
@@ -265,7 +273,7 @@ class SessionWindow(QMainWindow):
             ("B", "Beslut", pp.att),
             ("T", "Text i protokollet", pp.texts["yrkanden"].edit),
         ):
-            act = action(self, f"{name}  Alt+{key}", f"Alt+{key}")
+            act = action(self, name, f"Alt+{key}")  # the menu shows the shortcut itself
             act.triggered.connect(lambda _=False, w=target: self._focus_paragraf(w))
             self.focus_actions.append(act)
         for act in (
@@ -292,6 +300,12 @@ class SessionWindow(QMainWindow):
         mote.addSeparator()
         mote.addAction(self.kontroll_action)
         mote.addAction(self.close_session_action)
+        mote.addSeparator()
+        close_window = action(self, "S&täng fönstret", "Ctrl+W")
+        close_window.triggered.connect(self.close)
+        quit_all = action(self, "&Avsluta programmet", "Ctrl+Q")
+        quit_all.triggered.connect(quit_program)
+        mote.addActions([close_window, quit_all])
         edit = bar.addMenu("&Redigera")
         edit.addActions([self.undo_action, self.redo_action])
         narvaro = bar.addMenu("&Närvaro")
@@ -339,6 +353,7 @@ class SessionWindow(QMainWindow):
             self.events.scrollToBottom()
         running = st.state == PAGAR
         self.event_model.editable = running
+        self.paragraf.set_read_only(not running)
         set_tab_text(self.tabs, 0, f"Tjänstgör i § {st.paragraf(st.cursor)}  Alt+4")
         self._refresh_header(st)
         self._refresh_protokoll()
@@ -366,7 +381,13 @@ class SessionWindow(QMainWindow):
             "planerat": "Planerat – inte öppnat",
         }.get(st.state, f"Avslutat kl. {klockslag(st.ended_at)}")
         h.meta.setText(" · ".join(x for x in (self.meeting.place, when) if x))
-        if st.arenden:
+        if st.state != PAGAR:
+            h.paragraf.setText(
+                "Inte öppnat – inget kan antecknas ännu"
+                if st.state == "planerat"
+                else "Sammanträdet är avslutat – visas skrivskyddat"
+            )
+        elif st.arenden:
             a = st.arenden[st.cursor]
             lage = "behandlas" if st.under_behandling else "nästa på tur"
             h.paragraf.setText(f"§ {a.paragraf}  {a.rubrik} — {lage}")
@@ -388,12 +409,13 @@ class SessionWindow(QMainWindow):
             if later is not None and quorum is not None and later != quorum:
                 note = f"Från § {st.paragraf(st.boundary)}: {later.text}"
         override = quorum is not None and not quorum.ok and st.has_undantag(st.cursor)
-        h.set_quorum(quorum, note, override)
+        h.set_quorum(quorum if st.state == PAGAR else None, note, override)
+        h.badge.setVisible(st.state == PAGAR)  # no quorum to watch outside the session
 
     def _refresh_paragraf(self) -> None:
         """The § panel follows the cursor; it is read only while it is shown."""
         st = self.state
-        if st is None or self.pages.currentWidget() is not self.paragraf:
+        if st is None or self.pages.currentWidget() is not self.paragraf_page:
             return
         arende = st.arenden[st.cursor].id if st.arenden else None
         set_tab_text(
@@ -404,7 +426,7 @@ class SessionWindow(QMainWindow):
         self.paragraf.show_arende(arende)
 
     def _focus_paragraf(self, widget: QWidget) -> None:
-        self.pages.setCurrentWidget(self.paragraf)
+        self.pages.setCurrentWidget(self.paragraf_page)
         if not widget.isVisibleTo(self.paragraf):
             self.paragraf.unfold()
         widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -568,7 +590,19 @@ class SessionWindow(QMainWindow):
                 "Sammanträde."
             )
             return
+        left = st.arenden[st.cursor]
         self._move(st.cursor + 1, False)
+        if self.state is not None and self.state.cursor == st.cursor + 1:
+            self._warn_if_undecided(left.id, left.paragraf)
+
+    def _warn_if_undecided(self, arende_id: int, paragraf: int) -> None:
+        """Said, not stopped: the chair may take a § up again later (Ctrl+PgUp)."""
+        vy = beslut.load_paragraf(self.ctx.store, arende_id)
+        if vy.brister:
+            self.banner.show_message(
+                f"§ {paragraf} lämnades utan färdigt beslut: {vy.brister[0]} "
+                "Ctrl+PgUp går tillbaka."
+            )
 
     def previous_arende(self) -> None:
         st = self.state
@@ -780,8 +814,10 @@ class SessionWindow(QMainWindow):
             self.events: "events",
         }
         local = LOCAL_HINTS.get(names.get(now, ""), "") if now is not None else ""
-        if not local and now is not None and self.paragraf.isAncestorOf(now):
-            local = self.paragraf.hint_for(now)
+        if now is not None and self.paragraf.isAncestorOf(now):
+            self.paragraf_page.ensureWidgetVisible(now)  # the keyboard's place is in view
+            if not local:
+                local = self.paragraf.hint_for(now)
         self.hints.show_hints(local, GENERAL_HINT)
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -80,6 +80,7 @@ class YrkandeEntry(QWidget):
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.kinds = QLabel(KIND_HINT, self)
         self.kinds.setTextFormat(Qt.TextFormat.RichText)
+        self.kinds.setWordWrap(True)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(6)

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from secretary.domain.beslutsgang import ReservationTyp
@@ -57,6 +58,7 @@ HINTS = {
 class ParagrafPanel(ParagrafWidgets):
     def __init__(self, window: SessionWindow) -> None:
         super().__init__(window)
+        self.edit_actions: list[QAction] = []  # every key that changes the §
         self.host = window
         self.store = window.ctx.store
         self.arende_id: int | None = None
@@ -99,6 +101,7 @@ class ParagrafPanel(ParagrafWidgets):
         act = action(widget, text, *keys, context=ctx)
         act.triggered.connect(slot)
         widget.addAction(act)
+        self.edit_actions.append(act)
 
     def _make_actions(self) -> None:
         y, o, r, p = self.yrkanden, self.ordning, self.roster, self.people
@@ -201,6 +204,18 @@ class ParagrafPanel(ParagrafWidgets):
         self.host.pages.setCurrentWidget(self)
         self.entry.vem.setFocus()
         return False
+
+    def set_read_only(self, read_only: bool) -> None:
+        """A meeting that is not in session (closed, or not yet opened) is shown, not
+        edited: no key changes the §, and the texts can be read and copied only."""
+        for act in self.edit_actions:
+            act.setEnabled(not read_only)
+        self.rubrik.setReadOnly(read_only)
+        self.att.setReadOnly(read_only)
+        for text in self.texts.values():
+            text.edit.setReadOnly(read_only)
+        for widget in (self.entry, self.omedelbar, self.sekretess, self.val):
+            widget.setEnabled(not read_only)
 
     def show_arende(self, arende_id: int | None) -> None:
         if arende_id != self.arende_id:
