@@ -52,7 +52,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setOrganizationName("secretary")
     app.setApplicationName("Secretary")
-    app.setApplicationDisplayName("Secretary – protokoll")
+    # Qt adds this to every window title; the titles say what the window is.
+    app.setApplicationDisplayName("Secretary")
     app.setWindowIcon(QIcon(str(ICON)))
     app.setDesktopFileName("secretary")  # Wayland/X11 match the window to secretary.desktop
     QLocale.setDefault(QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden))

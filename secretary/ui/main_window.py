@@ -31,6 +31,7 @@ from secretary.ui.common import (
 )
 from secretary.ui.context import AppContext
 from secretary.ui.documents.controller import DocumentController
+from secretary.ui.hjalp import visa_hjalp
 from secretary.ui.navigator import MEETING, ORGAN, Navigator
 from secretary.ui.organ_page import OrganPage
 from secretary.ui.table import action, select_row
@@ -43,7 +44,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.session_windows: dict[int, QWidget] = {}
-        self.setWindowTitle("Secretary – register och föredragningslista")
+        self.setWindowTitle("Register och föredragningslista")
         self.navigator = Navigator(ctx)
         self.empty_page = QLabel()
         self.empty_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -105,6 +106,10 @@ class MainWindow(QMainWindow):
         self.delete_meeting_action.triggered.connect(self.delete_meeting)
         self.session_action = action(self, "&Öppna sammanträdet (sammanträdesläge)", "Ctrl+M")
         self.session_action.triggered.connect(self.open_session)
+        self.help_action = action(self, "&Tangenter och hjälp", "F1")
+        self.help_action.triggered.connect(lambda: visa_hjalp(self))
+        self.guide_action = action(self, "&Guide: ett sammanträde steg för steg")
+        self.guide_action.triggered.connect(lambda: visa_hjalp(self, guide_first=True))
         self.about_action = action(self, "&Om Secretary")
         self.about_action.triggered.connect(self.about)
         for act in (
@@ -146,6 +151,8 @@ class MainWindow(QMainWindow):
         mote.addAction(ag.remove_action)
         bar.addMenu(self.documents.menu)
         hjalp = bar.addMenu("&Hjälp")
+        hjalp.addActions([self.help_action, self.guide_action])
+        hjalp.addSeparator()
         hjalp.addAction(self.about_action)
 
     # --- what is shown -------------------------------------------------------------------

@@ -69,3 +69,68 @@ def test_the_visa_menu_names_each_shortcut_once(qtbot: Any, ctx: Any) -> None:
     for act in window.focus_actions:
         shortcut = act.shortcut().toString()
         assert shortcut and shortcut not in act.text(), act.text()
+
+
+@pytest.fixture
+def swedish_qt(qapp: Any) -> Any:
+    """Qt's Swedish names for keys (Skift, Del), as the program loads them at start."""
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+
+    translator = QTranslator()
+    path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not translator.load("qtbase_sv", path):
+        pytest.skip("Qt:s svenska översättning saknas i denna Qt-installation")
+    qapp.installTranslator(translator)
+    yield translator
+    qapp.removeTranslator(translator)
+
+
+def test_hints_headings_and_menus_name_the_keys_alike_in_swedish(
+    qtbot: Any, ctx: Any, swedish_qt: Any
+) -> None:
+    from secretary.ui.tangenter import av
+
+    meeting_id, _, _ = utkast(ctx.store)
+    window = SessionWindow(ctx, meeting_id)
+    qtbot.addWidget(window)
+    window.show()
+    window.people.setFocus()
+    window._focus_changed(None, window.people)
+    hints = window.hints.text()
+    redo = av(window.redo_action.shortcut())
+    assert redo == "Ctrl+Skift+Z"
+    assert redo in hints and av(window.handle_action.shortcut()) in hints
+    assert "Shift" not in hints and "Ctrl+Y" not in hints
+    beslut_heading = window.paragraf.beslut_box.heading.text()  # type: ignore[attr-defined]
+    assert "Ctrl+Skift+R" in beslut_heading and "Shift" not in beslut_heading
+    assert "Ctrl+Skift+B" in window.header.override_button.text()
+
+
+def test_f1_lists_the_keys_where_the_focus_is_then_those_of_the_window(
+    qtbot: Any, ctx: Any
+) -> None:
+    from secretary.ui.hjalp import HjalpDialog
+
+    meeting_id, _, _ = utkast(ctx.store)
+    window = SessionWindow(ctx, meeting_id)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.people.setFocus()
+    qtbot.keyClick(window.people, Qt.Key.Key_F1)
+    dialog = window.findChild(HjalpDialog)
+    assert dialog is not None and dialog.isVisible()
+    text = dialog.keys.toPlainText()
+    here, overall = text.split("I hela fönstret")
+    assert "Upprop: närvarande" in here  # the upprop keys of the people list
+    assert "Ångra" in overall and "Ctrl+Z" in overall
+    assert "upprop" in dialog.guide.toPlainText()
+    dialog.close()
+
+
+def test_window_titles_do_not_repeat_the_program_name(qtbot: Any, ctx: Any) -> None:
+    meeting_id, _, _ = utkast(ctx.store)
+    for window in (MainWindow(ctx), SessionWindow(ctx, meeting_id)):
+        qtbot.addWidget(window)
+        assert "Secretary" not in window.windowTitle(), window.windowTitle()

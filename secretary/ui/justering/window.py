@@ -48,6 +48,7 @@ from secretary.ui.common import (
 )
 from secretary.ui.context import AppContext
 from secretary.ui.documents.preview import PreviewDialog, busy, show_document
+from secretary.ui.hjalp import visa_hjalp
 from secretary.ui.justering.dialogs import JusteraDialog, RattelseDialog
 from secretary.ui.justering.granskning import GranskningTab, KommentarerTab
 from secretary.ui.justering.html import diff_html
@@ -94,6 +95,9 @@ class JusteringWindow(QWidget):
         quit_all = action(self, "Avsluta programmet", "Ctrl+Q")
         quit_all.triggered.connect(quit_program)
         self.addAction(quit_all)
+        keys = action(self, "Tangenter och hjälp", "F1")
+        keys.triggered.connect(lambda: visa_hjalp(self))
+        self.addAction(keys)
         meeting = agenda.get_meeting(ctx.store, meeting_id)
         organ = register.get_organ(ctx.store, meeting.organ_id)
         self.start = dokument.prefix(organ.short_name, organ.name, meeting.date)

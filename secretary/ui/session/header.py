@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from secretary.domain.ersattare import Beslutforhet
+from secretary.ui.tangenter import i_text
 
 OK_STYLE = (
     "QLabel { background: #15803d; color: white; border-radius: 6px;"
@@ -48,7 +49,9 @@ class SessionHeader(QFrame):
         self.badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.badge_note = _label("color: #374151;", self)
         self.badge_note.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.override_button = QPushButton("Fortsätt ändå (loggas)…  Ctrl+Shift+B", self)
+        self.override_button = QPushButton(
+            f"Fortsätt ändå (loggas)…  {i_text('Ctrl+Shift+B')}", self
+        )
         self.override_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.override_button.hide()
 

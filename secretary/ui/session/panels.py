@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 
 from secretary.ui.table import make_table
+from secretary.ui.tangenter import i_text
 
 
 def key(k: str, size: str = "") -> str:
@@ -33,7 +34,7 @@ class Panel(QWidget):
         super().__init__(parent)
         self.view = view
         self.heading = QLabel(
-            f"{title} <span style='color:#6b7280; font-weight:normal'>{keys}</span>", self
+            f"{title} <span style='color:#6b7280; font-weight:normal'>{i_text(keys)}</span>", self
         )
         self.heading.setStyleSheet("font-weight: bold; font-size: 11pt; color: #1f2937;")
         layout = QVBoxLayout(self)
@@ -83,4 +84,4 @@ class HintBar(QLabel):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
     def show_hints(self, local: str, general: str) -> None:
-        self.setText(f"{local}<br>{general}" if local else general)
+        self.setText(i_text(f"{local}<br>{general}" if local else general))

@@ -56,6 +56,7 @@ from secretary.ui.common import (
     set_tab_text,
 )
 from secretary.ui.context import AppContext
+from secretary.ui.hjalp import visa_hjalp
 from secretary.ui.session import commands, rows
 from secretary.ui.session.header import SessionHeader
 from secretary.ui.session.models import (
@@ -76,9 +77,9 @@ WIDGET = Qt.ShortcutContext.WidgetShortcut
 
 GENERAL_HINT = hint(
     ("Ctrl+Enter", "behandla ärendet"),
-    ("Ctrl+PgDn", "nästa ärende"),
+    ("Ctrl+PgDown", "nästa ärende"),
     ("Ctrl+Z", "ångra"),
-    ("Ctrl+Y", "gör om"),
+    ("Ctrl+Shift+Z", "gör om"),
     ("Alt+1…6", "närvaro"),
     ("Alt+7…0 B T", "paragrafen"),
 )
@@ -227,7 +228,7 @@ class SessionWindow(QMainWindow):
         self.remove_action = self._view_action(
             self.events, "&Ta bort händelsen", ("Delete",), self.remove_selected_event
         )
-        self.handle_action = action(self, "&Behandla ärendet", "Ctrl+Return", "Ctrl+Enter")
+        self.handle_action = action(self, "&Behandla ärendet", "Ctrl+Enter", "Ctrl+Return")
         self.handle_action.triggered.connect(self.handle_current)
         self.next_action = action(self, "&Nästa ärende", "Ctrl+PgDown")
         self.next_action.triggered.connect(self.next_arende)
@@ -316,6 +317,12 @@ class SessionWindow(QMainWindow):
         narvaro.addActions([self.accept_action, self.choose_action, self.remove_action])
         visa = bar.addMenu("&Visa")
         visa.addActions(self.focus_actions)
+        hjalp = bar.addMenu("&Hjälp")
+        keys = action(self, "&Tangenter här", "F1")
+        keys.triggered.connect(lambda: visa_hjalp(self))
+        guide = action(self, "&Guide: ett sammanträde steg för steg")
+        guide.triggered.connect(lambda: visa_hjalp(self, guide_first=True))
+        hjalp.addActions([keys, guide])
 
     # --- opening and refreshing ------------------------------------------------------------
 

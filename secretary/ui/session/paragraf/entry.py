@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QListWidget, QWidg
 
 from secretary.domain.yrkanden import Person, YrkandeTyp
 from secretary.ui.session.panels import hint
+from secretary.ui.tangenter import i_text
 
 KINDS: dict[str, YrkandeTyp] = {
     "b": YrkandeTyp.BIFALL,
@@ -171,7 +172,7 @@ class YrkandeEntry(QWidget):
             parts.append("instämmer: " + ", ".join(p.label for p in self.instammande))
         self.summary.setText(
             " – ".join(parts) + "<br><span style='color:#6b7280'>"
-            "Ctrl+Enter sparar · Esc börjar om</span>"
+            f"{i_text('Ctrl+Enter')} sparar · Esc börjar om</span>"
         )
 
     def _show_matches(self, text: str) -> None:

@@ -26,6 +26,7 @@ from secretary.ui.session.paragraf import rows
 from secretary.ui.session.paragraf.models import PersonRad, RostRad
 from secretary.ui.session.paragraf.widgets import NOTE, WARN, ParagrafWidgets
 from secretary.ui.table import action, select_row, selected_row
+from secretary.ui.tangenter import i_text
 
 if TYPE_CHECKING:
     from secretary.ui.session.window import SessionWindow
@@ -351,7 +352,7 @@ class ParagrafPanel(ParagrafWidgets):
             keys = "Reservationer: Alt+0 · Beslut: Alt+B · Text: Alt+T"
         if mode in (rows.FYND, rows.HUVUDVOTERING):
             keys += " &nbsp; " + hint(("Ctrl+L", "val (lottning vid lika)"))
-        self.prop_keys.setText(keys)
+        self.prop_keys.setText(i_text(keys))
         self.val.setVisible(mode in (rows.FYND, rows.HUVUDVOTERING))
         if self.roster.hasFocus():
             self.host.hints.show_hints(keys, self.host.general_hint)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from secretary.ui.session.panels import session_table
 from secretary.ui.session.paragraf.entry import YrkandeEntry
 from secretary.ui.session.paragraf.models import OrdningModel, PersonModel, RostModel, YrkandeModel
+from secretary.ui.tangenter import i_text
 
 WARN = "color: #7f1d1d; background: #fee2e2; padding: 2px 6px;"
 NOTE = "color: #374151;"
@@ -34,7 +35,9 @@ def section(title: str, keys: str, *widgets: QWidget, parent: QWidget) -> QWidge
     layout = QVBoxLayout(box)
     layout.setContentsMargins(0, 4, 0, 0)
     layout.setSpacing(3)
-    heading = QLabel(f"{title} <span style='color:#6b7280; font-weight:normal'>{keys}</span>", box)
+    heading = QLabel(
+        f"{title} <span style='color:#6b7280; font-weight:normal'>{i_text(keys)}</span>", box
+    )
     heading.setStyleSheet("font-weight: bold; font-size: 11pt; color: #1f2937;")
     layout.addWidget(heading)
     for w in widgets:
@@ -81,7 +84,7 @@ class ParagrafWidgets(QSplitter):
         self.heading.setStyleSheet("font-size: 13pt; font-weight: bold; color: #111827;")
 
         self.entry = YrkandeEntry(self)
-        self.pending_note = QLabel(PENDING_TEXT, self)
+        self.pending_note = QLabel(i_text(PENDING_TEXT), self)
         self.pending_note.setStyleSheet(PENDING)
         self.pending_note.setAccessibleName("Osparat yrkande")
         self.pending_note.hide()
