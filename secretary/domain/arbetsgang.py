@@ -119,3 +119,11 @@ def redigeringshinder(state: str, del_: Del) -> str | None:
     if del_ is Del.NARVARO and t is Tillstand.PLANERAT:
         return "Sammanträdet pågår inte; öppna det i sammanträdesläge först."
     return _STANGD[del_]
+
+
+def borttagningshinder(state: str) -> str | None:
+    """Why a meeting in `state` cannot be deleted, or None: only a planned one can go, one
+    that has been held is part of the record."""
+    if tillstand(state) is Tillstand.PLANERAT:
+        return None
+    return "Sammanträdet har redan hållits och kan inte tas bort."

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from secretary.domain.arbetsgang import Del
+from secretary.domain.arbetsgang import Del, borttagningshinder
 from secretary.domain.paragrafer import MeetingCount, first_paragrafer
 from secretary.domain.register import Roll
 from secretary.services import las
@@ -195,10 +195,8 @@ def delete_meeting(store: Store, meeting_id: int) -> None:
     """Only a planned meeting can go; one that has been held is part of the record."""
     with store.session() as s:
         meeting = las.las_mote(s, meeting_id)
-        require(
-            meeting.state == "planerat",
-            "Sammanträdet har redan hållits och kan inte tas bort.",
-        )
+        hinder = borttagningshinder(meeting.state)
+        require(hinder is None, hinder or "")
         s.delete(meeting)
 
 

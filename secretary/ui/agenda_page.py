@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -15,17 +16,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from secretary.domain.arbetsgang import tillstand
+from secretary.domain.arbetsgang import Del, redigeringshinder, tillstand
 from secretary.domain.paragrafer import paragraf_range
 from secretary.services import agenda, register
 from secretary.services.agenda import ArendeData, MeetingData
 from secretary.services.errors import ServiceError
 from secretary.services.register import OrganData
 from secretary.ui.agenda_text import arende_html, meeting_summary
-from secretary.ui.common import confirm, show_error
+from secretary.ui.common import allow, confirm, show_error
 from secretary.ui.context import AppContext
 from secretary.ui.models import AgendaTableModel
 from secretary.ui.table import action, make_table, select_row, selected_row
+from secretary.ui.tangenter import av
+
+
+def _mirror(act: QAction, button: QPushButton) -> None:
+    """The button says what its action says: enabled or not, and why not."""
+    keys = ", ".join(av(s) for s in act.shortcuts())
+    button.setEnabled(act.isEnabled())
+    tip = act.toolTip()
+    button.setToolTip(tip if not act.isEnabled() else f"{tip} ({keys})" if keys else tip)
 
 
 class AgendaPage(QWidget):
@@ -92,10 +102,9 @@ class AgendaPage(QWidget):
             (self.remove_action, "Ta bort…"),
         ):
             button = QPushButton(text)
-            keys = ", ".join(s.toString() for s in act.shortcuts())
-            button.setToolTip(f"{act.text().replace('&', '')} ({keys})")
             button.clicked.connect(act.trigger)
-            act.enabledChanged.connect(button.setEnabled)
+            act.changed.connect(lambda b=button, a=act: _mirror(a, b))
+            _mirror(act, button)
             buttons.addWidget(button)
         buttons.addStretch()
         self.empty_label = QLabel(
@@ -167,11 +176,13 @@ class AgendaPage(QWidget):
         on = self._active and self.meeting is not None
         row = selected_row(self.view)
         chosen = on and row >= 0
-        self.add_action.setEnabled(on)
-        self.edit_action.setEnabled(chosen)
-        self.remove_action.setEnabled(chosen)
-        self.up_action.setEnabled(chosen and row > 0)
-        self.down_action.setEnabled(chosen and row < self.model.rowCount() - 1)
+        state = self.meeting.state if self.meeting is not None else "planerat"
+        dagordning = redigeringshinder(state, Del.DAGORDNING)
+        allow(self.add_action, on, dagordning)
+        allow(self.edit_action, chosen, redigeringshinder(state, Del.TEXT))
+        allow(self.remove_action, chosen, dagordning)
+        allow(self.up_action, chosen and row > 0, dagordning)
+        allow(self.down_action, chosen and row < self.model.rowCount() - 1, dagordning)
         self.edit_meeting_button.setEnabled(self.meeting is not None)
         self.justering_button.setEnabled(self.meeting is not None)
 

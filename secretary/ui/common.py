@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QByteArray, QDate, QRect, QSettings, QTime
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -48,6 +49,17 @@ def quit_program() -> bool:
     if app is not None:
         app.quit()
     return True
+
+
+def allow(act: QAction, possible: bool, hinder: str | None = None) -> None:
+    """Enable `act` when it is possible and nothing stands in the way; otherwise disable it
+    and let its tooltip (and status tip) say why, so a justerat meeting does not offer an
+    edit that would only be refused after its dialog."""
+    act.setEnabled(possible and hinder is None)
+    base = act.text().replace("&", "")
+    reason = hinder if possible and hinder else ""
+    act.setToolTip(f"{base}: {reason}" if reason else base)
+    act.setStatusTip(reason)
 
 
 def set_tab_text(tabs: QTabWidget, index: int, text: str) -> None:

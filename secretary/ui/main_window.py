@@ -17,10 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from secretary.domain.arbetsgang import Del, borttagningshinder, redigeringshinder
 from secretary.services import agenda, register
 from secretary.services.errors import ServiceError
 from secretary.ui.agenda_page import AgendaPage
 from secretary.ui.common import (
+    allow,
     confirm,
     quit_program,
     restore_geometry,
@@ -188,9 +190,11 @@ class MainWindow(QMainWindow):
         self.edit_organ_action.setEnabled(has_organ)
         self.delete_organ_action.setEnabled(has_organ)
         self.new_meeting_action.setEnabled(has_organ)
-        self.edit_meeting_action.setEnabled(kind == MEETING)
+        meeting = self.agenda_page.meeting if kind == MEETING else None
+        state = meeting.state if meeting is not None else "planerat"
+        allow(self.edit_meeting_action, kind == MEETING, redigeringshinder(state, Del.TEXT))
         self.export_meeting_action.setEnabled(kind == MEETING)
-        self.delete_meeting_action.setEnabled(kind == MEETING)
+        allow(self.delete_meeting_action, kind == MEETING, borttagningshinder(state))
         self.session_action.setEnabled(kind == MEETING)
         self.documents.set_meeting(selection[1] if selection and kind == MEETING else None)
         if selection is not None:

@@ -40,8 +40,8 @@ def test_meeting_shows_its_agenda_numbered_on_from_the_year(qtbot, ctx) -> None:
     year = window.navigator.topLevelItem(0).child(0)
     assert year.text(0) == "2026" and year.isExpanded()
     assert [year.child(i).text(0) for i in range(2)] == [
-        "2026-03-02   § 5–7",
-        "2026-02-02   § 1–4",
+        "2026-03-02   § 5–7   · planerat",
+        "2026-02-02   § 1–4   · planerat",
     ]
 
 

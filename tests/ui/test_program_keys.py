@@ -20,10 +20,9 @@ from tests.ui.helpers import choose
 
 
 def _meeting_item_text(window: MainWindow) -> str:
-    for item in window.navigator._items():
-        if item.data(0, Qt.ItemDataRole.UserRole) == MEETING or item.parent() is not None:
-            if item.childCount() == 0 and item.parent() is not None:
-                return item.text(0)
+    for item in window.navigator._items():  # the meeting is the one leaf of the tree
+        if item.childCount() == 0 and item.parent() is not None:
+            return item.text(0)
     raise AssertionError("inget sammanträde i trädet")
 
 
@@ -134,3 +133,27 @@ def test_window_titles_do_not_repeat_the_program_name(qtbot: Any, ctx: Any) -> N
     for window in (MainWindow(ctx), SessionWindow(ctx, meeting_id)):
         qtbot.addWidget(window)
         assert "Secretary" not in window.windowTitle(), window.windowTitle()
+
+
+def test_a_justerat_meeting_offers_no_edit_and_says_why(qtbot: Any, ctx: Any) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    meeting_id, _, _ = utkast(ctx.store)
+    arbetsgang.skicka_for_justering(ctx.store, meeting_id, MOTE)
+    arbetsgang.justera(ctx.store, meeting_id, MOTE)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    choose(window, MEETING, meeting_id)
+    page = window.agenda_page
+    select = page.view.selectionModel()
+    page.view.setCurrentIndex(page.model.index(0, 0))
+    assert select.hasSelection()
+    for act in (page.add_action, page.edit_action, page.remove_action):
+        assert not act.isEnabled(), act.text()
+        assert "justerat" in act.toolTip() and "rättelse" in act.toolTip(), act.toolTip()
+    button = next(b for b in page.findChildren(QPushButton) if b.text() == "Nytt ärende…")
+    assert not button.isEnabled() and "rättelse" in button.toolTip()
+    assert not window.delete_meeting_action.isEnabled()
+    assert "redan hållits" in window.delete_meeting_action.toolTip()
+    assert not window.edit_meeting_action.isEnabled()
