@@ -33,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from secretary.domain.narvaro import HandelseTyp
 from secretary.domain.register import Funktion, OrganKind, Roll
-from secretary.services import agenda, register, session
+from secretary.services import agenda, register, session, tider
 from secretary.services.andring import Andring
 from secretary.store.database import Store, open_store
 
@@ -217,7 +217,9 @@ def build_kf_protocol(store: Store) -> int:
             beslut.resten(store, a.id, Rost.JA)
         else:
             beslut.besvara(store, a.id, FORSLAG)
-    session.set_times(store, meeting_id, dt.time(9, 0), dt.time(16, 30))
+    tider.satt_tider(
+        store, meeting_id, dt.time(9, 0), dt.time(16, 30), dt.datetime(2026, 11, 30, 16, 30)
+    )
     return meeting_id
 
 

@@ -112,6 +112,7 @@ class ProtokollData:
     anslag: Anslag = field(default_factory=Anslag)
     sekreterare: str = ""
     rattelser: tuple[Rattelsenot, ...] = ()
+    ajourneringar: tuple[str, ...] = ()  # "Ajournering kl. 14.05–14.20", under Plats och tid
 
     @property
     def paragrafer(self) -> str:

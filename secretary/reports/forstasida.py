@@ -25,6 +25,7 @@ def faktarader(d: ProtokollData) -> list[Rad]:
     """Label/value rows of the front page, one row per person so a long list can break."""
     rows: list[Rad] = [("Sammanträdesdatum", d.datum.isoformat(), True)]
     rows += [("Plats och tid", d.plats_och_tid, True)]
+    rows += [("", paus, True) for paus in d.ajourneringar]
     rows += [("Beslutande", "", True)]
     rows += _rows("Ledamöter", d.ledamoter or ("–",), bold=False)
     rows += _rows("Tjänstgörande ersättare", d.tjanstgorande_ersattare, bold=False)

@@ -11,6 +11,7 @@ from secretary.reports.data import Omrostning, Paragraf, ProtokollData
 
 _FORSTASIDA = (
     "plats_och_tid",
+    "ajourneringar",
     "ledamoter",
     "tjanstgorande_ersattare",
     "ersattare",

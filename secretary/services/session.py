@@ -122,22 +122,6 @@ def _running(reads: Reads, meeting_id: int) -> tuple[Meeting, SessionState]:
     return meeting, reads.state(meeting)
 
 
-def set_times(
-    store: Store, meeting_id: int, started_at: dt.time | None, ended_at: dt.time | None
-) -> SessionState:
-    with store.session() as s:
-        meeting = las.oppna(s, meeting_id, Del.TEXT)
-        require(
-            started_at is None or ended_at is None or ended_at >= started_at,
-            "Sammanträdet kan inte sluta innan det börjar.",
-        )
-        meeting.started_at = started_at
-        meeting.ended_at = ended_at
-        reads = Reads(s)
-        reads.wrote(meeting_id=meeting.id)
-        return reads.state(meeting)
-
-
 # --- the cursor ---------------------------------------------------------------------------
 
 

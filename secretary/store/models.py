@@ -236,6 +236,19 @@ class NarvaroHandelse(Base):
     only_this: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
+class Ajournering(Base):
+    """A break in the meeting, from–to (to is empty while it lasts); printed on the front
+    page as "Ajournering kl. 14.05–14.20"."""
+
+    __tablename__ = "ajournering"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
+    fran: Mapped[dt.time] = mapped_column(Time)
+    till: Mapped[dt.time | None] = mapped_column(Time)
+
+
 class Logg(Base):
     """What happened to a meeting and when: state changes, quorum overrides."""
 

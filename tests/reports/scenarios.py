@@ -15,13 +15,14 @@ from secretary.domain.narvaro import HandelseTyp
 from secretary.domain.register import Funktion, OrganKind, Roll
 from secretary.domain.votering import Rost
 from secretary.domain.yrkanden import FORSLAG, Fraga, FragaTyp, YrkandeTyp, nyckel
-from secretary.services import agenda, beslut, demo, register, session
+from secretary.services import agenda, beslut, demo, register, session, tider
 from secretary.services.register import list_members, list_organs
 from secretary.store.database import Store
 from secretary.store.models import Setting
 
 T = HandelseTyp
 Y = YrkandeTyp
+NOW = dt.datetime(2026, 12, 1, 9, 0)  # when the secretary corrected the times
 
 LUND_MEMBERS: list[tuple[str, str, str, Roll, Funktion, str]] = [
     ("Philip", "Sandberg", "L", Roll.LEDAMOT, Funktion.ORDFORANDE, ""),
@@ -141,7 +142,7 @@ def lund_ksau(store: Store) -> tuple[int, int]:
         "Kommunstyrelsens arbetsutskott föreslår att Kommunstyrelsen beslutar",
         None,
     )
-    session.set_times(store, meeting.id, dt.time(13, 0), dt.time(15, 55))
+    tider.satt_tider(store, meeting.id, dt.time(13, 0), dt.time(15, 55), NOW)
     return meeting.id, arende_354
 
 
@@ -193,5 +194,5 @@ def omstridd(store: Store) -> tuple[int, dict[str, int]]:
     session.set_cursor(store, meeting.id, 2, under_behandling=False)
     session.record(store, meeting.id, T.JAV, p["Johan Berg"])
     session.record(store, meeting.id, T.TJANSTGOR, p["Fanny Jönsson"], seat=p["Johan Berg"])
-    session.set_times(store, meeting.id, dt.time(13, 0), dt.time(15, 10))
+    tider.satt_tider(store, meeting.id, dt.time(13, 0), dt.time(15, 10), NOW)
     return meeting.id, p

@@ -7,7 +7,16 @@ import datetime as dt
 import pytest
 from sqlalchemy import text
 
-from secretary.services import agenda, arbetsgang, beslut, granskning, rattelse, session, versioner
+from secretary.services import (
+    agenda,
+    arbetsgang,
+    beslut,
+    granskning,
+    rattelse,
+    session,
+    tider,
+    versioner,
+)
 from secretary.services.errors import ServiceError
 from secretary.services.innehall import innehall
 from secretary.services.protokoll import protokoll_data
@@ -32,7 +41,7 @@ def test_edits_after_justering_are_refused_with_the_way_to_a_rattelse(store: Sto
         lambda: beslut.set_text(store, arenden[0], "yrkanden", "Ny text"),
         lambda: agenda.update_arende(store, arenden[0], agenda.ArendeInput("Ny rubrik")),
         lambda: agenda.add_arende(store, meeting_id, agenda.ArendeInput("Sent ärende")),
-        lambda: session.set_times(store, meeting_id, None, None),
+        lambda: tider.satt_tider(store, meeting_id, None, None, NOW),
         lambda: session.set_cursor(store, meeting_id, 0, under_behandling=False),
     ]
     for call in refused:

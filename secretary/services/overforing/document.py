@@ -32,6 +32,7 @@ from secretary.services.overforing.fields import (
 from secretary.services.overforing.format import FORMAT, MAX_ARENDEN, FormatError
 from secretary.services.overforing.format import VERSION as FORMAT_VERSION
 from secretary.services.overforing.tables import (
+    AJOURNERINGAR,
     ANTECKNINGAR,
     ARENDEN,
     BESLUT,
@@ -91,6 +92,7 @@ class Document:
     justerare: list[str]
     arenden: list[ArendeDoc]
     narvaro: list[Row]
+    ajourneringar: list[Row]
     logg: list[Row]
     versioner: list[Row]
     rattelser: list[Row]
@@ -156,7 +158,10 @@ def _unique(rows: list[Row], where: str, key: Any, what: str, label: Any = None)
 
 def read(raw: Any) -> Document:
     d = _header(raw)
-    m = obj(d["sammantrade"], "sammantrade", SAMMANTRADE.keys)
+    sammantrade = d["sammantrade"]
+    if d["version"] < 2 and isinstance(sammantrade, dict) and "ajourneringar" not in sammantrade:
+        sammantrade = {**sammantrade, "ajourneringar": []}  # version 1 had no ajourneringar
+    m = obj(sammantrade, "sammantrade", SAMMANTRADE.keys)
     items = array(m["arenden"], "sammantrade.arenden")
     if len(items) > MAX_ARENDEN:
         raise FormatError(
@@ -227,6 +232,7 @@ def read(raw: Any) -> Document:
         justerare=justerare,
         arenden=arenden,
         narvaro=_rows(NARVARO, m["narvaro"], "sammantrade.narvaro", known),
+        ajourneringar=_rows(AJOURNERINGAR, m["ajourneringar"], "sammantrade.ajourneringar", known),
         logg=_rows(LOGG, m["logg"], "sammantrade.logg", known),
         versioner=versioner,
         rattelser=_rows(RATTELSER, m["rattelser"], "sammantrade.rattelser", known),

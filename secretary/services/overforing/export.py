@@ -31,6 +31,7 @@ from secretary.services.overforing.fields import (
 from secretary.services.overforing.format import FORMAT, FormatError, encode
 from secretary.services.overforing.format import VERSION as FORMAT_VERSION
 from secretary.services.overforing.tables import (
+    AJOURNERINGAR,
     ANTECKNINGAR,
     ARENDEN,
     BESLUT,
@@ -52,6 +53,7 @@ from secretary.services.overforing.tables import (
 from secretary.services.read.agenda import first_paragraf, get_meeting_row
 from secretary.store.database import Store
 from secretary.store.models import (
+    Ajournering,
     Justeringskommentar,
     Logg,
     Meeting,
@@ -131,6 +133,7 @@ def _build(s: Session, meeting: Meeting) -> dict[str, Any]:
     godkannanden = _by_arende(s, ParagrafGodkand, aids)
     narvaro = _of_meeting(s, NarvaroHandelse, meeting.id)
     logg = _of_meeting(s, Logg, meeting.id)
+    ajourneringar = _of_meeting(s, Ajournering, meeting.id, Ajournering.fran)
     versioner = _of_meeting(s, Protokollversion, meeting.id, Protokollversion.nummer)
     rattelser = _of_meeting(s, Rattelse, meeting.id)
     kommentarer = _of_meeting(s, Justeringskommentar, meeting.id)
@@ -193,6 +196,7 @@ def _build(s: Session, meeting: Meeting) -> dict[str, Any]:
         )
         m["arenden"].append(item)
     m["narvaro"] = dumped(NARVARO, narvaro)
+    m["ajourneringar"] = dumped(AJOURNERINGAR, ajourneringar)
     m["logg"] = dumped(LOGG, logg)
     m["versioner"] = dumped(VERSIONER, versioner)
     m["rattelser"] = dumped(RATTELSER, rattelser)

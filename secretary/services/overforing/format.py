@@ -15,7 +15,8 @@ from secretary.services.errors import ServiceError
 from secretary.store.langder import MAX_FRITEXT
 
 FORMAT = "secretary-sammantrade"
-VERSION = 1
+# 2: sammantrade.ajourneringar (a version 1 file has none, and is read as such)
+VERSION = 2
 
 MAX_BYTES = 64 * 1024 * 1024
 # A free text (Text column): far above any real sammanfattning, far below a memory problem.

@@ -29,6 +29,7 @@ from secretary.services.overforing import matching, probe
 from secretary.services.overforing.document import ArendeDoc, Document
 from secretary.services.overforing.fields import ARENDE, NAMN, PERSON, VERSION, YRKANDE, Ids
 from secretary.services.overforing.tables import (
+    AJOURNERINGAR,
     ANTECKNINGAR,
     ARENDEN,
     BESLUT,
@@ -44,6 +45,7 @@ from secretary.services.overforing.tables import (
 )
 from secretary.services.read.agenda import first_paragraf
 from secretary.store.models import (
+    Ajournering,
     Arende,
     Justeringskommentar,
     Logg,
@@ -204,6 +206,10 @@ def _meeting(s: Session, doc: Document, organ: Organ, ids: Ids) -> Meeting:
         _paragraf(s, a, row.id, ids)
     s.add_all(
         NarvaroHandelse(meeting_id=meeting.id, **NARVARO.columns(r, ids)) for r in doc.narvaro
+    )
+    s.add_all(
+        Ajournering(meeting_id=meeting.id, **AJOURNERINGAR.columns(r, ids))
+        for r in doc.ajourneringar
     )
     s.add_all(Logg(meeting_id=meeting.id, **LOGG.columns(r, ids)) for r in doc.logg)
     versioner = [

@@ -191,6 +191,7 @@ SAMMANTRADE = Table(
         "justerare",
         "arenden",
         "narvaro",
+        "ajourneringar",
         "logg",
         "versioner",
         "rattelser",
@@ -271,6 +272,8 @@ NARVARO = Table(
         Field("only_this", Boolean()),
     )
 )
+
+AJOURNERINGAR = Table((Field("fran", Time()), Field("till", _opt(Time()))))
 
 LOGG = Table(
     (

@@ -19,6 +19,7 @@ from secretary.domain.labels import resolve_labels
 from secretary.domain.narvaro import Tidslinje
 from secretary.domain.narvaro_text import forstasida
 from secretary.domain.register import Funktion, Roll
+from secretary.domain.tider import ajournering_text
 from secretary.reports.data import (
     AVSTAR,
     FRANVARANDE,
@@ -37,6 +38,7 @@ from secretary.services.read import Reads
 from secretary.services.read.agenda import ArendeData, MeetingData
 from secretary.services.read.paragraf import ParagrafVy
 from secretary.services.read.sittning import SessionState
+from secretary.services.read.tider import pauser
 from secretary.store.models import Meeting, Rattelse
 
 _ROST = {"JA": JA, "NEJ": NEJ, "AVSTAR": AVSTAR}
@@ -231,6 +233,7 @@ def protokoll_data(
         organ=organ.name,
         datum=m.date,
         plats_och_tid=_plats_och_tid(m.place, m.date, klockan(start, state.ended_at)),
+        ajourneringar=tuple(ajournering_text(p) for _, p in pauser(reads.session, meeting.id)),
         ledamoter=fs.ledamoter,
         tjanstgorande_ersattare=fs.tjanstgorande_ersattare,
         ersattare=fs.ersattare,
