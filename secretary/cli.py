@@ -40,6 +40,7 @@ def parser() -> argparse.ArgumentParser:
 
     demo = command("demo", "skapa exempeldata (Exempelstad) i databasen")
     demo.add_argument("--force", action="store_true", help="även om databasen inte är tom")
+    command("list", "visa organen och deras sammanträden med id, datum och läge")
     pdf = command("pdf", "skriv protokoll, utdrag eller anslagsbevis som PDF")
     pdf.add_argument("--meeting", type=int, required=True, metavar="ID", help="sammanträdets id")
     pdf.add_argument(
@@ -75,11 +76,16 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
     return parser().parse_args(argv)
 
 
+# Commands that only read: they open the database without the writer's lock, so they run
+# while the window has it open (store.readonly).
+READING = ("pdf", "list")
+
+
 def run(args: argparse.Namespace) -> int:
-    from secretary.store.database import open_store
+    from secretary.services.databas import open_readonly, open_store
 
     try:
-        store = open_store(args.db)
+        store = open_readonly(args.db) if args.command in READING else open_store(args.db)
     except StoreError as exc:
         print(f"Fel: {exc}", file=sys.stderr)
         return 1
@@ -90,6 +96,10 @@ def run(args: argparse.Namespace) -> int:
             from secretary.pdf_command import write_pdf
 
             return write_pdf(store, args)
+        if args.command == "list":
+            from secretary.list_command import write_list
+
+            return write_list(store)
         if args.command in ("export", "import"):
             return _overforing(store, args)
         return 2
