@@ -1,4 +1,4 @@
-"""The command line: `python -m secretary [--db PATH|URL] COMMAND`. No Qt here."""
+"""The command line: `python -m secretary [--db PATH|URL] COMMAND [--db PATH|URL]`. No Qt here."""
 
 from __future__ import annotations
 
@@ -11,21 +11,37 @@ from secretary.services.errors import ServiceError
 from secretary.store.errors import StoreError
 
 
+def _global(default: object) -> argparse.ArgumentParser:
+    """The options that go before or after the command: a parent of the program's parser (with
+    the real defaults) and of every command's (with SUPPRESS, so a command's parser, which
+    parses after the program's, keeps a --db given before the command). Two parents, not one:
+    the parsers they are given to share their actions, defaults included."""
+    g = argparse.ArgumentParser(add_help=False)
+    g.add_argument(
+        "--db",
+        default=default,
+        help="databasfil eller databas-URL (standard: en fil i användarens datamapp)",
+    )
+    return g
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="secretary",
         description="Protokollföring för kommunala organ. Utan kommando öppnas fönstret.",
-    )
-    p.add_argument(
-        "--db",
-        help="databasfil eller databas-URL (standard: en fil i användarens datamapp)",
+        parents=[_global(None)],
     )
     p.add_argument("--self-test", action="store_true", help="kontrollera installationen, avsluta")
     sub = p.add_subparsers(dest="command", metavar="KOMMANDO")
-    demo = sub.add_parser("demo", help="skapa exempeldata (Exempelstad) i databasen")
+    common = _global(argparse.SUPPRESS)
+
+    def command(name: str, text: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=text, description=text, parents=[common])
+
+    demo = command("demo", "skapa exempeldata (Exempelstad) i databasen")
     demo.add_argument("--force", action="store_true", help="även om databasen inte är tom")
-    pdf = sub.add_parser("pdf", help="skriv protokoll, utdrag eller anslagsbevis som PDF")
-    pdf.add_argument("--db", default=argparse.SUPPRESS, help="som --db före kommandot")
+    command("list", "visa organen och deras sammanträden med id, datum och läge")
+    pdf = command("pdf", "skriv protokoll, utdrag eller anslagsbevis som PDF")
     pdf.add_argument("--meeting", type=int, required=True, metavar="ID", help="sammanträdets id")
     pdf.add_argument(
         "--kind", choices=PDF_KINDS, default="protokoll", help="vilket dokument (protokoll)"
@@ -38,14 +54,10 @@ def parser() -> argparse.ArgumentParser:
     pdf.add_argument("--anslag-ned", type=_date, metavar="ÅÅÅÅ-MM-DD", help="anslaget tas ned")
     pdf.add_argument("--sekreterare", help="sekreterarens namn (standard: från närvarolistan)")
     pdf.add_argument("-o", "--output", required=True, metavar="FIL", help="PDF-filen att skriva")
-    export = sub.add_parser(
-        "export", help="exportera ett sammanträde med registeruppgifter till en JSON-fil"
-    )
-    export.add_argument("--db", default=argparse.SUPPRESS, help="som --db före kommandot")
+    export = command("export", "exportera ett sammanträde med registeruppgifter till en JSON-fil")
     export.add_argument("--meeting", type=int, required=True, metavar="ID", help="sammanträdets id")
     export.add_argument("-o", "--output", required=True, metavar="FIL", help="filen att skriva")
-    imp = sub.add_parser("import", help="importera ett exporterat sammanträde (JSON-fil)")
-    imp.add_argument("--db", default=argparse.SUPPRESS, help="som --db före kommandot")
+    imp = command("import", "importera ett exporterat sammanträde (JSON-fil)")
     imp.add_argument("file", metavar="FIL", help="filen att läsa")
     return p
 
@@ -64,11 +76,16 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
     return parser().parse_args(argv)
 
 
+# Commands that only read: they open the database without the writer's lock, so they run
+# while the window has it open (store.readonly).
+READING = ("pdf", "list")
+
+
 def run(args: argparse.Namespace) -> int:
-    from secretary.store.database import open_store
+    from secretary.services.databas import open_readonly, open_store
 
     try:
-        store = open_store(args.db)
+        store = open_readonly(args.db) if args.command in READING else open_store(args.db)
     except StoreError as exc:
         print(f"Fel: {exc}", file=sys.stderr)
         return 1
@@ -79,6 +96,10 @@ def run(args: argparse.Namespace) -> int:
             from secretary.pdf_command import write_pdf
 
             return write_pdf(store, args)
+        if args.command == "list":
+            from secretary.list_command import write_list
+
+            return write_list(store)
         if args.command in ("export", "import"):
             return _overforing(store, args)
         return 2

@@ -96,7 +96,7 @@ def suggested_first_paragraf(
 def list_meetings(store: Store, organ_id: int) -> list[MeetingData]:
     """The organ's meetings, newest first, in a few queries however many there are: the
     navigator lists them all on every change (ten years of a busy organ: hundreds)."""
-    with store.session() as s:
+    with store.read() as s:
         meetings = s.scalars(
             select(Meeting)
             .where(Meeting.organ_id == organ_id)

@@ -20,6 +20,7 @@ from secretary.store.errors import (
     StoreError,
 )
 from secretary.store.paths import backup_dir_for, log_dir
+from secretary.store.readonly import open_readonly
 
 __all__ = [
     "BackupFile",
@@ -33,6 +34,7 @@ __all__ = [
     "backups",
     "file_of",
     "log_dir",
+    "open_readonly",
     "open_store",
     "restore",
 ]

@@ -98,11 +98,17 @@ def _serialization_failure(exc: BaseException) -> bool:
 
 
 class Store:
-    """An open database: the engine, a session factory, and for SQLite the file's lock."""
+    """An open database: the engine, a session factory, and for SQLite the file's lock.
 
-    def __init__(self, engine: Engine, path: Path | None, lock: FileLock | None) -> None:
+    `readonly` (store.readonly.open_readonly): a store opened to read only, with no lock; a
+    change through it is refused before it begins, with the Swedish reason."""
+
+    def __init__(
+        self, engine: Engine, path: Path | None, lock: FileLock | None, *, readonly: bool = False
+    ) -> None:
         self.engine = engine
         self.path = path
+        self.readonly = readonly
         self._lock = lock
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         if engine.dialect.name == "sqlite":
@@ -130,16 +136,26 @@ class Store:
         """One unit of work that changes something: commits as a whole when the block ends, or
         rolls back. A full disk, a write-protected file, a disk error or a damaged page comes out
         as the StoreError that says so in Swedish; nothing of the change is kept."""
+        self._refuse_if_readonly()
         return self._unit(self._sessions, commit=True)
 
     def snapshot(self) -> contextlib.AbstractContextManager[Session]:
         """A change made from one consistent view of everything it reads (module docstring).
         Use `in_snapshot` on PostgreSQL-facing code paths, which retries a refused snapshot."""
+        self._refuse_if_readonly()
         return self._unit(self._snapshots, commit=True)
 
     def read(self) -> contextlib.AbstractContextManager[Session]:
         """A unit of work that only reads, from one snapshot; nothing is committed."""
         return self._unit(self._readers, commit=False)
+
+    def _refuse_if_readonly(self) -> None:
+        if self.readonly:
+            where = f"Databasen {self.path}" if self.path else "Databasen"
+            raise ReadOnlyError(
+                f"{where} är öppnad bara för läsning, så inget kan ändras här. "
+                "Gör ändringen i Secretarys fönster."
+            )
 
     def in_snapshot(self, work: Callable[[Session], T]) -> T:
         """`work` in a snapshot unit of work, again on a new snapshot when PostgreSQL refuses
@@ -179,7 +195,7 @@ class Store:
     def backup(self, reason: str) -> Path | None:
         """A copy after a committed change. One that cannot be made (full disk, folder not
         writable) is logged as a warning and returns None: the change itself stands."""
-        if self.path is None or self.backup_dir is None:
+        if self.readonly or self.path is None or self.backup_dir is None:
             return None
         return try_backup(self.path, self.backup_dir, reason)
 
