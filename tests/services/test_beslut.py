@@ -70,8 +70,9 @@ def test_a_contested_paragraf_with_two_voteringar(
     beslut.add_reservation(store, arende, p["Anders Almqvist"])
     beslut.add_reservation(store, arende, p["Maria Ek"])
     vy = beslut.load_paragraf(store, arende)
-    assert vy.reservation_text == (
-        "Ledamöterna för (S) reserverar sig mot beslutet till förmån för eget yrkande.",
+    assert vy.reservation_text == (  # Ek made no yrkande: she voted for Almqvist's
+        "Anders Almqvist (S) och Maria Ek (S) reserverar sig mot beslutet till förmån för "
+        "Anders Almqvists (S) avslagsyrkande.",
     )
     assert vy.brister == ()
 
