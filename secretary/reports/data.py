@@ -44,6 +44,7 @@ class Paragraf:
     dnr: str = ""
     omedelbar_justering: bool = False
     sekretess: bool = False
+    jav: tuple[str, ...] = ()
     sammanfattning: tuple[str, ...] = ()
     beslutsunderlag: tuple[str, ...] = ()
     forslag_till_beslut: tuple[str, ...] = ()
@@ -54,7 +55,6 @@ class Paragraf:
     beslut_att: tuple[str, ...] = ()
     reservationer: tuple[str, ...] = ()
     anteckningar: tuple[str, ...] = ()
-    jav: tuple[str, ...] = ()
     expedieras_till: tuple[str, ...] = ()
 
 
