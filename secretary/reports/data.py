@@ -70,10 +70,13 @@ class Underskrift:
 
 @dataclass(frozen=True)
 class Anslag:
-    """The notice on the anslagstavla. Unknown dates print as blank lines to fill in."""
+    """The notice on the anslagstavla. Unknown dates print as blank lines to fill in, or in
+    the anslagsbevis as words. `sista_overklagandedag` is the last day of appeal reckoned
+    from `uppsatt` (secretary.domain.anslag; the services fill it in)."""
 
     uppsatt: dt.date | None = None
     nedtagen: dt.date | None = None
+    sista_overklagandedag: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -112,6 +115,7 @@ class ProtokollData:
     anslag: Anslag = field(default_factory=Anslag)
     sekreterare: str = ""
     rattelser: tuple[Rattelsenot, ...] = ()
+    justerat: dt.date | None = None  # the day the protocol was justerat; None: not yet
 
     @property
     def paragrafer(self) -> str:
