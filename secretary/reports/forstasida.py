@@ -90,7 +90,7 @@ def _datum(value: dt.date | None) -> str:
 
 
 EJ_JUSTERAT = "Protokollet är ännu inte justerat"
-OVERKLAGANDE_OKANT = "Tre veckor från den dag anslaget sätts upp; dagen är ännu inte bestämd"
+OVERKLAGANDE_OKANT = "Ännu inte bestämd: tre veckor från anslagsdagen"
 
 
 def justeringsdatum(d: ProtokollData) -> str:

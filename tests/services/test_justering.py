@@ -239,7 +239,7 @@ def test_the_anslagsbevis_and_the_utdrag_give_the_justering_and_the_last_day_of_
 
     bevis, utdrag = texts()
     assert "Datum för justering Protokollet är ännu inte justerat" in bevis
-    assert "Sista dag för överklagande Tre veckor från den dag anslaget sätts upp" in bevis
+    assert "Sista dag för överklagande Ännu inte bestämd: tre veckor från anslagsdagen" in bevis
     assert "Datum för justering Protokollet är ännu inte justerat" in utdrag
     arbetsgang.skicka_for_justering(store, meeting_id, NOW)
     arbetsgang.justera(store, meeting_id, NOW, dt.date(2026, 12, 1))
