@@ -422,29 +422,108 @@ def reservation_forslag(pb: Paragrafbeslut, tjanstgorande: set[int]) -> set[int]
     }
 
 
+_YRKANDE_NAMN = {
+    YrkandeTyp.TILLAGG: "tilläggsyrkande",
+    YrkandeTyp.ATERREMISS: "återremissyrkande",
+    YrkandeTyp.BORDLAGGNING: "bordläggningsyrkande",
+}
+
+
+def _forman(pb: Paragrafbeslut, u: Utfall) -> dict[int, list[tuple[str, bool]]]:
+    """For each person, what they stood behind that lost, in the order asked: the name as it
+    reads after 'till förmån för', and whether it was their own yrkande."""
+    out: dict[int, list[tuple[str, bool]]] = {}
+    active = aktiva(pb.yrkanden)
+
+    def add(person: int, namn: str, eget: bool) -> None:
+        seen = out.setdefault(person, [])
+        if (namn, eget) not in seen:
+            seen.append((namn, eget))
+
+    for f in u.fragor:
+        if f.vinnare is None:
+            continue
+        for key, val in f.alternativ.items():
+            if key in (f.vinnare, IDAG) or key.startswith("-"):
+                continue
+            if key == FORSLAG:
+                ys = [y for y in active if y.typ is YrkandeTyp.BIFALL and y.stodjer is None]
+                namn, own = val.namn, set[int]()
+            else:
+                main = _yrkande(pb, int(key[1:]))
+                if main is None:
+                    continue
+                ys = [y for y in active if y.id == main.id or y.stodjer == main.id]
+                if main.typ is YrkandeTyp.AVSLAG and f.fraga.typ is FragaTyp.HUVUD:
+                    ys += [y for y in active if y.typ is YrkandeTyp.AVSLAG and y not in ys]
+                namn = val.namn
+                if f.fraga.typ is not FragaTyp.HUVUD:
+                    namn = f"{main.yrkare.genitiv} {_YRKANDE_NAMN.get(main.typ, 'yrkande')}"
+                own = {y.yrkare.person_id for y in ys if y.typ is not YrkandeTyp.BIFALL}
+            for y in ys:
+                for p in (y.yrkare, *y.instammande):
+                    add(p.person_id, namn, p.person_id in own)
+    for f, g, v in u.voteringar:
+        if g.kontra or g.steg.typ is StegTyp.KONTRA or v.vinnare is None:
+            continue
+        losing = v.nej if v.vinnare == v.ja else v.ja
+        rost = Rost.NEJ if losing == v.nej else Rost.JA
+        forlorare = f.alternativ.get(losing)
+        if forlorare is None:
+            continue
+        for voter, r in v.roster.items():
+            if r is rost:
+                add(voter, forlorare.namn, False)
+    return out
+
+
 def reservation_text(
     pb: Paragrafbeslut, partier: Mapping[str, set[int]] | None = None
 ) -> list[str]:
-    """'Ledamöterna för (S) reserverar sig mot beslutet till förmån för eget yrkande.' when
-    every serving member of a party reserves (given `partier`: party -> serving ids)."""
+    """What each reservation reserves in favour of. 'till förmån för eget yrkande' only for
+    whoever made the yrkande that lost; who only instämde, or voted for the losing side, is
+    named with the yrkande they stood behind: 'Anders Almqvist (S) och Maria Ek (S) reserverar
+    sig mot beslutet till förmån för Anders Almqvists (S) avslagsyrkande.' A whole party
+    reserving each for an own yrkande reads 'Ledamöterna för (S) …' (given `partier`: party
+    -> serving ids), the standard phrase of domain.md."""
+    u = utfall(pb)
+    forman = _forman(pb, u)
     out: list[str] = []
-    for typ, grund in (
-        (ReservationTyp.EGET_YRKANDE, "till förmån för eget yrkande"),
-        (ReservationTyp.SKRIFTLIG, "med hänvisning till skriftlig reservation"),
-    ):
-        group = [r.person for r in pb.reservationer if r.typ is typ]
-        if not group:
+    for_yrkande: dict[str, list[tuple[Person, bool]]] = {}
+    utan: list[Person] = []
+    skriftliga: list[Person] = []
+    for r in pb.reservationer:
+        if r.typ is ReservationTyp.SKRIFTLIG:
+            skriftliga.append(r.person)
             continue
+        stod = forman.get(r.person.person_id, [])
+        if not stod:
+            utan.append(r.person)
+            continue
+        namn, eget = next(((n, e) for n, e in stod if e), stod[0])
+        for_yrkande.setdefault(namn, []).append((r.person, eget))
+    egna = [p for group in for_yrkande.values() if all(e for _, e in group) for p, _ in group]
+    groups: list[tuple[list[Person], str]] = []
+    if egna:
+        groups.append((egna, " till förmån för eget yrkande"))
+    for namn, backing in for_yrkande.items():
+        if not all(e for _, e in backing):
+            groups.append(([p for p, _ in backing], f" till förmån för {namn}"))
+    if utan:
+        groups.append((utan, ""))
+    if skriftliga:
+        groups.append((skriftliga, " med hänvisning till skriftlig reservation"))
+    for group, grund in groups:
         names: list[str] = []
         rest = list(group)
-        for party, members in sorted((partier or {}).items()):
-            ids = {p.person_id for p in rest if p.party == party}
-            if len(members) >= 2 and ids == members:
-                names.append(f"Ledamöterna för ({party})")
-                rest = [p for p in rest if p.person_id not in ids]
+        if grund in (" till förmån för eget yrkande", " med hänvisning till skriftlig reservation"):
+            for party, members in sorted((partier or {}).items()):
+                ids = {p.person_id for p in rest if p.party == party}
+                if len(members) >= 2 and ids == members:
+                    names.append(f"Ledamöterna för ({party})")
+                    rest = [p for p in rest if p.person_id not in ids]
         names += [p.label for p in rest]
-        subject = lista(names)
-        out.append(f"{versal(subject)} reserverar sig mot beslutet {grund}.")
+        out.append(f"{versal(lista(names))} reserverar sig mot beslutet{grund}.")
     return out
 
 

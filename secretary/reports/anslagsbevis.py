@@ -34,7 +34,7 @@ def anslagsbevis_pdf(
     layout = Layout()
     out: list[Flowable] = [
         Paragraph("Anslagsbevis", s.title),
-        anslag(data, layout, paragrafer),
+        anslag(data, layout, paragrafer, bevis=True),
         Spacer(1, 8 * mm),
         Paragraph("Information om laglighetsprövning", s.heading),
         *[Paragraph(st.text(t), s.body) for t in LAGLIGHETSPROVNING],

@@ -44,6 +44,7 @@ class Paragraf:
     dnr: str = ""
     omedelbar_justering: bool = False
     sekretess: bool = False
+    jav: tuple[str, ...] = ()
     sammanfattning: tuple[str, ...] = ()
     beslutsunderlag: tuple[str, ...] = ()
     forslag_till_beslut: tuple[str, ...] = ()
@@ -54,7 +55,6 @@ class Paragraf:
     beslut_att: tuple[str, ...] = ()
     reservationer: tuple[str, ...] = ()
     anteckningar: tuple[str, ...] = ()
-    jav: tuple[str, ...] = ()
     expedieras_till: tuple[str, ...] = ()
 
 
@@ -70,10 +70,13 @@ class Underskrift:
 
 @dataclass(frozen=True)
 class Anslag:
-    """The notice on the anslagstavla. Unknown dates print as blank lines to fill in."""
+    """The notice on the anslagstavla. Unknown dates print as blank lines to fill in, or in
+    the anslagsbevis as words. `sista_overklagandedag` is the last day of appeal reckoned
+    from `uppsatt` (secretary.domain.anslag; the services fill it in)."""
 
     uppsatt: dt.date | None = None
     nedtagen: dt.date | None = None
+    sista_overklagandedag: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -113,6 +116,7 @@ class ProtokollData:
     sekreterare: str = ""
     rattelser: tuple[Rattelsenot, ...] = ()
     ajourneringar: tuple[str, ...] = ()  # "Ajournering kl. 14.05–14.20", under Plats och tid
+    justerat: dt.date | None = None  # the day the protocol was justerat; None: not yet
 
     @property
     def paragrafer(self) -> str:

@@ -90,15 +90,35 @@ def _datum(value: dt.date | None) -> str:
     return value.isoformat() if value is not None else ""
 
 
-def anslag(d: ProtokollData, layout: Layout, paragrafer: str | None = None) -> Flowable:
-    """The ANSLAG/BEVIS block. Unknown dates are blank lines to fill in by hand."""
+EJ_JUSTERAT = "Protokollet är ännu inte justerat"
+OVERKLAGANDE_OKANT = "Ännu inte bestämd: tre veckor från anslagsdagen"
+
+
+def justeringsdatum(d: ProtokollData) -> str:
+    """The day of justering, or in words that there is none yet."""
+    return d.justerat.isoformat() if d.justerat is not None else EJ_JUSTERAT
+
+
+def anslag(
+    d: ProtokollData, layout: Layout, paragrafer: str | None = None, *, bevis: bool = False
+) -> Flowable:
+    """The ANSLAG/BEVIS block. Unknown dates are blank lines to fill in by hand. As the
+    anslagsbevis (`bevis`) it also gives the day of justering and the last day of appeal,
+    which a reader of the notice board needs, and says in words what is not yet known."""
     s = st.stylesheet()
     label_width = st.LABEL_WIDTH + 16 * mm
     facts = [
         ("Organ", d.organ),
         ("Sammanträdesdatum", d.datum.isoformat()),
         ("Paragrafer", paragrafer if paragrafer is not None else d.paragrafer),
-        ("Datum då anslaget sätts upp", _datum(d.anslag.uppsatt)),
+    ]
+    if bevis:
+        facts.append(("Datum för justering", justeringsdatum(d)))
+    facts.append(("Datum då anslaget sätts upp", _datum(d.anslag.uppsatt)))
+    if bevis:
+        sista = d.anslag.sista_overklagandedag
+        facts.append(("Sista dag för överklagande", _datum(sista) or OVERKLAGANDE_OKANT))
+    facts += [
         ("Datum då anslaget tas ned", _datum(d.anslag.nedtagen)),
         ("Förvaringsplats för protokollet", d.forvaringsplats),
     ]

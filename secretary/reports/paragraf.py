@@ -112,6 +112,7 @@ def paragraf(d: ProtokollData, p: Paragraf) -> list[Flowable]:
     out.append(Paragraph(st.text(f"Dnr {p.dnr}") if p.dnr else "", s.dnr))
     if p.omedelbar_justering:
         out.append(Paragraph("Paragrafen justeras omedelbart", s.note))
+    out += _del("Jäv", p.jav)  # at the top: who left the § is read before what it decided
     out += _del(label("sammanfattning", "Sammanfattning"), p.sammanfattning)
     out += _del(label("beslutsunderlag", "Beslutsunderlag"), p.beslutsunderlag)
     out += _del(label("forslag_till_beslut", "Förslag till beslut"), p.forslag_till_beslut)
@@ -121,6 +122,5 @@ def paragraf(d: ProtokollData, p: Paragraf) -> list[Flowable]:
     out += _beslut(label("beslut", "Beslut"), p)
     out += _del(label("reservation", "Reservation"), p.reservationer)
     out += _del(label("protokollsanteckning", "Protokollsanteckning"), p.anteckningar)
-    out += _del("Jäv", p.jav)
     out += _del(label("expedieras", "Beslut expedieras till").rstrip(":") + ":", p.expedieras_till)
     return out

@@ -20,7 +20,7 @@ from reportlab.platypus import (
 from secretary.reports import arkiv
 from secretary.reports import styles as st
 from secretary.reports.data import ProtokollData
-from secretary.reports.forstasida import Rad, fakta_tabell
+from secretary.reports.forstasida import Rad, fakta_tabell, justeringsdatum
 from secretary.reports.page import Layout, Sidhuvud, Signaturlinje, bygg
 from secretary.reports.paragraf import paragraf
 
@@ -31,6 +31,7 @@ def _fakta(d: ProtokollData) -> list[Rad]:
         ("Sammanträdesdatum", d.datum.isoformat(), True),
         ("Plats och tid", d.plats_och_tid, True),
         ("Justerare", ", ".join(d.justerare), True),
+        ("Datum för justering", justeringsdatum(d), True),
         ("Paragrafer i utdraget", d.valda_paragrafer, True),
     ]
 

@@ -391,7 +391,8 @@ def _next_index(vy: ParagrafVy) -> tuple[int, Genomfort]:
 
 
 def _decidable(vy: ParagrafVy) -> None:
-    """A beslut is recorded only on a § with quorum or a logged override (KL 6 kap. 27 §)."""
+    """A beslut is recorded only on a § with quorum or a logged override (KL 6 kap. 27 §):
+    the chair's finding, its redo, a casting vote and the beslut's own wording alike."""
     ok, text = vy.may_decide
     require(
         ok,
@@ -586,6 +587,7 @@ def avgor_lika(store: Store, arende_id: int, vinnare: str) -> Andring:
     with store.session() as s:
         reads = Reads(s)
         arende, vy = _open(reads, arende_id)
+        _decidable(vy)
         index, v = _open_votering(vy)
         require(v.lika, "Röstetalet är inte lika.")
         require(vinnare in (v.ja, v.nej), "Välj ett av de två förslagen.")
@@ -646,6 +648,7 @@ def aterstall_steg(store: Store, arende_id: int, index: int, steg: dict[str, Any
     with store.session() as s:
         reads = Reads(s)
         arende, vy = _open(reads, arende_id)
+        _decidable(vy)
         results = _results(vy)
         results.setdefault(index, []).append(steg_from(steg))
         _save_results(_row(s, arende), results)
@@ -671,7 +674,9 @@ def set_beslut(
     """The beslut as edited (None: the att-satser follow the winning proposal)."""
     with store.session() as s:
         reads = Reads(s)
-        arende, _ = _open(reads, arende_id)
+        arende, vy = _open(reads, arende_id)
+        if rubrik is not None or att_satser is not None:
+            _decidable(vy)  # going back to the proposal's att-satser decides nothing
         row = _row(s, arende)
         before = SattBeslut(
             arende_id,

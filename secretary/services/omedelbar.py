@@ -6,6 +6,7 @@ locked in one unit of work on one snapshot (services.arbetsgang says why)."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -43,7 +44,7 @@ def justera_omedelbart(store: Store, meeting_id: int, now: dt.datetime) -> Versi
         reads = Reads(s)
         data = protokoll_data(reads, meeting)
         numbers = {a.paragraf for a in reads.arenden(meeting) if a.id in waiting}
-        utdrag = data.utdrag(numbers)
+        utdrag = replace(data.utdrag(numbers), justerat=now.date())  # justerad at the meeting
         pdf = utdrag_render(utdrag, intygas=now.date(), utkast=False)
         for aid in waiting:
             row = s.get(ParagrafBeslut, aid)

@@ -394,7 +394,8 @@ def test_a_reservation_is_refused_to_someone_who_abstained() -> None:
 def test_reservation_text_names_a_whole_party_group() -> None:
     b = pb(
         Yrkande(1, T.BIFALL, SANDBERG),
-        Yrkande(2, T.AVSLAG, ALMGREN, (EK,)),
+        Yrkande(2, T.AVSLAG, ALMGREN),
+        Yrkande(3, T.AVSLAG, EK),
         resultat={0: (StegResultat(FORSLAG),)},
         reservationer=(Reservation(ALMGREN), Reservation(EK)),
     )
@@ -405,6 +406,40 @@ def test_reservation_text_names_a_whole_party_group() -> None:
     assert reservation_text(b, {"S": {2, 6, 8}}) == [
         "Anders Almgren (S) och Maria Ek (S) reserverar sig mot beslutet till förmån för eget "
         "yrkande."
+    ]
+
+
+def test_who_only_instamde_reserves_for_the_yrkande_named_not_an_own_one() -> None:
+    b = pb(
+        Yrkande(1, T.BIFALL, SANDBERG),
+        Yrkande(2, T.AVSLAG, ALMGREN, (EK,)),
+        resultat={0: (StegResultat(FORSLAG),)},
+        reservationer=(Reservation(ALMGREN), Reservation(EK)),
+    )
+    expected = [
+        "Anders Almgren (S) och Maria Ek (S) reserverar sig mot beslutet till förmån för "
+        "Anders Almgrens (S) avslagsyrkande."
+    ]
+    assert reservation_text(b, {"S": {2, 6}}) == expected  # not "Ledamöterna för (S) … eget"
+    alone = pb(
+        Yrkande(1, T.BIFALL, SANDBERG),
+        Yrkande(2, T.AVSLAG, ALMGREN, (EK,)),
+        resultat={0: (StegResultat(FORSLAG),)},
+        reservationer=(Reservation(EK),),
+    )
+    assert reservation_text(alone) == [
+        "Maria Ek (S) reserverar sig mot beslutet till förmån för Anders Almgrens (S) "
+        "avslagsyrkande."
+    ]
+    supported = pb(
+        Yrkande(1, T.ANDRING, SMITH, text="att projektet startar 2027"),
+        Yrkande(2, T.BIFALL, HED, stodjer=1),
+        resultat={0: (StegResultat(FORSLAG),)},
+        reservationer=(Reservation(SMITH), Reservation(HED)),
+    )
+    assert reservation_text(supported) == [
+        "Karin Svensson Smith (MP) och Börje Hed (FNL) reserverar sig mot beslutet till förmån "
+        "för Karin Svensson Smiths (MP) ändringsyrkande."
     ]
 
 

@@ -123,9 +123,11 @@ def test_each_paragraf_has_its_parts_in_the_protocols_order(slutligt: bytes) -> 
         [
             "§ 336 Budgetuppföljning oktober 2026",
             "§ 337 Detaljplan för Norra hamnen – samråd",
-            "Jäv",
+            "Dnr KS 2026/0542 Jäv",  # at the top of the §, before its text
             "Johan Berg (M) anmäler jäv och deltar inte i handläggningen av ärendet. "
             "Fanny Jönsson (S) tjänstgör för Johan Berg (M) i paragrafen.",
+            "Sammanfattning Byggnadsnämnden",
+            "Förslag till beslut",
             "Beslut expedieras till: Akten Byggnadsnämnden",
             "§ 338 Svar på motion om fler laddstolpar",
             "§ 339 Reglemente för kommunstyrelsens arbetsutskott – revidering",

@@ -57,6 +57,21 @@ def test_one_utdrag_per_recipient_with_exactly_its_paragrafer(omstridd: Protokol
     assert "UTKAST" in text
 
 
+def test_an_utdrag_states_jav_at_the_top_of_the_paragraf(omstridd: ProtokollData) -> None:
+    text = _flat(utdrag_pdf(omstridd.utdrag({337}), pdfa=False))
+    in_order(
+        text,
+        [
+            "§ 337 Detaljplan för Norra hamnen – samråd Dnr KS 2026/0542 Jäv Johan Berg (M) "
+            "anmäler jäv och deltar inte i handläggningen av ärendet.",
+            "Sammanfattning",
+            "Förslag till beslut",
+            "Rätt utdraget intygar",
+        ],
+    )
+    assert text.count("Jäv") == 1
+
+
 def test_the_anslagsbevis_page(omstridd: ProtokollData) -> None:
     data = dataclasses.replace(
         omstridd, anslag=dataclasses.replace(omstridd.anslag, uppsatt=dt.date(2026, 12, 3))

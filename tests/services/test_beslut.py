@@ -70,8 +70,9 @@ def test_a_contested_paragraf_with_two_voteringar(
     beslut.add_reservation(store, arende, p["Anders Almqvist"])
     beslut.add_reservation(store, arende, p["Maria Ek"])
     vy = beslut.load_paragraf(store, arende)
-    assert vy.reservation_text == (
-        "Ledamöterna för (S) reserverar sig mot beslutet till förmån för eget yrkande.",
+    assert vy.reservation_text == (  # Ek made no yrkande: she voted for Almqvist's
+        "Anders Almqvist (S) och Maria Ek (S) reserverar sig mot beslutet till förmån för "
+        "Anders Almqvists (S) avslagsyrkande.",
     )
     assert vy.brister == ()
 
@@ -98,6 +99,28 @@ def test_no_decision_without_quorum_until_the_override_is_confirmed(store: Store
     session.quorum_override(store, meeting.id, 0, NOW, "Ordföranden fortsatte")
     beslut.besvara(store, arende, FORSLAG)
     assert beslut.load_paragraf(store, arende).utfall.avgjort
+
+
+def test_the_beslut_is_not_written_without_quorum_unless_overridden_for_that_paragraf(
+    store: Store,
+) -> None:
+    demo.create_demo(store)
+    organ = list_organs(store)[0]
+    meeting = list_meetings(store, organ.id)[0]
+    state = session.start_session(store, meeting.id, NOW)
+    session.mark_upprop(store, meeting.id, state.tidslinje.seats[-1], session.Upprop.NARVARANDE)
+    first, second = state.arenden[0].id, state.arenden[1].id
+    with pytest.raises(ServiceError, match=r"Beslutförhet saknas i § 335.*Bekräfta undantag"):
+        beslut.set_beslut(store, first, None, ["att bevilja medel"])
+    with pytest.raises(ServiceError, match="Beslutförhet saknas i § 335"):
+        beslut.set_beslut(store, first, "Arbetsutskottet beslutar", None)
+    assert beslut.load_paragraf(store, first).beslut_att != ("att bevilja medel",)
+    beslut.set_beslut(store, first, None, None)  # back to the proposal: nothing is decided
+    session.quorum_override(store, meeting.id, 0, NOW, "Ordföranden fortsatte")
+    done = beslut.set_beslut(store, first, None, ["att bevilja medel"])
+    assert done.vy is not None and done.vy.beslut_att == ("att bevilja medel",)
+    with pytest.raises(ServiceError, match="Beslutförhet saknas i § 336"):
+        beslut.set_beslut(store, second, None, ["att bevilja medel"])  # the override was § 335's
 
 
 def test_yrkanden_are_locked_once_the_chair_has_put_a_proposition(

@@ -66,6 +66,7 @@ def test_omedelbar_justering_makes_its_own_document_and_locks_the_paragraf(store
     text = flat(" ".join(pages(versioner.las_pdf(store, meeting_id, version.nummer))))
     assert "Paragrafen justeras omedelbart" in text
     assert "Rätt utdraget intygar" in text
+    assert f"Datum för justering {JUSTERING.date().isoformat()}" in text  # at the meeting
     with pytest.raises(ServiceError, match="omedelbart justerad"):
         beslut.set_beslut(store, arenden[2], None, ["att ändra"])
     beslut.set_beslut(store, arenden[1], None, ["att annat ändras"])  # the rest is open

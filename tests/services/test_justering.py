@@ -9,8 +9,10 @@ from sqlalchemy import text
 
 from secretary.services import (
     agenda,
+    anslag,
     arbetsgang,
     beslut,
+    dokument,
     granskning,
     rattelse,
     session,
@@ -224,3 +226,28 @@ def test_the_rattelse_note_reads_as_sentences(store: Store) -> None:
     text = flat(" ".join(pages(versioner.las_pdf(store, meeting_id, 3))))
     assert "Efter rättelsen: ”Rättad text.” Skäl: Skrivfel. Rättelsen gjord av Eva." in text
     assert ".”." not in text
+
+
+def test_the_anslagsbevis_and_the_utdrag_give_the_justering_and_the_last_day_of_appeal(
+    store: Store,
+) -> None:
+    meeting_id, _, _ = utkast(store)
+
+    def texts() -> tuple[str, str]:
+        bevis = dokument.anslagsbevis(store, meeting_id).pdf
+        utdrag = dokument.utdrag(store, meeting_id, [336]).pdf
+        return flat(" ".join(pages(bevis))), flat(" ".join(pages(utdrag)))
+
+    bevis, utdrag = texts()
+    assert "Datum för justering Protokollet är ännu inte justerat" in bevis
+    assert "Sista dag för överklagande Ännu inte bestämd: tre veckor från anslagsdagen" in bevis
+    assert "Datum för justering Protokollet är ännu inte justerat" in utdrag
+    arbetsgang.skicka_for_justering(store, meeting_id, NOW)
+    arbetsgang.justera(store, meeting_id, NOW, dt.date(2026, 12, 1))
+    anslag.satt_upp(store, meeting_id, NOW, dt.date(2026, 12, 3))
+    bevis, utdrag = texts()
+    assert (  # posted Thu 3 Dec: +21 days is julafton, so the last day is Mon 28 Dec
+        "Datum för justering 2026-12-01 Datum då anslaget sätts upp 2026-12-03 "
+        "Sista dag för överklagande 2026-12-28 Datum då anslaget tas ned 2026-12-29"
+    ) in bevis
+    assert "Justerare" in utdrag and "Datum för justering 2026-12-01" in utdrag

@@ -31,7 +31,7 @@ def test_member_model(qtmodeltester, store) -> None:  # type: ignore[no-untyped-
     assert model.row_of(model.member(1).membership_id) == 1
 
 
-def test_agenda_model_marks_an_odd_dnr(qtmodeltester, store) -> None:  # type: ignore[no-untyped-def]
+def test_agenda_model_marks_an_odd_dnr(qapp, qtmodeltester, store) -> None:  # type: ignore[no-untyped-def]
     organ_id = builders.organ(store, pattern="KS ÅÅÅÅ/####")
     meeting = builders.meeting(store, organ_id, dt.date(2026, 3, 2))
     agenda.add_arende(store, meeting.id, agenda.ArendeInput("Budget", dnr="KS 2026/0001"))
@@ -56,3 +56,15 @@ def test_agenda_model_marks_an_odd_dnr(qtmodeltester, store) -> None:  # type: i
 def test_empty_models_pass_checks(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
     qtmodeltester.check(MemberTableModel(), force_py=True)
     qtmodeltester.check(AgendaTableModel(), force_py=True)
+
+
+def test_lage_raises_only_the_first_letter_and_names_keep_their_case(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    from secretary.ui.session.paragraf.models import FragaRad, OrdningModel
+
+    model = OrdningModel()
+    lage = "avgjord: Anders Almqvists (S) avslagsyrkande"
+    model.set_rows([FragaRad(1, "Huvudfrågan", lage)])
+    qtmodeltester.check(model, force_py=True)
+    text = model.index(0, OrdningModel.LAGE).data()
+    assert text == "Avgjord: Anders Almqvists (S) avslagsyrkande"
+    assert model.index(0, OrdningModel.LAGE).data(Qt.ItemDataRole.ToolTipRole) == text

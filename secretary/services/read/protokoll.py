@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import replace
 
 from sqlalchemy import select
 
+from secretary.domain.anslag import anslagsdatum
 from secretary.domain.datum_text import klockan, veckodag_datum
 from secretary.domain.innehall import NAMN
 from secretary.domain.labels import resolve_labels
@@ -179,7 +181,17 @@ def paragraf(a: ArendeData, vy: ParagrafVy, tl: Tidslinje) -> Paragraf:
 
 def lagrat_anslag(meeting: Meeting) -> Anslag:
     """The notice dates stored on the meeting (services.anslag); blank until decided."""
-    return Anslag(meeting.anslag_uppsatt, meeting.anslag_nedtagning)
+    m = meeting
+    stored = Anslag(m.anslag_uppsatt, m.anslag_nedtagning, m.sista_overklagandedag)
+    return med_overklagandedag(stored)
+
+
+def med_overklagandedag(a: Anslag) -> Anslag:
+    """The notice with its last day of appeal: posting day + three weeks, moved past a day
+    that is not a working day (KL 13 kap. 5 §, lag (1930:173))."""
+    if a.uppsatt is None or a.sista_overklagandedag is not None:
+        return a
+    return replace(a, sista_overklagandedag=anslagsdatum(a.uppsatt).sista_overklagandedag)
 
 
 def rattelsenoter(
@@ -247,7 +259,8 @@ def protokoll_data(
         forvaringsplats=organ.forvaringsplats,
         arenden=items,
         labels=resolve_labels(dict(organ.labels or {})),
-        anslag=anslag or lagrat_anslag(meeting),
+        anslag=med_overklagandedag(anslag) if anslag is not None else lagrat_anslag(meeting),
+        justerat=meeting.justerat_datum,
         sekreterare=underskrifter[0].namn,
         rattelser=rattelsenoter(reads, meeting.id, {a.id: a.paragraf for a in arenden}),
     )

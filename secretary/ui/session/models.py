@@ -14,6 +14,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from secretary.domain.datum_text import klockslag
+from secretary.domain.sprak import versal
 from secretary.ui.models import RowsModel as TableRows
 from secretary.ui.session.rows import (
     UPPROP_TEXT,
@@ -154,7 +155,7 @@ class PersonModel(RowsModel):
         if column == self.NAMN:
             return row.namn
         if column == self.FUNKTION:
-            return row.funktion[:1].upper() + row.funktion[1:]
+            return versal(row.funktion)
         if column == self.STATUS:
             return STATUS_MARK[row.status] + row.status.value
         if column == self.TJANSTGORING:
@@ -173,7 +174,7 @@ class AgendaModel(RowsModel):
 
     def cell(self, row: ArendePunkt, column: int, role: int) -> Any:
         if role == DISPLAY:
-            return (row.paragraf, row.rubrik, row.lage.capitalize())[column]
+            return (row.paragraf, row.rubrik, versal(row.lage))[column]
         current = row.lage in ("behandlas", "nästa")
         if role == FONT and current:
             return _bold()

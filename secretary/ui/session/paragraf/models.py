@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
+from secretary.domain.sprak import versal
 from secretary.domain.votering import Rost
 from secretary.ui.session.models import BG, DISPLAY, FG, FONT, RowsModel, _bold
 
@@ -94,9 +95,9 @@ class OrdningModel(RowsModel):
 
     def cell(self, row: FragaRad, column: int, role: int) -> Any:
         if role == DISPLAY:
-            return (str(row.nr), row.text, row.lage.capitalize())[column]
+            return (str(row.nr), row.text, versal(row.lage))[column]
         if role == TIP and column:
-            return _tip((row.text, row.text, row.lage.capitalize())[column])
+            return _tip((row.text, row.text, versal(row.lage))[column])
         if role == BG and row.lage == "pågår":
             return QBrush(QColor("#fff3c4"))
         if role == FG and row.lage == "avgjord":
