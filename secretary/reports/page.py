@@ -1,6 +1,11 @@
 """The page every report shares: header, footer boxes, 'Sida N (M)', the UTKAST watermark,
 and signature lines that remember where they were drawn (for the digital signature fields).
 
+A § that runs on to another page continues there under "§ N (forts.)": each § is laid out
+between two `Paragrafgrans` markers, the document notes which § it is in as the markers are
+placed, and a page that begins inside a § gets the continuation heading above its frame.
+`Sammanhall` keeps a heading with what follows and a short list in one piece.
+
 One layout pass: the canvas keeps each finished page and writes 'Sida N (M)' once the
 number of pages is known, so no second build is needed."""
 
@@ -13,7 +18,9 @@ from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate
+from reportlab.platypus.doctemplate import FrameBreak
+from reportlab.platypus.flowables import _listWrapOn
 
 from secretary.reports import styles as st
 
@@ -80,6 +87,105 @@ class Signaturlinje(Flowable):  # type: ignore[misc]
         self.layout.falt.append(Faltplats(self.falt, page, (x1, y1, x2, y2)))
 
 
+FORTS_HOJD = 9 * mm  # the "§ N (forts.)" line at the top of a continuation page
+MINST_RADER = 3  # lines of a text that must fit under its heading, or both move on
+
+
+class Paragrafgrans(Flowable):  # type: ignore[misc]
+    """Takes no space: where a § begins (`nummer`) or ends (None) in the flow."""
+
+    def __init__(self, nummer: int | None) -> None:
+        super().__init__()
+        self.nummer = nummer
+        self.width = self.height = 0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        pass
+
+
+def _blad(flowables: list[Flowable]) -> list[Flowable]:
+    """The flowables that are placed, with the groups opened."""
+    out: list[Flowable] = []
+    for f in flowables:
+        if isinstance(f, KeepTogether):
+            out += _blad(list(f._content))
+        elif not isinstance(f, Paragrafgrans):
+            out.append(f)
+    return out
+
+
+def _hojd(flowables: list[Flowable], canv: Canvas, width: float) -> float:
+    """Their height one under the other as the frame places them (spaces merged), with the
+    first one's space before; a list of groups is measured as their contents."""
+    leaves = _blad(flowables)
+    if not leaves:
+        return 0.0
+    _, h = _listWrapOn(leaves, width, canv)
+    return float(h + leaves[0].getSpaceBefore())
+
+
+def _borjan(f: Flowable, canv: Canvas, width: float) -> float:
+    """The least of `f` that must go on a page with what precedes it: a paragraph's first
+    lines (it splits with orphan control), a long table's first rows, else all of it."""
+    if isinstance(f, Sammanhall):
+        return f.hojd(canv, width, minst=True)
+    if isinstance(f, KeepTogether):
+        return _hojd([f], canv, width)
+    _, h = f.wrapOn(canv, width, 0xFFFFFFF)
+    h += f.getSpaceBefore()
+    leading = getattr(getattr(f, "style", None), "leading", None)
+    if leading is not None:
+        return float(min(h, f.getSpaceBefore() + MINST_RADER * leading))
+    rows = getattr(f, "_rowHeights", None)
+    if rows is not None and len(rows) > 4:
+        return float(min(h, f.getSpaceBefore() + sum(rows[:3])))
+    return float(h)
+
+
+class Sammanhall(KeepTogether):  # type: ignore[misc]
+    """Flowables that go on to the next page together rather than be parted here.
+
+    `hel`: all of it is kept on one page (a short list with its heading, a short roll call).
+    Otherwise only the start is: everything but the last part, and of the last part its first
+    lines (a heading is never left at the foot of a page, and a long text under it still
+    begins right there, not on the next page). Groups may nest, unlike KeepTogether's."""
+
+    def __init__(self, flowables: list[Flowable], *, hel: bool = False) -> None:
+        super().__init__(flowables)
+        self.hel = hel
+
+    def hojd(self, canv: Canvas, width: float, minst: bool = False) -> float:
+        parts = [f for f in self._content if not isinstance(f, Paragrafgrans)]
+        if not parts:
+            return 0.0
+        if not minst or self.hel:
+            return _hojd(parts, canv, width)
+        head = _blad(parts[:-1])
+        if not head:
+            return _borjan(parts[-1], canv, width)
+        tail = _blad(parts[-1:])
+        before = float(tail[0].getSpaceBefore()) if tail else 0.0
+        gap = max(float(head[-1].getSpaceAfter()), before)
+        return _hojd(head, canv, width) + gap + _borjan(parts[-1], canv, width) - before
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        self._wrapInfo = aW, aH
+        self._H = self.hojd(self.canv, aW)
+        return aW, 0xFFFFFF  # always split: the parts are placed one by one
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        parts = list(self._content)
+        frame = getattr(self, "_frame", None)
+        at_top = bool(getattr(frame, "_atTop", False))
+        need = self.hojd(self.canv, aW, minst=True)
+        if need > aH + 1e-6 and not at_top:
+            parts.insert(0, FrameBreak())
+        return parts
+
+
 class _NumberedCanvas(Canvas):  # type: ignore[misc]
     """Keeps the pages until save() to write 'Sida N (M)' on each."""
 
@@ -107,7 +213,7 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
         super().save()
 
 
-def _header_footer(c: Canvas, h: Sidhuvud) -> None:
+def _header_footer(c: Canvas, h: Sidhuvud, forts: int | None = None) -> None:
     left = st.MARGIN_LEFT
     right_col = st.PAGE_WIDTH - st.MARGIN_RIGHT - 78 * mm
     top = st.HEADER_TOP
@@ -133,6 +239,11 @@ def _header_footer(c: Canvas, h: Sidhuvud) -> None:
     c.setLineWidth(0.5)
     line_y = st.PAGE_HEIGHT - st.MARGIN_TOP + 6 * mm
     c.line(left, line_y, st.PAGE_WIDTH - st.MARGIN_RIGHT, line_y)
+    if forts is not None:
+        c.setFillColorRGB(0, 0, 0)
+        c.setFont(st.BOLD, 11)
+        c.drawString(left, st.PAGE_HEIGHT - st.MARGIN_TOP - 4 * mm, f"§ {forts} (forts.)")
+        c.setFillColor(st.GREY)
     x = st.PAGE_WIDTH - st.MARGIN_RIGHT - len(h.rutor) * st.FOOTER_BOX_WIDTH
     c.setFont(st.FONT, 7.5)
     c.setFillColor(st.GREY)
@@ -143,11 +254,27 @@ def _header_footer(c: Canvas, h: Sidhuvud) -> None:
     c.restoreState()
 
 
+class _Dokument(BaseDocTemplate):  # type: ignore[misc]
+    """Knows which § it is laying out, so a page that begins inside one says so."""
+
+    paragraf: int | None = None  # the § whose start marker is placed and its end is not
+    fortsatter: int | None = None  # the § this page continues, if it does
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        if isinstance(flowable, Paragrafgrans):
+            self.paragraf = flowable.nummer
+
+    def handle_pageBegin(self) -> None:
+        self.fortsatter = self.paragraf
+        self.pageTemplate = self.pageTemplates[0 if self.paragraf is None else 1]
+        super().handle_pageBegin()
+
+
 def bygg(flowables: list[Flowable], sidhuvud: Sidhuvud, layout: Layout, titel: str) -> bytes:
     """Lay out `flowables` on A4 pages with the shared header and footer; the PDF's bytes."""
     st.register_fonts()
     out = io.BytesIO()
-    doc = BaseDocTemplate(
+    doc = _Dokument(
         out,
         pagesize=(st.PAGE_WIDTH, st.PAGE_HEIGHT),
         leftMargin=st.MARGIN_LEFT,
@@ -162,19 +289,33 @@ def bygg(flowables: list[Flowable], sidhuvud: Sidhuvud, layout: Layout, titel: s
         initialFontName=st.FONT,
         initialFontSize=10,
     )
-    frame = Frame(
-        st.MARGIN_LEFT,
-        st.MARGIN_BOTTOM,
-        st.FRAME_WIDTH,
-        st.PAGE_HEIGHT - st.MARGIN_TOP - st.MARGIN_BOTTOM,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-        id="body",
-    )
+
+    def frame(top: float) -> Frame:
+        return Frame(
+            st.MARGIN_LEFT,
+            st.MARGIN_BOTTOM,
+            st.FRAME_WIDTH,
+            st.PAGE_HEIGHT - top - st.MARGIN_BOTTOM,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id="body",
+        )
+
     doc.addPageTemplates(
-        [PageTemplate(id="sida", frames=[frame], onPage=lambda c, d: _header_footer(c, sidhuvud))]
+        [
+            PageTemplate(
+                id="sida",
+                frames=[frame(st.MARGIN_TOP)],
+                onPage=lambda c, d: _header_footer(c, sidhuvud),
+            ),
+            PageTemplate(
+                id="forts",
+                frames=[frame(st.MARGIN_TOP + FORTS_HOJD)],
+                onPage=lambda c, d: _header_footer(c, sidhuvud, d.fortsatter),
+            ),
+        ]
     )
 
     def canvasmaker(*args: Any, **kwargs: Any) -> _NumberedCanvas:

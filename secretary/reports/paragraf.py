@@ -1,12 +1,17 @@
 """One § of the protocol, every part in the order domain.md gives ('Each paragraph, in
-order'), with the organ's own headings; and the roll-call table of each votering."""
+order'), with the organ's own headings; and the roll-call table of each votering.
+
+How the parts break over pages: a heading stays with what follows it; a short list (the
+beslutsunderlag, the att-satser, the recipients: up to KORT_DEL items) is never split; a longer
+one keeps its last two items together, so no page holds only the tail of a list; the § is
+laid out between markers so a continuation page says "§ N (forts.)" (page.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from secretary.reports import styles as st
 from secretary.reports.data import (
@@ -19,9 +24,11 @@ from secretary.reports.data import (
     Paragraf,
     ProtokollData,
 )
+from secretary.reports.page import Paragrafgrans, Sammanhall
 
 ROST_KOLUMNER = (JA, NEJ, AVSTAR, FRANVARANDE)
 KORT_LISTA = 25  # rows: a shorter roll call is kept on one page with its heading
+KORT_DEL = 6  # items: a list this short is kept on one page with its heading
 _BREDD = (52 * mm, 52 * mm, 13 * mm, 13 * mm, 16 * mm)
 
 
@@ -30,13 +37,23 @@ def _stycken(texts: Sequence[str], style_name: str = "body") -> list[Flowable]:
     return [Paragraph(st.text(t), style) for t in texts]
 
 
-def _del(rubrik: str, texts: Sequence[str]) -> list[Flowable]:
-    """A section: its heading kept with its first paragraph; nothing when there is no text."""
+def _grupp(head: list[Flowable], body: list[Flowable], lista: bool) -> list[Flowable]:
+    """`head` (headings) with `body`: a short list whole; otherwise the heading with the first
+    item, and the last two items together (a page never begins with a lone last item)."""
+    if lista and len(body) <= KORT_DEL:
+        return [Sammanhall([*head, *body], hel=True)]
+    if len(body) <= 2:
+        return [Sammanhall([*head, *body])]
+    return [Sammanhall([*head, body[0]]), *body[1:-2], Sammanhall(body[-2:], hel=True)]
+
+
+def _del(rubrik: str, texts: Sequence[str], *, lista: bool = False) -> list[Flowable]:
+    """A section under its heading; nothing when there is no text. `lista`: its items are
+    list lines (documents, att-satser, recipients) rather than running text."""
     if not texts:
         return []
     s = st.stylesheet()
-    body = _stycken(texts)
-    return [KeepTogether([Paragraph(st.text(rubrik), s.heading), body[0]]), *body[1:]]
+    return _grupp([Paragraph(st.text(rubrik), s.heading)], _stycken(texts), lista)
 
 
 def omrostningstabell(o: Omrostning) -> Table:
@@ -86,10 +103,7 @@ def _omrostningar(rubrik: str, items: Sequence[Omrostning]) -> list[Flowable]:
             Paragraph(st.text(o.proposition), s.body),
         ]
         table = omrostningstabell(o)
-        if len(o.rader) <= KORT_LISTA:
-            out.append(KeepTogether([*intro, table]))
-        else:
-            out += [KeepTogether(intro), table]
+        out.append(Sammanhall([*intro, table], hel=len(o.rader) <= KORT_LISTA))
         out.append(Spacer(1, 3 * mm))
     return out
 
@@ -102,25 +116,36 @@ def _beslut(rubrik: str, p: Paragraf) -> list[Flowable]:
     lines = _stycken(p.beslut_att, "att")
     if p.beslut_rubrik:
         head.append(Paragraph(st.text(p.beslut_rubrik), s.beslut))
-    return [KeepTogether([*head, *lines[:1]]), *lines[1:]]
+    return _grupp(head, lines, lista=True)
 
 
-def paragraf(d: ProtokollData, p: Paragraf) -> list[Flowable]:
+def paragraf(d: ProtokollData, p: Paragraf, efter: Sequence[Flowable] = ()) -> list[Flowable]:
+    """The § with `efter` (its rättelse notes), between the markers of its start and end."""
     s = st.stylesheet()
     label = d.label
-    out: list[Flowable] = [Paragraph(st.text(f"§ {p.paragraf} {p.rubrik}"), s.paragraf)]
-    out.append(Paragraph(st.text(f"Dnr {p.dnr}") if p.dnr else "", s.dnr))
+    head: list[Flowable] = [
+        Paragrafgrans(p.paragraf),
+        Paragraph(st.text(f"§ {p.paragraf} {p.rubrik}"), s.paragraf),
+        Paragraph(st.text(f"Dnr {p.dnr}") if p.dnr else "", s.dnr),
+    ]
     if p.omedelbar_justering:
-        out.append(Paragraph("Paragrafen justeras omedelbart", s.note))
-    out += _del("Jäv", p.jav)  # at the top: who left the § is read before what it decided
-    out += _del(label("sammanfattning", "Sammanfattning"), p.sammanfattning)
-    out += _del(label("beslutsunderlag", "Beslutsunderlag"), p.beslutsunderlag)
-    out += _del(label("forslag_till_beslut", "Förslag till beslut"), p.forslag_till_beslut)
-    out += _del(label("yrkanden", "Yrkanden"), p.yrkanden)
-    out += _del(label("beslutsgang", "Beslutsgång"), p.beslutsgang)
-    out += _omrostningar(label("omrostning", "Omröstning"), p.omrostningar)
-    out += _beslut(label("beslut", "Beslut"), p)
-    out += _del(label("reservation", "Reservation"), p.reservationer)
-    out += _del(label("protokollsanteckning", "Protokollsanteckning"), p.anteckningar)
-    out += _del(label("expedieras", "Beslut expedieras till").rstrip(":") + ":", p.expedieras_till)
-    return out
+        head.append(Paragraph("Paragrafen justeras omedelbart", s.note))
+    parts: list[Flowable] = []
+    parts += _del("Jäv", p.jav)  # at the top: who left the § is read before what it decided
+    parts += _del(label("sammanfattning", "Sammanfattning"), p.sammanfattning)
+    parts += _del(label("beslutsunderlag", "Beslutsunderlag"), p.beslutsunderlag, lista=True)
+    parts += _del(
+        label("forslag_till_beslut", "Förslag till beslut"), p.forslag_till_beslut, lista=True
+    )
+    parts += _del(label("yrkanden", "Yrkanden"), p.yrkanden)
+    parts += _del(label("beslutsgang", "Beslutsgång"), p.beslutsgang)
+    parts += _omrostningar(label("omrostning", "Omröstning"), p.omrostningar)
+    parts += _beslut(label("beslut", "Beslut"), p)
+    parts += _del(label("reservation", "Reservation"), p.reservationer)
+    parts += _del(label("protokollsanteckning", "Protokollsanteckning"), p.anteckningar)
+    expedieras = label("expedieras", "Beslut expedieras till").rstrip(":") + ":"
+    parts += _del(expedieras, p.expedieras_till, lista=True)
+    parts += efter
+    # The § heading goes on with the start of its first part.
+    first = parts[:1]
+    return [Sammanhall([*head, *first]), *parts[1:], Paragrafgrans(None)]

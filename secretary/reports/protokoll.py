@@ -1,4 +1,6 @@
-"""The sammanträdesprotokoll as a PDF: front matter, then every § on its own page.
+"""The sammanträdesprotokoll as a PDF: front matter, then every § on its own page (so an
+utdrag can be a copy of its pages, certified in the Utdragsbestyrkande box); a § longer
+than a page continues under "§ N (forts.)".
 
 A draft (utkast) carries a diagonal UTKAST on every page and no signature fields. The final
 document is PDF/A-2b (see arkiv.py) with one empty signature field per signatory, placed on
@@ -58,8 +60,7 @@ class ProtokollPdf:
                 out.append(Paragraph(st.text(f"§ {p.paragraf} {p.rubrik}"), s.paragraf))
                 out.append(Paragraph(st.text(SEKRETESS_NOT), s.note))
                 continue
-            out += paragraf(self.data, p)
-            out += paragrafnot(self.data.rattelser, p.paragraf)
+            out += paragraf(self.data, p, paragrafnot(self.data.rattelser, p.paragraf))
         return out
 
     def layout(self) -> Resultat:

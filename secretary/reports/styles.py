@@ -5,6 +5,7 @@ there from resources/fonts by scripts/build_resources.py), so every PDF carries 
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -64,7 +65,10 @@ class Stylesheet:
 
     def __init__(self) -> None:
         register_fonts()
-        base = ParagraphStyle("body", fontName=FONT, fontSize=10.5, leading=14, spaceAfter=5)
+        # allowWidows=0: the last line of a paragraph never begins a page on its own.
+        base = ParagraphStyle(
+            "body", fontName=FONT, fontSize=10.5, leading=14, spaceAfter=5, allowWidows=0
+        )
         self.body = base
         self.small = ParagraphStyle("small", base, fontSize=8, leading=10, spaceAfter=0)
         self.label = ParagraphStyle("label", base, fontName=BOLD, spaceAfter=0)
@@ -90,9 +94,24 @@ def stylesheet() -> Stylesheet:
     return Stylesheet()
 
 
+NBSP = "\u00a0"
+_MANAD = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
+_DATUM = re.compile(rf"(?:\b(\d{{1,2}}) )?\b({_MANAD})\b(?: (\d{{4}})\b)?")
+_NUMMER = re.compile(r"(§§?|\bkl\.|\bklockan|\bnr) (?=\d)")
+
+
+def oavbrutet(value: str) -> str:
+    """Dates ("30 november 2026", "oktober 2026"), "§ 335", "§§ 335–339", "kl. 10.30"
+    joined by no-break spaces, so a line never breaks inside them. Liberation Sans has the
+    glyph; pypdf, pdfplumber and pdftotext read it back as an ordinary space."""
+    value = _DATUM.sub(lambda m: NBSP.join(g for g in m.groups() if g), value)
+    return _NUMMER.sub(lambda m: m.group(1) + NBSP, value)
+
+
 def text(value: str) -> str:
-    """User text made safe for reportlab's Paragraph markup (style.md, habit 13)."""
-    return escape(value)
+    """User text made safe for reportlab's Paragraph markup (style.md, habit 13), with
+    dates and § numbers that do not break over lines."""
+    return escape(oavbrutet(value))
 
 
 TABLE_BASE: list[tuple[Any, ...]] = [

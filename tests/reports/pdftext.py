@@ -54,3 +54,22 @@ def fonts(pdf: bytes) -> dict[str, bool]:
 def sida(text: str) -> tuple[int, int] | None:
     m = re.search(r"Sida (\d+) \((\d+)\)", text)
     return (int(m.group(1)), int(m.group(2))) if m else None
+
+
+def brodtext(pdf: bytes) -> list[list[str]]:
+    """Each page's lines between the header rule and the footer boxes, top to bottom: the
+    body, with a continuation page's "§ N (forts.)" first (no header, footer or watermark)."""
+    import pdfplumber
+
+    from secretary.reports import styles as st
+
+    top = st.MARGIN_TOP - 6 * 72 / 25.4  # the header rule, from the top of the page
+    bottom = st.PAGE_HEIGHT - st.MARGIN_BOTTOM
+    out: list[list[str]] = []
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        for page in doc.pages:
+            body = page.crop((0, top, page.width, bottom))
+            body = body.filter(lambda o: o.get("object_type") != "char" or o["size"] < 40)
+            lines = body.extract_text_lines(return_chars=False)
+            out.append([" ".join(line["text"].split()) for line in lines])
+    return out
