@@ -17,6 +17,8 @@ class Changes(QObject):
     ('register', 'agenda', 'meetings'), so a view can ignore what it does not show."""
 
     changed = Signal(str)
+    # A sentence for the main window's status bar from a window closing (a meeting left open).
+    said = Signal(str)
 
 
 @dataclass

@@ -37,6 +37,7 @@ from secretary.ui.hjalp import visa_hjalp
 from secretary.ui.navigator import MEETING, ORGAN, Navigator
 from secretary.ui.organ_page import OrganPage
 from secretary.ui.table import action, select_row
+from secretary.ui.tider_dialog import TiderDialog
 
 SETTINGS_KEY = "windows/main"
 
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
         self.organ_page.edit_organ_button.clicked.connect(self.edit_organ)
         self.agenda_page.edit_meeting_button.clicked.connect(self.edit_meeting)
         ctx.changes.changed.connect(self.refresh)
+        ctx.changes.said.connect(lambda text: self.statusBar().showMessage(text, 15000))
 
         restore_geometry(ctx.settings, SETTINGS_KEY, self, (1200, 760))
         if not restore_splitter(ctx.settings, SETTINGS_KEY, self.splitter):
@@ -106,6 +108,8 @@ class MainWindow(QMainWindow):
         self.edit_meeting_action.triggered.connect(self.edit_meeting)
         self.delete_meeting_action = action(self, "Ta &bort sammanträde…")
         self.delete_meeting_action.triggered.connect(self.delete_meeting)
+        self.tider_action = action(self, "&Tider och ajourneringar…")
+        self.tider_action.triggered.connect(self.edit_times)
         self.session_action = action(self, "&Öppna sammanträdet (sammanträdesläge)", "Ctrl+M")
         self.session_action.triggered.connect(self.open_session)
         self.help_action = action(self, "&Tangenter och hjälp", "F1")
@@ -147,6 +151,7 @@ class MainWindow(QMainWindow):
         mote.addActions(
             [self.new_meeting_action, self.edit_meeting_action, self.delete_meeting_action]
         )
+        mote.addAction(self.tider_action)
         mote.addSeparator()
         ag = self.agenda_page
         mote.addActions([ag.add_action, ag.edit_action, ag.up_action, ag.down_action])
@@ -195,6 +200,7 @@ class MainWindow(QMainWindow):
         allow(self.edit_meeting_action, kind == MEETING, redigeringshinder(state, Del.TEXT))
         self.export_meeting_action.setEnabled(kind == MEETING)
         allow(self.delete_meeting_action, kind == MEETING, borttagningshinder(state))
+        allow(self.tider_action, kind == MEETING, redigeringshinder(state, Del.TEXT))
         self.session_action.setEnabled(kind == MEETING)
         self.documents.set_meeting(selection[1] if selection and kind == MEETING else None)
         if selection is not None:
@@ -373,6 +379,13 @@ class MainWindow(QMainWindow):
             return
         self.navigator.select((ORGAN, meeting.organ_id))
         self.ctx.changes.changed.emit("meetings")
+
+    def edit_times(self) -> None:
+        """The real start and end and the ajourneringar, also after the meeting."""
+        selection = self.navigator.current()
+        if selection is None or selection[0] != MEETING:
+            return
+        TiderDialog(self.ctx, selection[1], self).exec()
 
     def about(self) -> None:
         QMessageBox.about(

@@ -420,3 +420,51 @@ def test_leaving_a_paragraf_without_beslut_is_said_in_the_banner(qtbot, ctx) -> 
     assert window.state.cursor == 1  # moved on: said, not stopped
     assert window.banner.isVisible()
     assert window.banner.text().startswith("⚠ § 335 lämnades utan färdigt beslut")
+
+
+def test_ajournering_by_key_and_the_times_dialog(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    from secretary.services import tider
+    from secretary.ui.tider_dialog import TiderDialog
+
+    meeting_id, _ = demo_meeting(ctx)
+    window = open_window(qtbot, ctx, meeting_id)
+    qtbot.keyClick(window.people, K.Key_A, CTRL | SHIFT)
+    assert "ajournerat från kl. 13.02" in window.banner.text()
+    ctx.clock = lambda: CLOCK.replace(minute=20)
+    qtbot.keyClick(window.people, K.Key_A, CTRL | SHIFT)
+    assert not window.banner.isVisible()
+    assert "återupptogs kl. 13.20" in window.statusBar().currentMessage()
+
+    dialog = TiderDialog(ctx, meeting_id, window)
+    qtbot.addWidget(dialog)
+    assert dialog.list.count() == 1 and dialog.list.item(0).text() == (
+        "Ajournering kl. 13.02–13.20"
+    )
+    dialog.fran.setTime(dialog.fran.time().fromString("13.10", "HH.mm"))
+    dialog.till.setTime(dialog.till.time().fromString("13.30", "HH.mm"))
+    dialog.varar.setChecked(False)
+    dialog.add()  # overlaps the first: refused in the dialog, nothing lost
+    assert "överlappar" in dialog.error.text() and dialog.list.count() == 1
+    assert dialog.fran.time().toString("HH.mm") == "13.10"
+    dialog.fran.setTime(dialog.fran.time().fromString("13.40", "HH.mm"))
+    dialog.till.setTime(dialog.till.time().fromString("13.45", "HH.mm"))
+    dialog.add()
+    assert dialog.list.count() == 2 and not dialog.error.isVisible()
+    assert len(tider.las_tider(ctx.store, meeting_id).ajourneringar) == 2
+
+
+def test_opening_on_another_day_than_planned_warns(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    meeting_id, _ = demo_meeting(ctx)
+    ctx.clock = lambda: CLOCK + dt.timedelta(days=1)
+    window = SessionWindow(ctx, meeting_id)
+    qtbot.addWidget(window)
+    assert "planerat till 2026-11-30, men i dag är det 2026-12-01" in window.banner.text()
+
+
+def test_closing_the_window_mid_meeting_says_it_is_still_open(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    meeting_id, _ = demo_meeting(ctx)
+    said: list[str] = []
+    ctx.changes.said.connect(said.append)
+    window = open_window(qtbot, ctx, meeting_id)
+    window.close()
+    assert said and "pågår fortfarande" in said[0]

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from secretary.domain.datum_text import klockslag
 from secretary.domain.narvaro import Deltagare, HandelseTyp
-from secretary.services import agenda, avslut, beslut, narvarolista, register, session
+from secretary.services import agenda, avslut, beslut, narvarolista, register, session, tider
 from secretary.services.andring import Andring
 from secretary.services.errors import ServiceError
 from secretary.services.session import (
@@ -71,6 +71,7 @@ from secretary.ui.session.paragraf.kontroll import KontrollDialog
 from secretary.ui.session.paragraf.panel import ParagrafPanel
 from secretary.ui.session.protokoll import front_page_html
 from secretary.ui.table import action, select_row, selected_row
+from secretary.ui.tider_dialog import TiderDialog
 
 SETTINGS_KEY = "windows/session"
 WIDGET = Qt.ShortcutContext.WidgetShortcut
@@ -240,6 +241,10 @@ class SessionWindow(QMainWindow):
         self.export_action.triggered.connect(self.export_csv)
         self.close_session_action = action(self, "&Avsluta sammanträdet…")
         self.close_session_action.triggered.connect(self.close_meeting)
+        self.tider_action = action(self, "&Tider och ajourneringar…")
+        self.tider_action.triggered.connect(self.edit_times)
+        self.paus_action = action(self, "A&journera / återuppta", "Ctrl+Shift+A")
+        self.paus_action.triggered.connect(self.toggle_ajournering)
         self.kontroll_action = action(self, "&Kontrollista (KL 5 kap. 67 §)…", "Ctrl+Shift+K")
         self.kontroll_action.triggered.connect(self.show_kontrollista)
         self.undo_action = action(self, "&Ångra", "Ctrl+Z")
@@ -282,6 +287,7 @@ class SessionWindow(QMainWindow):
             self.next_action,
             self.prev_action,
             self.override_action,
+            self.paus_action,
             self.export_action,
             self.undo_action,
             self.redo_action,
@@ -296,6 +302,8 @@ class SessionWindow(QMainWindow):
         mote.addActions([self.handle_action, self.next_action, self.prev_action])
         mote.addSeparator()
         mote.addAction(self.override_action)
+        mote.addSeparator()
+        mote.addActions([self.paus_action, self.tider_action])
         mote.addSeparator()
         mote.addAction(self.export_action)
         mote.addSeparator()
@@ -336,6 +344,13 @@ class SessionWindow(QMainWindow):
                 self.ctx.changes.changed.emit("meetings")
                 self.statusBar().showMessage("Sammanträdet är öppnat. Börja med uppropet.")
                 self.show_state(state)
+                today = self.ctx.clock().date()
+                if today != self.meeting.date:
+                    self.banner.show_message(
+                        f"Sammanträdet är planerat till {self.meeting.date.isoformat()}, men i dag "
+                        f"är det {today.isoformat()}. Stämmer datumet? Rätta det i sammanträdets "
+                        "uppgifter om mötet hålls i dag."
+                    )
                 return
         self.refresh()
 
@@ -377,6 +392,7 @@ class SessionWindow(QMainWindow):
             self.prev_action,
             self.override_action,
             self.close_session_action,
+            self.paus_action,
         ):
             act.setEnabled(running)
 
@@ -751,6 +767,34 @@ class SessionWindow(QMainWindow):
             return
         self.statusBar().showMessage(f"Närvaron är sparad i {path}.")
 
+    # --- times and ajourneringar -----------------------------------------------------------
+
+    def edit_times(self) -> None:
+        dialog = TiderDialog(self.ctx, self.meeting_id, self)
+        dialog.exec()
+        if dialog.changed:
+            self.refresh()
+
+    def toggle_ajournering(self) -> None:
+        """Ctrl+Shift+A: the meeting is ajournerat now, or resumes now if it was."""
+        now = self.ctx.clock()
+        at = now.time().replace(second=0, microsecond=0)
+        try:
+            if tider.las_tider(self.ctx.store, self.meeting_id).pagaende is None:
+                tider.ajournera(self.ctx.store, self.meeting_id, at, None, now)
+                text = (
+                    f"Sammanträdet är ajournerat från kl. {klockslag(at)}. Ctrl+Shift+A återupptar."
+                )
+                self.banner.show_message(text)
+            else:
+                tider.ateruppta(self.ctx.store, self.meeting_id, at, now)
+                text = f"Sammanträdet återupptogs kl. {klockslag(at)}."
+                self.banner.clear_message()
+        except ServiceError as exc:
+            self.refuse(str(exc))
+            return
+        self.statusBar().showMessage(text)
+
     def close_meeting(self) -> None:
         back = QApplication.focusWidget()
         try:
@@ -832,6 +876,11 @@ class SessionWindow(QMainWindow):
             event.ignore()
             return
         QApplication.instance().focusChanged.disconnect(self._focus_changed)  # type: ignore[union-attr]
+        if self.state is not None and self.state.state == PAGAR:
+            self.ctx.changes.said.emit(
+                f"Sammanträdet {self.meeting.title} pågår fortfarande. Öppna sammanträdesläget "
+                "igen för att fortsätta, eller avsluta det där."
+            )
         save_geometry(self.ctx.settings, SETTINGS_KEY, self)
         save_splitter(self.ctx.settings, SETTINGS_KEY, self.splitter)
         super().closeEvent(event)
