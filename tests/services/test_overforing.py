@@ -66,8 +66,9 @@ def _other_arendes_yrkande(doc: dict[str, Any]) -> None:
 
 EDITS: dict[str, tuple[Callable[[dict[str, Any]], None], str]] = {
     "newer version": (
-        lambda d: d.update(version=2),
-        r"version är 2: filen är gjord av en nyare version av Secretary.*Uppdatera programmet",
+        lambda d: d.update(version=overforing.VERSION + 1),
+        rf"version är {overforing.VERSION + 1}: filen är gjord av en nyare version av Secretary"
+        r".*Uppdatera programmet",
     ),
     "not an export": (lambda d: d.update(format="något annat"), "ingen sammanträdesexport"),
     "wrong type": (
@@ -191,20 +192,21 @@ def test_a_broken_document_is_refused_naming_the_problem(
     _refused(store, _edited(exported, change), message)
 
 
+V = f'"version": {overforing.VERSION}'.encode()  # as the export writes it
 BYTES: dict[str, tuple[Callable[[bytes], bytes], str]] = {
     "truncated": (
         lambda b: b[: len(b) // 2],
         r"inte giltig JSON: filen tar slut mitt i dokumentet; den är troligen avklippt",
     ),
     "not text": (lambda b: b"\x89PNG\r\n\x1a\n" + b, r"inte text i UTF-8"),
-    "syntax": (lambda b: b.replace(b'"version": 1', b'"version" 1', 1), r"ett kolon saknas"),
+    "syntax": (lambda b: b.replace(V, b'"version" 1', 1), r"ett kolon saknas"),
     "key twice": (
-        lambda b: b.replace(b'"version": 1,', b'"version": 1, "version": 1,', 1),
+        lambda b: b.replace(V + b",", V + b", " + V + b",", 1),
         r"fältet ”version” förekommer två gånger i samma objekt",
     ),
-    "NaN": (lambda b: b.replace(b'"version": 1', b'"version": NaN', 1), r"värdet NaN"),
+    "NaN": (lambda b: b.replace(V, b'"version": NaN', 1), r"värdet NaN"),
     "enormous number": (
-        lambda b: b.replace(b'"version": 1', b'"version": 1' + b"0" * 5000, 1),
+        lambda b: b.replace(V, V + b"0" * 5000, 1),
         r"orimligt stort tal",
     ),
     "deep nesting": (lambda b: b"[" * 200_000 + b"]" * 200_000, r"för djupt nästlad"),
