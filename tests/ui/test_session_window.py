@@ -468,3 +468,17 @@ def test_closing_the_window_mid_meeting_says_it_is_still_open(qtbot, ctx) -> Non
     window = open_window(qtbot, ctx, meeting_id)
     window.close()
     assert said and "pågår fortfarande" in said[0]
+
+
+def test_undo_and_redo_say_what_they_undid(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    meeting_id, _ = demo_meeting(ctx)
+    window = open_window(qtbot, ctx, meeting_id)
+    first = window.current_person()
+    assert first is not None
+    qtbot.keyClick(window.people, K.Key_N)
+    done = window.statusBar().currentMessage()
+    assert done == f"Upprop: {first.namn.split(' (')[0]} närvarande"
+    qtbot.keyClick(window.people, K.Key_Z, CTRL)
+    assert window.statusBar().currentMessage() == f"Ångrat: {done}"
+    qtbot.keyClick(window.people, K.Key_Z, CTRL | SHIFT)
+    assert window.statusBar().currentMessage() == f"Gjort om: {done}"
