@@ -62,6 +62,13 @@ def allow(act: QAction, possible: bool, hinder: str | None = None) -> None:
     act.setStatusTip(reason)
 
 
+def restyle(widget: QWidget, style: str) -> None:
+    """Only on a change: Qt re-polishes and lays out a widget on every setStyleSheet, which on
+    each key press of a live session cost a repaint of what did not change."""
+    if widget.styleSheet() != style:
+        widget.setStyleSheet(style)
+
+
 def set_tab_text(tabs: QTabWidget, index: int, text: str) -> None:
     """Only on a change: QTabWidget lays out the tab bar and every page again on each
     setTabText, and the session window sets its tab titles after every key press."""

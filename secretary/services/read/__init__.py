@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy.orm import Session
+from sqlalchemy import event
+from sqlalchemy.orm import Session, UOWTransaction
 
 from secretary.services.read import agenda as _agenda
 from secretary.services.read import paragraf as _paragraf
@@ -28,7 +29,13 @@ class Reads:
         self._first: dict[int, int] = {}
         self._states: dict[int, _sittning.SessionState] = {}
         self._vyer: dict[int, _paragraf.ParagrafVy] = {}
+        # The stored rows behind each § view, held here so the session's identity map keeps
+        # them (it holds rows only weakly): a write then changes these very objects, and the
+        # view after it is built again without reading what the write did not add or remove.
+        self._rader: dict[int, _paragraf.ParagrafRader] = {}
+        self._added_or_removed: set[int] = set()  # §§ whose rows a flush added or deleted
         self._settings: dict[str, str] = {}
+        event.listen(session, "after_flush", self._flushed)
 
     # --- rows ------------------------------------------------------------------------------
 
@@ -83,9 +90,16 @@ class Reads:
         wanted = list(arenden)
         state = self.state(meeting)
         organ = _paragraf.benamning(meeting.organ)
-        rader = _paragraf.paragraf_rader(self.session, [a.id for a in wanted])
+        unread = [a.id for a in wanted if a.id not in self._rader]
+        self._rader.update(_paragraf.paragraf_rader(self.session, unread))
         for a in wanted:
-            self._vyer[a.id] = _paragraf.build_vy(a, state, rader[a.id], organ)
+            self._vyer[a.id] = _paragraf.build_vy(a, state, self._rader[a.id], organ)
+
+    def _flushed(self, session: Session, _flush: UOWTransaction) -> None:
+        for obj in (*session.new, *session.deleted):
+            arende_id = getattr(obj, "arende_id", None)
+            if isinstance(arende_id, int):
+                self._added_or_removed.add(arende_id)
 
     # --- after a write ---------------------------------------------------------------------
 
@@ -105,6 +119,7 @@ class Reads:
             self._first.clear()
             self._states.clear()
             self._vyer.clear()
+            self._rader.clear()
             return
         if state is not None:
             self._states[state.meeting_id] = state
@@ -114,3 +129,11 @@ class Reads:
             self._vyer = {k: v for k, v in self._vyer.items() if v.meeting_id != meeting_id}
         if arende_id is not None:
             self._vyer.pop(arende_id, None)
+            rader = self._rader.get(arende_id)
+            if (
+                arende_id in self._added_or_removed
+                or rader is None
+                or rader.beslut not in self.session  # the § had no record until this write
+            ):
+                self._rader.pop(arende_id, None)
+            self._added_or_removed.discard(arende_id)

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from secretary.domain.ersattare import Beslutforhet
+from secretary.ui.common import restyle
 from secretary.ui.tangenter import i_text
 
 OK_STYLE = (
@@ -74,20 +75,14 @@ class SessionHeader(QFrame):
         self, quorum: Beslutforhet | None, note: str = "", override: bool = False
     ) -> None:
         if quorum is None:
-            self._badge_style(NONE_STYLE)
+            restyle(self.badge, NONE_STYLE)
             self.badge.setText("Inget ärende")
         else:
             text = quorum.text[0].upper() + quorum.text[1:]
             if not quorum.ok and override:
                 text += "\nUndantag bekräftat och loggat"
-            self._badge_style(OK_STYLE if quorum.ok else LOST_STYLE)
+            restyle(self.badge, OK_STYLE if quorum.ok else LOST_STYLE)
             self.badge.setText(("✔ " if quorum.ok else "✖ ") + text)
         self.badge_note.setText(note)
         self.badge_note.setVisible(bool(note))
         self.override_button.setVisible(quorum is not None and not quorum.ok and not override)
-
-    def _badge_style(self, style: str) -> None:
-        """Only on a change: Qt re-polishes and lays out the badge on every setStyleSheet,
-        which on each key press of the upprop cost a repaint of the header."""
-        if self.badge.styleSheet() != style:
-            self.badge.setStyleSheet(style)

@@ -21,6 +21,7 @@ from secretary.domain.yrkanden import Fraga, FragaTyp, Yrkande, YrkandeTyp
 from secretary.services import beslut
 from secretary.services.andring import YRKANDE, Andring, Atgard
 from secretary.services.beslut import ParagrafVy
+from secretary.ui.common import restyle
 from secretary.ui.session.panels import hint
 from secretary.ui.session.paragraf import rows
 from secretary.ui.session.paragraf.models import PersonRad, RostRad
@@ -358,7 +359,9 @@ class ParagrafPanel(ParagrafWidgets):
             self.host.hints.show_hints(keys, self.host.general_hint)
 
     def _show_beslut(self, vy: ParagrafVy) -> None:
-        if not self.rubrik.isModified() or not self.rubrik.hasFocus():
+        if (
+            not self.rubrik.isModified() or not self.rubrik.hasFocus()
+        ) and self.rubrik.text() != vy.beslut_rubrik:
             self.rubrik.setText(vy.beslut_rubrik)
             self.rubrik.setModified(False)
         att = "\n".join(vy.beslut_att)
@@ -388,13 +391,15 @@ class ParagrafPanel(ParagrafWidgets):
                 section.edit.setPlainText(text)
                 section.edit.document().setModified(False)
             if key in vy.inaktuella:
-                section.state.setStyleSheet(WARN)
+                restyle(section.state, WARN)
                 section.state.setText(
-                    "⚠ Redigerad text – det registrerade har ändrats sedan. Kontrollera texten "
-                    "eller Ctrl+Shift+R för den genererade."
+                    i_text(
+                        "⚠ Redigerad text – det registrerade har ändrats sedan. Kontrollera "
+                        "texten eller Ctrl+Shift+R för den genererade."
+                    )
                 )
             else:
-                section.state.setStyleSheet(NOTE)
+                restyle(section.state, NOTE)
                 section.state.setText("Redigerad" if self._edited(vy, key) else "Genererad")
 
     def _edited(self, vy: ParagrafVy, key: str) -> bool:
