@@ -292,17 +292,31 @@ def record(
         refusal = prova(state.tidslinje, candidate.as_domain(), state.regler)
         if refusal is None and any(h.position > at for h in state.handelser):
             refusal = _check_all(state, [*state.handelser, candidate], candidate)
-        if refusal is not None:
-            raise ServiceError(refusal)
-        added = _insert(s, meeting.id, candidate)
-        after = _after(reads, state, [*state.handelser, added])
-        return Andring(
-            after.describe(added),
-            undo=TaBortHandelse(added.id),
-            sittning=after,
-            id=added.id,
-            handelse=added,
-        )
+        return _added(reads, meeting, state, candidate, refusal)
+
+
+def _added(
+    reads: Reads,
+    meeting: Meeting,
+    state: SessionState,
+    candidate: HandelseRad,
+    refusal: str | None,
+    was: int | None = None,
+) -> Andring:
+    """Store an event that passed its checks (or refuse it), with the state after it; `was`
+    is the id it had before it was taken back (a redo), so older actions still find it."""
+    if refusal is not None:
+        raise ServiceError(refusal)
+    added = _insert(reads.session, meeting.id, candidate)
+    after = _after(reads, state, [*state.handelser, added])
+    return Andring(
+        after.describe(added),
+        undo=TaBortHandelse(added.id),
+        sittning=after,
+        id=added.id,
+        handelse=added,
+        flyttade=((HANDELSE, was, added.id),) if was is not None else (),
+    )
 
 
 @dataclass(frozen=True)
@@ -405,18 +419,7 @@ def restore_event(store: Store, meeting_id: int, h: HandelseRad) -> Andring:
         )
         candidate = replace(h, id=_next_id(state), position=position)
         refusal = _check_all(state, [*state.handelser, candidate], candidate)
-        if refusal is not None:
-            raise ServiceError(refusal)
-        added = _insert(s, meeting.id, candidate)
-        after = _after(reads, state, [*state.handelser, added])
-        return Andring(
-            after.describe(added),
-            undo=TaBortHandelse(added.id),
-            sittning=after,
-            id=added.id,
-            handelse=added,
-            flyttade=((HANDELSE, h.id, added.id),),
-        )
+        return _added(reads, meeting, state, candidate, refusal, was=h.id)
 
 
 @dataclass(frozen=True)

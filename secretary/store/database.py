@@ -337,18 +337,25 @@ def _check_untouched(path: Path) -> None:
         "sqlite://", creator=lambda: sqlite3.connect(readonly_uri(path), uri=True)
     )
     try:
-        with readonly.connect() as conn:
-            migrate.check(conn)
+        schema_status(readonly, path, f"Filen {path}")
+    finally:
+        readonly.dispose()
+
+
+def schema_status(engine: Engine, path: Path | None, where: str) -> migrate.SchemaStatus:
+    """The schema's revision as the file says, or the Swedish refusal of a file that is not
+    a readable Secretary database (a newer one is refused by migrate.check)."""
+    try:
+        with engine.connect() as conn:
+            return migrate.check(conn)
     except (sqlite3.DatabaseError, sqlalchemy.exc.DatabaseError) as exc:
         translated = translate(exc, path)
         if translated is not None and not isinstance(translated, DamagedDatabaseError):
             raise translated from exc
         raise DamagedDatabaseError(
-            f"Filen {path} är inte en läsbar Secretary-databas. Välj en annan fil eller "
+            f"{where} är inte en läsbar Secretary-databas. Välj en annan fil eller "
             "återställ från en säkerhetskopia."
         ) from exc
-    finally:
-        readonly.dispose()
 
 
 _SQLITE_INTERRUPT = 9

@@ -15,14 +15,12 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-import sqlalchemy.exc
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.pool import QueuePool
 
-from secretary.store import migrate
-from secretary.store.database import Store, resolve_url
-from secretary.store.errors import DamagedDatabaseError, StoreError, translate
+from secretary.store.database import Store, resolve_url, schema_status
+from secretary.store.errors import StoreError
 from secretary.store.paths import readonly_uri
 
 
@@ -66,17 +64,7 @@ def open_readonly(db: str | Path | None = None) -> Store:
 
 def _check_current(engine: Engine, path: Path | None) -> None:
     where = f"Databasen {path}" if path else "Databasen"
-    try:
-        with engine.connect() as conn:
-            status = migrate.check(conn)
-    except (sqlite3.DatabaseError, sqlalchemy.exc.DatabaseError) as exc:
-        translated = translate(exc, path)
-        if translated is not None and not isinstance(translated, DamagedDatabaseError):
-            raise translated from exc
-        raise DamagedDatabaseError(
-            f"{where} är inte en läsbar Secretary-databas. Välj en annan fil eller "
-            "återställ från en säkerhetskopia."
-        ) from exc
+    status = schema_status(engine, path, where)
     if status.current is None:
         raise StoreError(f"{where} är tom: det finns inget i den att läsa.")
     if not status.up_to_date:

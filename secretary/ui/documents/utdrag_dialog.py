@@ -4,7 +4,9 @@ under "Expedieras till" into a folder."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -38,6 +40,9 @@ from secretary.ui.documents.files import (
 from secretary.ui.documents.preview import busy
 
 SETTINGS_KEY = "windows/utdrag"
+
+
+T = TypeVar("T")
 
 
 class UtdragDialog(QDialog):
@@ -173,10 +178,11 @@ class UtdragDialog(QDialog):
     def _intygas(self) -> dt.date | None:
         return from_qdate(self.datum_edit.date()) if self.datum_box.isChecked() else None
 
-    def make_utdrag(self) -> Dokument | None:
+    def _made(self, make: Callable[..., T], title: str) -> T | None:
+        """The document(s) for the marked §§, or None with the refusal said."""
         try:
             with busy():
-                return dokument.utdrag(
+                return make(
                     self.ctx.store,
                     self.meeting_id,
                     self.chosen(),
@@ -184,8 +190,11 @@ class UtdragDialog(QDialog):
                     utkast=self.utkast_box.isChecked(),
                 )
         except ServiceError as exc:
-            QMessageBox.warning(self, "Utdraget kan inte skapas", str(exc))
+            QMessageBox.warning(self, title, str(exc))
             return None
+
+    def make_utdrag(self) -> Dokument | None:
+        return self._made(dokument.utdrag, "Utdraget kan inte skapas")
 
     def preview(self) -> None:
         if self.chosen():
@@ -195,18 +204,7 @@ class UtdragDialog(QDialog):
 
     def per_mottagare(self) -> dict[str, Dokument]:
         """Recipient -> its utdrag, with exactly the marked §§ sent to it."""
-        try:
-            with busy():
-                return dokument.utdrag_per_mottagare(
-                    self.ctx.store,
-                    self.meeting_id,
-                    self.chosen(),
-                    intygas=self._intygas(),
-                    utkast=self.utkast_box.isChecked(),
-                )
-        except ServiceError as exc:
-            QMessageBox.warning(self, "Utdragen kan inte skapas", str(exc))
-            return {}
+        return self._made(dokument.utdrag_per_mottagare, "Utdragen kan inte skapas") or {}
 
     def save_per_mottagare(self) -> list[Path]:
         """Ask for a folder and write one file per recipient; says how many were written."""
