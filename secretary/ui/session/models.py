@@ -58,6 +58,17 @@ def _bold(size_delta: int = 0) -> QFont:
     return font
 
 
+def _runs(rows: Sequence[int]) -> list[tuple[int, int]]:
+    """Sorted row numbers as (first, last) runs of consecutive rows."""
+    out: list[tuple[int, int]] = []
+    for r in rows:
+        if out and out[-1][1] == r - 1:
+            out[-1] = (out[-1][0], r)
+        else:
+            out.append((r, r))
+    return out
+
+
 class RowsModel(TableRows):
     """A list of frozen rows, a header per column, and a refresh that keeps the place."""
 
@@ -94,9 +105,9 @@ class RowsModel(TableRows):
             old = self._rows
         changed = [i for i, (a, b) in enumerate(zip(old, new, strict=True)) if a != b]
         self._rows = new
-        if changed:
-            last = len(self._headers) - 1
-            self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], last))
+        last = len(self._headers) - 1
+        for first, end in _runs(changed):  # only those rows repaint, not all between them
+            self.dataChanged.emit(self.index(first, 0), self.index(end, last))
 
     def data(self, index: _Index, role: int = DISPLAY) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
