@@ -255,3 +255,61 @@ def test_fyllnadsval_and_entledigande_follow_at_justering(store: Store) -> None:
     assert members["Lars Holm"].period_from == fran
     assert members["Lars Holm"].period_to == TILL
     assert members["Lars Holm"].ordning == 3  # the seat of the one who left
+
+
+def test_the_protocol_prints_the_val_and_sends_the_utdrag_to_the_elected(store: Store) -> None:
+    """The val § prints what Swedish protocols print: nominations, the way of electing, the
+    count per group with jämförelsetal and each seat, the lottning, the elected by post; the
+    utdrag goes to the elected and the organ they join."""
+    from secretary.services.dokument import render
+    from secretary.services.protokoll import protokoll_data
+    from tests.reports.pdftext import flat, in_order, pages
+
+    meeting_id, arende_id, namnd_id, _ = held(store)
+    val.spara_post(store, arende_id, None, ledamotspost(namnd_id))
+    val.lotta(store, arende_id, 0, 4, 2)
+    data = protokoll_data(store, meeting_id)
+    p = data.arenden[0]
+    assert p.beslutsgang == (
+        "16 ledamöter begär proportionellt val. Enligt 2 § lagen (2022:629) om proportionella "
+        "val i kommuner och regioner krävs att minst 11 av de 61 närvarande ledamöterna "
+        "begär det.",
+        "Valet förrättas proportionellt med slutna valsedlar.",
+    )
+    assert p.valresultat[3:] == (
+        "Därtill lämnas 1 blank valsedel, som inte räknas.",
+        "Plats 1: S, jämförelsetal 29: S1 Nämndsson (S).",
+        "Plats 2: M, jämförelsetal 20: M1 Nämndsson (M).",
+        "Plats 3: S, jämförelsetal 14,5: S2 Nämndsson (S).",
+        "Plats 4: M och SD har samma jämförelsetal 10. Lottning förrättas och utfaller till "
+        "förmån för SD: SD1 Nämndsson (SD).",
+        "Plats 5: M, jämförelsetal 10: M2 Nämndsson (M).",
+    )
+    assert p.beslut_att == (
+        "Kommunfullmäktige väljer S1 Nämndsson (S), M1 Nämndsson (M), S2 Nämndsson (S), "
+        "SD1 Nämndsson (SD) och M2 Nämndsson (M) till ledamöter i socialnämnden för tiden "
+        "2027-01-01–2030-12-31.",
+    )
+    assert p.expedieras_till == (
+        "S1 Nämndsson (S)",
+        "M1 Nämndsson (M)",
+        "S2 Nämndsson (S)",
+        "SD1 Nämndsson (SD)",
+        "M2 Nämndsson (M)",
+        "Socialnämnden",
+    )
+    text = flat(" ".join(pages(render(data))))
+    in_order(
+        text,
+        [
+            "Beslutsgång",
+            "16 ledamöter begär proportionellt val.",
+            "Valresultat",
+            "Valsedelsgrupp S (S1 Nämndsson (S),",
+            "Plats 4: M och SD har samma jämförelsetal 10.",
+            "Beslut",
+            "Kommunfullmäktige väljer S1 Nämndsson (S)",
+            "Beslut expedieras till:",
+            "Socialnämnden",
+        ],
+    )
