@@ -51,6 +51,7 @@ class Paragraf:
     yrkanden: tuple[str, ...] = ()
     beslutsgang: tuple[str, ...] = ()
     omrostningar: tuple[Omrostning, ...] = ()
+    valresultat: tuple[str, ...] = ()  # a val §: the count per group, jämförelsetal, seats
     beslut_rubrik: str = ""
     beslut_att: tuple[str, ...] = ()
     reservationer: tuple[str, ...] = ()

@@ -140,6 +140,7 @@ def paragraf(d: ProtokollData, p: Paragraf, efter: Sequence[Flowable] = ()) -> l
     parts += _del(label("yrkanden", "Yrkanden"), p.yrkanden)
     parts += _del(label("beslutsgang", "Beslutsgång"), p.beslutsgang)
     parts += _omrostningar(label("omrostning", "Omröstning"), p.omrostningar)
+    parts += _del(label("valresultat", "Valresultat"), p.valresultat)
     parts += _beslut(label("beslut", "Beslut"), p)
     parts += _del(label("reservation", "Reservation"), p.reservationer)
     parts += _del(label("protokollsanteckning", "Protokollsanteckning"), p.anteckningar)

@@ -21,6 +21,7 @@ from secretary.services.errors import ServiceError
 from secretary.services.innehall import innehall
 from secretary.services.read import Reads
 from secretary.services.read.protokoll import protokoll_data
+from secretary.services.val import folj_beslutet
 from secretary.services.versioner import Slag, VersionInfo, ny_version, version_info
 from secretary.store.database import Store
 from secretary.store.models import Justeringskommentar, Logg, Meeting
@@ -100,7 +101,8 @@ def justera(
 ) -> VersionInfo:
     """för justering -> justerat: the final PDF (with signature fields) and the content are
     stored with their SHA-256 digests and the meeting is locked; changes are rättelser from
-    here. Refused while a justerare's comment is open."""
+    here. The register follows the val §§ in the same unit of work (services.val). Refused
+    while a justerare's comment is open or a val awaits its lottning."""
 
     def work(s: Session) -> VersionInfo:
         meeting = las.las_mote(s, meeting_id)
@@ -110,6 +112,7 @@ def justera(
         pdf = render(data)
         overga(s, meeting, Tillstand.JUSTERAT, now)
         meeting.justerat_datum = datum or now.date()
+        folj_beslutet(s, meeting, now)
         return version_info(ny_version(s, meeting, Slag.JUSTERAT, now, pdf, innehall(data)))
 
     info = store.in_snapshot(work)

@@ -387,3 +387,17 @@ class Rattelse(Base):
     version_id: Mapped[int | None] = mapped_column(
         ForeignKey("protokollversion.id", ondelete="SET NULL")
     )
+
+
+class ParagrafVal(Base):
+    """A § of kind val: its posts (with nominations, the way of electing, what was counted
+    and any lottning drawn) and its entlediganden, as one JSON record
+    (secretary.services.val). `registrerat` is when the register followed the decision, at
+    justering (it is done once)."""
+
+    __tablename__ = "paragraf_val"
+    arende_id: Mapped[int] = mapped_column(
+        ForeignKey("arende.id", ondelete="CASCADE"), primary_key=True
+    )
+    data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    registrerat: Mapped[dt.datetime | None] = mapped_column(DateTime)

@@ -20,6 +20,7 @@ from secretary.services import agenda, demo, overforing, publicering, register, 
 from secretary.services.errors import ServiceError
 from secretary.services.overforing import importing
 from secretary.services.overforing.format import MAX_BYTES, MAX_TEXT
+from secretary.services.overforing.format import VERSION as FORMAT_VERSION
 from secretary.services.protokoll import protokoll_data
 from secretary.store.database import Store
 from secretary.store.models import Organ, Setting
@@ -64,10 +65,11 @@ def _other_arendes_yrkande(doc: dict[str, Any]) -> None:
     arenden[1]["beslut"] = copy.deepcopy(arenden[0]["beslut"])
 
 
+V = f'"version": {FORMAT_VERSION}'.encode()  # as the export writes it
 EDITS: dict[str, tuple[Callable[[dict[str, Any]], None], str]] = {
     "newer version": (
-        lambda d: d.update(version=overforing.VERSION + 1),
-        rf"version är {overforing.VERSION + 1}: filen är gjord av en nyare version av Secretary"
+        lambda d: d.update(version=FORMAT_VERSION + 1),
+        rf"version är {FORMAT_VERSION + 1}: filen är gjord av en nyare version av Secretary"
         r".*Uppdatera programmet",
     ),
     "not an export": (lambda d: d.update(format="något annat"), "ingen sammanträdesexport"),
@@ -192,14 +194,13 @@ def test_a_broken_document_is_refused_naming_the_problem(
     _refused(store, _edited(exported, change), message)
 
 
-V = f'"version": {overforing.VERSION}'.encode()  # as the export writes it
 BYTES: dict[str, tuple[Callable[[bytes], bytes], str]] = {
     "truncated": (
         lambda b: b[: len(b) // 2],
         r"inte giltig JSON: filen tar slut mitt i dokumentet; den är troligen avklippt",
     ),
     "not text": (lambda b: b"\x89PNG\r\n\x1a\n" + b, r"inte text i UTF-8"),
-    "syntax": (lambda b: b.replace(V, b'"version" 1', 1), r"ett kolon saknas"),
+    "syntax": (lambda b: b.replace(V, V.replace(b":", b""), 1), r"ett kolon saknas"),
     "key twice": (
         lambda b: b.replace(V + b",", V + b", " + V + b",", 1),
         r"fältet ”version” förekommer två gånger i samma objekt",

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from secretary.domain.innehall import kanonisk, sha256
+from secretary.services.overforing import val
 from secretary.services.overforing.fields import (
     ARENDE,
     PARTI,
@@ -77,6 +78,7 @@ class ArendeDoc:
     reservationer: list[Row]
     anteckningar: list[Row]
     godkannanden: list[Row]
+    val: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -161,6 +163,13 @@ def read(raw: Any) -> Document:
     sammantrade = d["sammantrade"]
     if d["version"] < 2 and isinstance(sammantrade, dict) and "ajourneringar" not in sammantrade:
         sammantrade = {**sammantrade, "ajourneringar": []}  # version 1 had no ajourneringar
+    if d["version"] < 4 and isinstance(sammantrade, dict):
+        old = sammantrade.get("arenden")
+        if isinstance(old, list):  # before version 4 no § was a val
+            utan_val = [
+                {**a, "val": None} if isinstance(a, dict) and "val" not in a else a for a in old
+            ]
+            sammantrade = {**sammantrade, "arenden": utan_val}
     m = obj(sammantrade, "sammantrade", SAMMANTRADE.keys)
     items = array(m["arenden"], "sammantrade.arenden")
     if len(items) > MAX_ARENDEN:
@@ -262,6 +271,7 @@ def _arende(a: dict[str, Any], at: str, paragraf: int, known: Known) -> ArendeDo
             ANTECKNINGAR, a["protokollsanteckningar"], f"{at}.protokollsanteckningar", known
         ),
         godkannanden=godkannanden,
+        val=val.load(a["val"], f"{at}.val"),
     )
 
 

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from secretary.services.errors import ServiceError
-from secretary.services.overforing import document
+from secretary.services.overforing import document, val
 from secretary.services.overforing.document import INSTALLNINGAR
 from secretary.services.overforing.fields import (
     ARENDE,
@@ -61,6 +61,7 @@ from secretary.store.models import (
     NarvaroHandelse,
     ParagrafBeslut,
     ParagrafGodkand,
+    ParagrafVal,
     Party,
     Person,
     Protokollsanteckning,
@@ -193,6 +194,7 @@ def _build(s: Session, meeting: Meeting) -> dict[str, Any]:
             reservationer=dumped(RESERVATIONER, reservationer[a.id]),
             protokollsanteckningar=dumped(ANTECKNINGAR, anteckningar[a.id]),
             godkannanden=dumped(GODKANNANDEN, godkannanden[a.id]),
+            val=val.dump(s, s.get(ParagrafVal, a.id)),
         )
         m["arenden"].append(item)
     m["narvaro"] = dumped(NARVARO, narvaro)

@@ -16,7 +16,9 @@ from secretary.store.langder import MAX_FRITEXT
 
 FORMAT = "secretary-sammantrade"
 # 2: sammantrade.ajourneringar (a version 1 file has none, and is read as such)
-VERSION = 2
+# 3: (another branch; the integrator reconciles the numbers)
+# 4: arenden[].val, a val § (older files have none, and are read as such)
+VERSION = 4
 
 MAX_BYTES = 64 * 1024 * 1024
 # A free text (Text column): far above any real sammanfattning, far below a memory problem.

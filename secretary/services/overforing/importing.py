@@ -25,7 +25,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from secretary.services.errors import ServiceError
-from secretary.services.overforing import matching, probe
+from secretary.services.overforing import matching, probe, val
 from secretary.services.overforing.document import ArendeDoc, Document
 from secretary.services.overforing.fields import ARENDE, NAMN, PERSON, VERSION, YRKANDE, Ids
 from secretary.services.overforing.tables import (
@@ -204,6 +204,7 @@ def _meeting(s: Session, doc: Document, organ: Organ, ids: Ids) -> Meeting:
     )
     for a, row in zip(doc.arenden, arenden, strict=True):
         _paragraf(s, a, row.id, ids)
+        val.write(s, row.id, a.val)
     s.add_all(
         NarvaroHandelse(meeting_id=meeting.id, **NARVARO.columns(r, ids)) for r in doc.narvaro
     )

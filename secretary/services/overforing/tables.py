@@ -217,6 +217,7 @@ ARENDEN = Table(
         "reservationer",
         "protokollsanteckningar",
         "godkannanden",
+        "val",
     ),
 )
 

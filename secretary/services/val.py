@@ -1,0 +1,381 @@
+"""Recording a val §, live: the posts to fill with their nominations and way of electing, the
+counts per candidate or per valsedelsgrupp, the lottning drawn on a tie, and entlediganden;
+and the register following the decision at justering.
+
+One unit of work per action. Every write returns an `Andring` whose undo (`AterstallVal`)
+puts the § record back as it was: the record is one document, so the way back is the
+document before. The rules are secretary.domain.val's; the LPV 2 § threshold is computed from
+the live attendance (the ledamöter present on the §, ersättare serving in a seat included).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from secretary.domain.register import Roll
+from secretary.domain.val import (
+    Entledigande,
+    Kandidat,
+    Post,
+    entledigande_sista_dag,
+    post_hinder,
+    resultat,
+)
+from secretary.domain.val_text import period, roll_ord
+from secretary.services import las
+from secretary.services.andring import Andring, Ids
+from secretary.services.errors import ServiceError, require
+from secretary.services.read import Reads
+from secretary.services.read.val import (
+    Valdata,
+    ValVy,
+    build_valvy,
+    ledamotsval,
+    val_rader,
+    valdata_from,
+    valdata_json,
+)
+from secretary.services.register import ensure_party, find_person
+from secretary.store.database import Store
+from secretary.store.models import Arende, Meeting, Membership, Organ, ParagrafVal, Person
+
+# --- reading ------------------------------------------------------------------------------
+
+
+def valvy(reads: Reads, arende: Arende) -> ValVy | None:
+    """The val view of a §, or None when the § is no val."""
+    row = val_rader(reads.session, [arende.id]).get(arende.id)
+    if row is None:
+        return None
+    vy = reads.vy(arende)
+    return build_valvy(
+        arende.id,
+        valdata_from(row.data or {}),
+        len(vy.tjanstgorande),
+        vy.organ,
+        row.registrerat is not None,
+    )
+
+
+def valvyer(reads: Reads, meeting: Meeting) -> dict[int, ValVy]:
+    """The val view of every val § of the meeting, by ärende id."""
+    rows = val_rader(reads.session, [a.id for a in meeting.arenden])
+    out: dict[int, ValVy] = {}
+    for a in meeting.arenden:
+        row = rows.get(a.id)
+        if row is None:
+            continue
+        vy = reads.vy(a)
+        out[a.id] = build_valvy(
+            a.id,
+            valdata_from(row.data or {}),
+            len(vy.tjanstgorande),
+            vy.organ,
+            row.registrerat is not None,
+        )
+    return out
+
+
+def load_val(store: Store, arende_id: int) -> ValVy | None:
+    with store.read() as s:
+        reads = Reads(s)
+        return valvy(reads, reads.arende(arende_id))
+
+
+# --- writing ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AterstallVal:
+    """Put a § record back as it was (None: the § was no val)."""
+
+    arende_id: int
+    data: dict[str, Any] | None
+    text: str = "Valet återställt"
+
+    def __call__(self, store: Store, ids: Ids) -> Andring:
+        return _skriv(store, self.arende_id, self.text, lambda _: self.data, raw=True)
+
+
+def _skriv(
+    store: Store,
+    arende_id: int,
+    text: str,
+    change: Any,
+    *,
+    raw: bool = False,
+) -> Andring:
+    """Read the § record, apply `change` (Valdata -> Valdata, or raw dict -> dict | None),
+    check every post against the live attendance, write it, and return the undo."""
+    with store.session() as s:
+        reads = Reads(s)
+        arende = reads.arende(arende_id)
+        meeting = las.las_mote(s, arende.meeting_id)
+        las.kontrollera_paragraf(s, meeting, arende.id)
+        row = s.get(ParagrafVal, arende.id)
+        before = dict(row.data) if row is not None else None
+        if raw:
+            after: dict[str, Any] | None = change(before)
+        else:
+            new: Valdata = change(valdata_from(before or {}))
+            vy = reads.vy(arende)
+            for i in range(len(new.poster)):
+                problems = _hinder(new, i, len(vy.tjanstgorande))
+                if problems:
+                    raise ServiceError(" ".join(problems))
+            after = valdata_json(new)
+        if after is None:
+            if row is not None:
+                s.delete(row)
+        elif row is None:
+            s.add(ParagrafVal(arende_id=arende.id, data=after))
+        else:
+            row.data = after
+        reads.wrote(arende_id=arende.id)
+        return Andring(text, undo=AterstallVal(arende.id, before), vy=reads.vy(arende))
+
+
+def _hinder(d: Valdata, index: int, narvarande: int) -> list[str]:
+    return post_hinder(d.poster[index], narvarande, ledamotsval(d.poster, index))
+
+
+def gor_till_val(store: Store, arende_id: int) -> Andring:
+    """Make the § a val § (an empty record to add posts to)."""
+    return _skriv(store, arende_id, "Paragrafen är ett val", lambda d: d)
+
+
+def spara_post(store: Store, arende_id: int, index: int | None, post: Post) -> Andring:
+    """Add a post (index None) or replace post `index`. Refused, with the reason, if the
+    post breaks a rule: a proportional val not asked for by enough of those present (LPV
+    2 §), proportional ersättare after ledamöter elected otherwise (LPV 3 §)."""
+    require(bool(post.organ.strip()), "Ange organet valet gäller.")
+
+    def change(d: Valdata) -> Valdata:
+        poster = list(d.poster)
+        if index is None:
+            poster.append(post)
+        else:
+            require(0 <= index < len(poster), "Posten finns inte längre.")
+            poster[index] = post
+        return replace(d, poster=tuple(poster))
+
+    what = "Ny post" if index is None else "Posten ändrad"
+    return _skriv(store, arende_id, f"{what}: {roll_ord(post.roll, 1)} i {post.organ}", change)
+
+
+def ta_bort_post(store: Store, arende_id: int, index: int) -> Andring:
+    def change(d: Valdata) -> Valdata:
+        require(0 <= index < len(d.poster), "Posten finns inte längre.")
+        return replace(d, poster=d.poster[:index] + d.poster[index + 1 :])
+
+    return _skriv(store, arende_id, "Posten borttagen", change)
+
+
+def lotta(store: Store, arende_id: int, index: int, plats: int, vinnare: int) -> Andring:
+    """Record the outcome of the lottning drawn for seat `plats` of post `index`: `vinnare`
+    is the index of the winning group (proportional val) or nominee (sluten)."""
+
+    def change(d: Valdata) -> Valdata:
+        require(0 <= index < len(d.poster), "Posten finns inte längre.")
+        post = d.poster[index]
+        behov = resultat(post).behov
+        require(
+            behov is not None and behov.plats == plats and vinnare in behov.mellan,
+            "Ingen lottning väntar för den platsen mellan dessa.",
+        )
+        lottning = {**post.lottning, plats: vinnare}
+        poster = list(d.poster)
+        poster[index] = replace(post, lottning=lottning)
+        return replace(d, poster=tuple(poster))
+
+    return _skriv(store, arende_id, f"Lottning om plats {plats}", change)
+
+
+def spara_entledigande(store: Store, arende_id: int, index: int | None, e: Entledigande) -> Andring:
+    def change(d: Valdata) -> Valdata:
+        items = list(d.entlediganden)
+        if index is None:
+            items.append(e)
+        else:
+            require(0 <= index < len(items), "Entledigandet finns inte längre.")
+            items[index] = e
+        return replace(d, entlediganden=tuple(items))
+
+    return _skriv(store, arende_id, f"Entledigande: {e.kandidat.label}", change)
+
+
+def ta_bort_entledigande(store: Store, arende_id: int, index: int) -> Andring:
+    def change(d: Valdata) -> Valdata:
+        require(0 <= index < len(d.entlediganden), "Entledigandet finns inte längre.")
+        return replace(d, entlediganden=d.entlediganden[:index] + d.entlediganden[index + 1 :])
+
+    return _skriv(store, arende_id, "Entledigandet borttaget", change)
+
+
+# --- the register follows the decision ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Registerandring:
+    """One change the decision makes to the register: who, what, on which organ, when."""
+
+    paragraf: int
+    text: str
+
+
+def _ordning_ledamot(session: Session, organ_id: int) -> int:
+    rows = session.scalars(
+        select(Membership.ordning).where(
+            Membership.organ_id == organ_id, Membership.roll == Roll.LEDAMOT.value
+        )
+    )
+    return max(rows, default=0) + 1
+
+
+def _person(session: Session, k: Kandidat) -> Person:
+    """The register's person for a candidate; added from the § if new (name, party)."""
+    if k.person_id is not None:
+        found = session.get(Person, k.person_id)
+        if found is not None:
+            return found
+    party = ensure_party(session, k.parti)
+    person = find_person(session, k.fornamn, k.efternamn, party)
+    if person is None:
+        person = Person(first_name=k.fornamn.strip(), last_name=k.efternamn.strip(), party=party)
+        session.add(person)
+        session.flush()
+    return person
+
+
+def _uppdrag(
+    session: Session, person: Person, organ_id: int, roll: Roll, on: dt.date
+) -> list[Membership]:
+    return [
+        m
+        for m in session.scalars(
+            select(Membership).where(
+                Membership.person_id == person.id,
+                Membership.organ_id == organ_id,
+                Membership.roll == roll.value,
+            )
+        )
+        if m.period_to is None or m.period_to >= on
+    ]
+
+
+def _planer(reads: Reads, meeting: Meeting) -> list[tuple[int, ValVy, Arende]]:
+    vyer = valvyer(reads, meeting)
+    nummer = {a.id: a.paragraf for a in reads.arenden(meeting)}
+    return [(nummer[a.id], vyer[a.id], a) for a in meeting.arenden if a.id in vyer]
+
+
+def registerforslag(reads: Reads, meeting: Meeting) -> list[Registerandring]:
+    """What the register will say after justering: before it, a proposal to look at."""
+    out: list[Registerandring] = []
+    for nr, vy, _ in _planer(reads, meeting):
+        for post, res in zip(vy.data.poster, vy.resultat, strict=True):
+            tid = period(post.fran, post.till)
+            where = post.organ if post.organ_id is not None else f"{post.organ} (inte i registret)"
+            for k in res.valda:
+                text = f"{k.label} blir {roll_ord(post.roll, 1)} i {where} {tid}".strip()
+                out.append(Registerandring(nr, text + "."))
+        for e in vy.data.entlediganden:
+            text = (
+                f"{e.kandidat.label} upphör som {roll_ord(e.roll, 1)} i {e.organ} "
+                f"från och med {e.fran.isoformat()}."
+            )
+            out.append(Registerandring(nr, text))
+    return out
+
+
+def load_registerforslag(store: Store, meeting_id: int) -> list[Registerandring]:
+    with store.read() as s:
+        reads = Reads(s)
+        return registerforslag(reads, reads.meeting(meeting_id))
+
+
+def folj_beslutet(session: Session, meeting: Meeting, now: dt.datetime) -> int:
+    """At justering, in its unit of work: the elected get their memberships (organ, role,
+    term, their place in the order) and the entledigade lose theirs from the decided date.
+    A person not yet in the register is added from the § (name, party). Each § is applied
+    once. Refused while a val awaits its lottning or breaks a rule. Returns the changes."""
+    reads = Reads(session)
+    changes = 0
+    for nr, vy, arende in _planer(reads, meeting):
+        row = session.get(ParagrafVal, arende.id)
+        assert row is not None
+        if row.registrerat is not None:
+            continue
+        for post, res, hinder in zip(vy.data.poster, vy.resultat, vy.hinder, strict=True):
+            if hinder:
+                raise ServiceError(f"§ {nr}: {' '.join(hinder)}")
+            if res.behov is not None:
+                raise ServiceError(
+                    f"§ {nr}: valet till {post.organ} väntar på lottning om plats "
+                    f"{res.behov.plats}. För in utfallet innan protokollet justeras."
+                )
+            if post.organ_id is None or session.get(Organ, post.organ_id) is None:
+                continue  # a post outside the register (an external ombud): nothing to follow
+            changes += _valda_in(session, post, res.valda, res.ordning, meeting.date)
+        for e in vy.data.entlediganden:
+            if e.organ_id is None:
+                continue
+            person = _person(session, e.kandidat)
+            for m in _uppdrag(session, person, e.organ_id, e.roll, e.fran):
+                m.period_to = entledigande_sista_dag(e.fran)
+                changes += 1
+        row.registrerat = now
+    session.flush()
+    return changes
+
+
+def _valda_in(
+    session: Session,
+    post: Post,
+    valda: tuple[Kandidat, ...],
+    ordning: tuple[int, ...],
+    beslutsdag: dt.date,
+) -> int:
+    assert post.organ_id is not None
+    start = post.fran or beslutsdag
+    plats_efter: int | None = None
+    if post.efter is not None:
+        # A fyllnadsval takes the seat of the one who left; their uppdrag ends before it.
+        gone = _person(session, post.efter)
+        for m in _uppdrag(session, gone, post.organ_id, post.roll, start):
+            plats_efter = m.ordning
+            m.period_to = entledigande_sista_dag(start)
+    per_parti: dict[str, int] = {}
+    for i, k in enumerate(valda):
+        person = _person(session, k)
+        if post.roll is Roll.LEDAMOT:
+            n = plats_efter if plats_efter is not None else _ordning_ledamot(session, post.organ_id)
+        elif ordning:
+            n = ordning[i]
+        else:
+            per_parti[k.parti] = per_parti.get(k.parti, 0) + 1
+            n = plats_efter if plats_efter is not None else per_parti[k.parti]
+        session.add(
+            Membership(
+                organ_id=post.organ_id,
+                person_id=person.id,
+                roll=post.roll.value,
+                ordning=n,
+                period_from=start,
+                period_to=post.till,
+            )
+        )
+        session.flush()
+    return len(valda)
+
+
+def kandidat_for(person: Person) -> Kandidat:
+    """A register person as a candidate."""
+    return Kandidat(
+        person.first_name, person.last_name, person.party.short if person.party else "", person.id
+    )
