@@ -68,7 +68,7 @@ def cell_lines(value: Cell) -> list[str]:
     return [text] if text else []
 
 
-_FORMULA = re.compile(r"^\s*(=|@|[+\-]\s*[A-Za-zÅÄÖåäö(=])")
+_FORMULA = re.compile(r"^\s*(=|@|[+\-][A-Za-zÅÄÖåäö(=])")
 
 
 def looks_like_formula(value: Cell) -> bool:
