@@ -130,9 +130,9 @@ def map_header(
     for i, text in enumerate(folded):
         if not text or i in taken:
             continue
-        key = by_alias.get(text)
-        if key is not None and key not in mapping and key not in skip:
-            mapping[key] = i
+        found = by_alias.get(text)
+        if found is not None and found not in mapping and found not in skip:
+            mapping[found] = i
             taken.add(i)
     recognised = [header[i].strip() for i in sorted(taken)]
     ignored = [h.strip() for i, h in enumerate(header) if h.strip() and i not in taken]
