@@ -59,6 +59,13 @@ def senaste_kallelse(sammantrade: dt.date, dagar: int) -> dt.date:
     return arbetsdag_fore(sammantrade - dt.timedelta(days=dagar))
 
 
+def delegationsrad(dnr: str, beslut: str, datum: str, delegat: str) -> str:
+    """One reported delegationsbeslut as the anmälan lists it:
+    'KS 2026/0100 Yttrande över remiss (2026-03-02, Eva Ek)'."""
+    extra = ", ".join(x for x in (datum, delegat) if x)
+    return " ".join(x for x in (dnr, beslut) if x) + (f" ({extra})" if extra else "")
+
+
 # --- what changed between two kallelser ----------------------------------------------------
 
 

@@ -56,6 +56,8 @@ class Paragraf:
     reservationer: tuple[str, ...] = ()
     anteckningar: tuple[str, ...] = ()
     expedieras_till: tuple[str, ...] = ()
+    # An anmälan av delegationsbeslut (KL 6 kap. 40 §): one line per decision reported.
+    delegationsbeslut: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

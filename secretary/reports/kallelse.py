@@ -13,6 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from secretary.domain.datum_text import veckodag_datum
+from secretary.domain.kallelse import delegationsrad
 from secretary.reports import arkiv
 from secretary.reports import styles as st
 from secretary.reports.data import KallelseData, Punkt
@@ -46,9 +47,8 @@ def _punkt(p: Punkt, *, utforlig: bool) -> list[Flowable]:
     if p.delegationsbeslut:
         body.append(Paragraph(DELEGATION, s.label))
         for b in p.delegationsbeslut:
-            body.append(
-                Paragraph(st.text(delegationsrad(b.dnr, b.beslut, b.datum, b.delegat)), s.bullet)
-            )
+            rad = delegationsrad(b.dnr, b.beslut, b.datum, b.delegat)
+            body.append(Paragraph(st.text(f"– {rad}"), s.bullet))
     body.append(Paragraph("Handlingar", s.label))
     if p.sekretess:
         body.append(Paragraph(st.text(SEKRETESS), s.note))
@@ -57,12 +57,6 @@ def _punkt(p: Punkt, *, utforlig: bool) -> list[Flowable]:
     else:
         body.append(Paragraph(st.text(HANDLINGAR_SAKNAS), s.note))
     return [Sammanhall([*head, *body])]
-
-
-def delegationsrad(dnr: str, beslut: str, datum: str, delegat: str) -> str:
-    """'KS 2026/0100 Yttrande över remiss (2026-03-02, Eva Ek)'."""
-    extra = ", ".join(x for x in (datum, delegat) if x)
-    return " ".join(x for x in (dnr, beslut) if x) + (f" ({extra})" if extra else "")
 
 
 def _lista(rubrik: str, names: Sequence[str]) -> list[Flowable]:

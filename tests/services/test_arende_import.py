@@ -226,3 +226,36 @@ def test_delegationsbeslut_are_imported_into_the_anmalan(
         )
     )
     assert arende_import.apply_delegationsbeslut(store, arende.id, good) == 1
+
+
+def test_the_anmalan_prints_its_delegationsbeslut_as_a_list(
+    store: Store, meeting: int, tmp_path: Path
+) -> None:
+    from secretary.services import dokument
+    from tests.reports.pdftext import flat, in_order, pages
+
+    agenda.add_arende(store, meeting, agenda.ArendeInput("Budget", dnr="KS 2026/0001"))
+    arende = agenda.add_arende(store, meeting, agenda.ArendeInput("Anmälan av delegationsbeslut"))
+    path = write_xlsx(
+        tmp_path / "delegation.xlsx",
+        [
+            ["Diarienummer", "Beslut", "Beslutsdatum", "Delegat"],
+            ["KS 2026/0100", "Yttrande över remiss & svar", dt.datetime(2026, 3, 2), "Eva Ek"],
+            ["", "Tillförordnad kommundirektör", "2026-03-20", "Ordföranden"],
+        ],
+    )
+    arende_import.apply_delegationsbeslut(
+        store, arende.id, arende_import.preview_delegationsbeslut(path)
+    )
+    text = flat(" ".join(pages(dokument.protokoll(store, meeting, utkast=True).pdf)))
+    in_order(
+        text,
+        [
+            "§ 2 Anmälan av delegationsbeslut",
+            "Anmälda delegationsbeslut",
+            "KS 2026/0100 Yttrande över remiss & svar (2026-03-02, Eva Ek)",
+            "Tillförordnad kommundirektör (2026-03-20, Ordföranden)",
+        ],
+    )
+    kallelse = flat(" ".join(pages(dokument.kallelse(store, meeting).pdf)))
+    assert "– KS 2026/0100 Yttrande över remiss & svar (2026-03-02, Eva Ek)" in kallelse
