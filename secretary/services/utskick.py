@@ -113,6 +113,12 @@ def spara_smtp(store: Store, installning: SmtpInstallning | None) -> None:
             s.merge(Setting(key=key, value=value))
 
 
+def kontrollera_avsandare(avsandare: str) -> None:
+    require(
+        bool(_EMAIL.match(avsandare.strip())), f"Avsändaren ”{avsandare}” är ingen e-postadress."
+    )
+
+
 # --- the package --------------------------------------------------------------------------
 
 
