@@ -57,6 +57,8 @@ class Paragraf:
     reservationer: tuple[str, ...] = ()
     anteckningar: tuple[str, ...] = ()
     expedieras_till: tuple[str, ...] = ()
+    # An anmälan av delegationsbeslut (KL 6 kap. 40 §): one line per decision reported.
+    delegationsbeslut: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -135,3 +137,58 @@ class ProtokollData:
     def utdrag(self, paragrafer: set[int]) -> ProtokollData:
         """The same protocol with only the §§ asked for (for a protokollsutdrag)."""
         return replace(self, arenden=tuple(p for p in self.arenden if p.paragraf in paragrafer))
+
+
+# --- before the meeting ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Delegationsbeslut:
+    dnr: str
+    beslut: str
+    datum: str
+    delegat: str
+
+
+@dataclass(frozen=True)
+class Punkt:
+    """One ärende of the föredragningslista: its § number, what it is, what is proposed and
+    the handlingar that go with it."""
+
+    paragraf: int
+    rubrik: str
+    dnr: str = ""
+    handlaggare: str = ""
+    forslag_till_beslut: tuple[str, ...] = ()
+    handlingar: tuple[str, ...] = ()
+    sekretess: bool = False
+    delegationsbeslut: tuple[Delegationsbeslut, ...] = ()
+
+
+@dataclass(frozen=True)
+class KallelseData:
+    """A kallelse with its föredragningslista, or fullmäktige's kungörelse. `nummer` 1 is the
+    kallelse; a higher one is an "Ändrad kallelse" that lists `andringar` first."""
+
+    kommun: str
+    organ: str
+    datum: dt.date
+    tid: str  # "klockan 13.00", or ""
+    plats: str
+    punkter: tuple[Punkt, ...]
+    ledamoter: tuple[str, ...] = ()
+    ersattare: tuple[str, ...] = ()
+    forhinder: str = ""
+    nummer: int = 1
+    andringar: tuple[str, ...] = ()
+    skickad: dt.date | None = None
+    sekreterare: str = ""
+    kf: bool = False
+
+    @property
+    def andrad(self) -> bool:
+        return self.nummer > 1
+
+    @property
+    def rubrik(self) -> str:
+        return f"Ändrad kallelse nr {self.nummer - 1}" if self.andrad else "Kallelse"

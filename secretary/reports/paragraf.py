@@ -134,6 +134,7 @@ def paragraf(d: ProtokollData, p: Paragraf, efter: Sequence[Flowable] = ()) -> l
     parts += _del("Jäv", p.jav)  # at the top: who left the § is read before what it decided
     parts += _del(label("sammanfattning", "Sammanfattning"), p.sammanfattning)
     parts += _del(label("beslutsunderlag", "Beslutsunderlag"), p.beslutsunderlag, lista=True)
+    parts += _del("Anmälda delegationsbeslut", p.delegationsbeslut, lista=True)
     parts += _del(
         label("forslag_till_beslut", "Förslag till beslut"), p.forslag_till_beslut, lista=True
     )

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from secretary.reports.data import Anslag, ProtokollData
+from secretary.reports.data import Anslag, KallelseData, ProtokollData
 from secretary.services.errors import NotFoundError, ServiceError
 from secretary.services.read import Reads
 from secretary.services.read.protokoll import protokoll_data
@@ -265,3 +265,78 @@ def version(store: Store, meeting_id: int, nummer: int) -> Dokument:
         f"Protokoll {start}, version {nummer} ({slag})",
         filnamn(start, f"protokoll version {nummer} {slag}"),
     )
+
+
+# --- before the meeting --------------------------------------------------------------------
+
+
+def _fore(store: Store, meeting_id: int) -> tuple[KallelseData, str]:
+    from secretary.services.kallelse import nasta
+
+    with store.read() as s:
+        reads = Reads(s)
+        try:
+            meeting = reads.meeting(meeting_id)
+        except NotFoundError:
+            raise NotFoundError(f"Det finns inget sammanträde med id {meeting_id}.") from None
+        data, _, _ = nasta(reads, meeting)
+        start = meeting_prefix(meeting)
+    if not data.punkter:
+        raise ServiceError(
+            "Sammanträdet har inga ärenden ännu. Lägg till ärenden i föredragningslistan först."
+        )
+    return data, start
+
+
+def kallelse(store: Store, meeting_id: int) -> Dokument:
+    """The kallelse as it would go out now (not recorded as sent): after one was sent, the
+    numbered "Ändrad kallelse" with what changed."""
+    from secretary.reports.kallelse import kallelse_pdf
+
+    data, start = _fore(store, meeting_id)
+    return Dokument(
+        kallelse_pdf(data), f"{data.rubrik} {start}", filnamn(start, data.rubrik.lower())
+    )
+
+
+def skicka_kallelse(store: Store, meeting_id: int, nu: dt.datetime) -> Dokument:
+    """Record the kallelse as sent now; the document exactly as kept."""
+    from secretary.services.kallelse import skicka
+
+    sent, pdf = skicka(store, meeting_id, nu)
+    with store.read() as s:
+        start = meeting_prefix(Reads(s).meeting(meeting_id))
+    return Dokument(pdf, f"{sent.rubrik} {start}", filnamn(start, sent.rubrik.lower()))
+
+
+def kallelse_skickad(store: Store, meeting_id: int, nummer: int) -> Dokument:
+    """A kallelse exactly as it was sent."""
+    from secretary.services.kallelse import stored_pdf
+
+    with store.read() as s:
+        start = meeting_prefix(Reads(s).meeting(meeting_id))
+        row = stored_pdf(s, meeting_id, nummer)
+        pdf = row.pdf
+    rubrik = "Kallelse" if nummer == 1 else f"Ändrad kallelse nr {nummer - 1}"
+    return Dokument(pdf, f"{rubrik} {start}", filnamn(start, rubrik.lower()))
+
+
+def foredragningslista(store: Store, meeting_id: int) -> Dokument:
+    from secretary.reports.kallelse import foredragningslista_pdf
+
+    data, start = _fore(store, meeting_id)
+    return Dokument(
+        foredragningslista_pdf(data),
+        f"Föredragningslista {start}",
+        filnamn(start, "föredragningslista"),
+    )
+
+
+def kungorelse(store: Store, meeting_id: int) -> Dokument:
+    """Fullmäktige's kungörelse for the anslagstavla."""
+    from secretary.reports.kallelse import kungorelse_pdf
+
+    data, start = _fore(store, meeting_id)
+    if not data.kf:
+        raise ServiceError("Kungörelse på anslagstavlan gäller kommunfullmäktige.")
+    return Dokument(kungorelse_pdf(data), f"Kungörelse {start}", filnamn(start, "kungörelse"))

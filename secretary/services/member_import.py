@@ -11,15 +11,10 @@ that membership; its empty cells keep what the register already holds.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import logging
 import re
-import unicodedata
-import warnings
-import zipfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -39,13 +34,13 @@ from secretary.services.register import (
     members_of,
     validate_member,
 )
+from secretary.services.tabellfil import MAX_ROWS, Cell, formula_errors, map_header, read_table
+from secretary.services.tabellfil import cell_text as _text
+from secretary.services.tabellfil import fold as _fold
 from secretary.store.database import Store
 from secretary.store.models import Membership, Organ, Party
 
 log = logging.getLogger(__name__)
-
-MAX_BYTES = 20 * 1024 * 1024
-MAX_ROWS = 5000
 
 HELP_TEXT = (
     "Första raden ska vara rubriker. Kolumner som förstås: Förnamn och Efternamn "
@@ -134,14 +129,6 @@ class ImportResult:
 # --- columns -------------------------------------------------------------------------------
 
 
-def _fold(text: str) -> str:
-    """Lower case without accents, dots or extra spaces: 'Fr.o.m.' -> 'from'."""
-    text = unicodedata.normalize("NFKD", text.strip().lower())
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace(".", "").replace("*", "").replace("_", " ").replace("-", " ")
-    return " ".join(text.rstrip(":").split())
-
-
 FIRST, LAST, NAME, PARTY, ROLL, FUNKTION, ORDNING, TITLE, EMAIL, PE_FOR, FROM, TO = (
     "first_name",
     "last_name",
@@ -188,6 +175,9 @@ _ALIASES: dict[str, tuple[str, ...]] = {
 }
 _BY_ALIAS = {alias: key for key, aliases in _ALIASES.items() for alias in aliases}
 _COLUMN_NAMES = {
+    TITLE: "Titel",
+    EMAIL: "E-post",
+    PE_FOR: "Personlig ersättare för",
     FIRST: "Förnamn",
     LAST: "Efternamn",
     NAME: "Namn",
@@ -202,19 +192,7 @@ _COLUMN_NAMES = {
 
 def _map_header(header: Sequence[str]) -> tuple[dict[str, int], list[str], list[str]]:
     """Column index per field, the recognised headers and the ignored ones."""
-    mapping: dict[str, int] = {}
-    recognised: list[str] = []
-    ignored: list[str] = []
-    for i, text in enumerate(header):
-        if not text.strip():
-            continue
-        key = _BY_ALIAS.get(_fold(text))
-        if key is None or key in mapping:
-            ignored.append(text.strip())
-        else:
-            mapping[key] = i
-            recognised.append(text.strip())
-    return mapping, recognised, ignored
+    return map_header(header, _ALIASES)
 
 
 def _missing_columns(mapping: dict[str, int]) -> list[str]:
@@ -232,23 +210,6 @@ def _missing_columns(mapping: dict[str, int]) -> list[str]:
 
 
 # --- cells ---------------------------------------------------------------------------------
-
-Cell = str | int | float | bool | dt.datetime | dt.date | dt.time | None
-
-
-def _text(value: Cell) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "ja" if value else "nej"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
-    if isinstance(value, dt.date | dt.time):
-        return value.isoformat()
-    return " ".join(str(value).split())
-
 
 _ROLL_WORDS: dict[str, Roll] = {
     **dict.fromkeys(
@@ -408,7 +369,7 @@ def _parse_row(number: int, cells: Sequence[Cell], mapping: dict[str, int]) -> _
     def text(key: str) -> str:
         return _text(cell(key))
 
-    errors: list[str] = []
+    errors = formula_errors(number, cells, mapping, _COLUMN_NAMES)
     party = text(PARTY)
     if FIRST in mapping and LAST in mapping:
         first, last = text(FIRST), text(LAST)
@@ -637,131 +598,6 @@ def _check(
 
 # --- reading a file ------------------------------------------------------------------------
 
-_ZIP = b"PK\x03\x04"
-_OLE = b"\xd0\xcf\x11\xe0"  # the old binary Excel (.xls) and other Office 97 files
-
-
-def _read_bytes(path: Path) -> bytes:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ServiceError(f"Filen {path} finns inte.") from None
-    except IsADirectoryError:
-        raise ServiceError(f"{path} är en mapp, inte en fil.") from None
-    except PermissionError:
-        raise ServiceError(
-            f"Filen {path.name} kan inte läsas. Är den öppen i Excel? Stäng den och försök igen."
-        ) from None
-    except OSError as exc:
-        raise ServiceError(f"Filen {path.name} kan inte läsas: {exc.strerror}.") from None
-    if not data.strip():
-        raise ServiceError(f"Filen {path.name} är tom.")
-    if len(data) > MAX_BYTES:
-        raise ServiceError(f"Filen {path.name} är för stor för att vara en medlemslista.")
-    return data
-
-
-def _xlsx_rows(path: Path, data: bytes) -> Iterator[tuple[int, Sequence[Cell]]]:
-    from openpyxl import load_workbook
-
-    not_excel = (
-        f"Filen {path.name} kunde inte läsas som en Excel-arbetsbok (.xlsx); den kan vara "
-        "skadad. Öppna den i Excel och spara den på nytt, eller spara den som CSV."
-    )
-    with warnings.catch_warnings():
-        # openpyxl warns about styles and extensions it ignores; they do not matter here.
-        warnings.simplefilter("ignore")
-        try:
-            workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        except Exception as exc:  # any parser failure on a foreign file is a bad file
-            log.info("Kunde inte öppna %s som xlsx: %r", path, exc)
-            raise ServiceError(not_excel) from None
-        try:
-            if not workbook.worksheets:
-                raise ServiceError(f"Arbetsboken {path.name} har inga blad.")
-            sheet = workbook.worksheets[0]
-            yield from enumerate(sheet.iter_rows(values_only=True), start=1)
-        except ServiceError:
-            raise
-        except Exception as exc:
-            log.info("Kunde inte läsa %s som xlsx: %r", path, exc)
-            raise ServiceError(not_excel) from None
-        finally:
-            workbook.close()
-
-
-def _decode(path: Path, data: bytes) -> str:
-    if b"\x00" in data[:4096]:
-        raise ServiceError(
-            f"Filen {path.name} är inte en textfil (CSV). Välj en .csv- eller .xlsx-fil."
-        )
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise ServiceError(
-        f"Tecknen i {path.name} kan inte läsas. Spara filen som CSV (UTF-8) i Excel och försök "
-        "igen."
-    )
-
-
-def _delimiter(text: str) -> str:
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    counts = {d: first.count(d) for d in (";", "\t", ",")}
-    best = max(counts, key=lambda d: counts[d])
-    if counts[best] and sorted(counts.values())[-2] < counts[best]:
-        return best
-    try:
-        return csv.Sniffer().sniff(text[:8192], delimiters=";,\t").delimiter
-    except csv.Error:
-        return ";"
-
-
-def _csv_rows(path: Path, data: bytes) -> Iterator[tuple[int, Sequence[Cell]]]:
-    text = _decode(path, data)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
-    try:
-        yield from enumerate(reader, start=1)
-    except csv.Error as exc:
-        raise ServiceError(
-            f"Filen {path.name} är inte en giltig CSV-fil (rad {reader.line_num}: {exc})."
-        ) from None
-
-
-def _rows_of(path: Path) -> Iterator[tuple[int, Sequence[Cell]]]:
-    suffix = path.suffix.lower()
-    if suffix in (".xls", ".ods", ".numbers"):
-        raise ServiceError(
-            f"Filer av typen {suffix} kan inte läsas. Spara listan som Excel-arbetsbok (.xlsx) "
-            "eller CSV och försök igen."
-        )
-    if suffix not in (".xlsx", ".xlsm", ".csv", ".txt"):
-        raise ServiceError(
-            f"Filen {path.name} är varken en Excel-arbetsbok (.xlsx) eller en CSV-fil."
-        )
-    data = _read_bytes(path)
-    if data.startswith(_OLE):
-        raise ServiceError(
-            f"Filen {path.name} är i det gamla Excel-formatet (.xls). Spara den som "
-            "Excel-arbetsbok (.xlsx) och försök igen."
-        )
-    if data.startswith(_ZIP) or suffix in (".xlsx", ".xlsm"):
-        if not zipfile.is_zipfile(io.BytesIO(data)):
-            raise ServiceError(
-                f"Filen {path.name} är inte en Excel-arbetsbok (.xlsx), eller så är den skadad. "
-                "Öppna den i Excel och spara den som .xlsx eller CSV."
-            )
-        return _xlsx_rows(path, data)
-    return _csv_rows(path, data)
-
-
-def _nonempty(rows: Iterable[tuple[int, Sequence[Cell]]]) -> Iterator[tuple[int, list[Cell]]]:
-    for number, values in rows:
-        cells = list(values)
-        if any(_text(c) for c in cells):
-            yield number, cells
-
 
 def read_member_file(path: str | Path, existing: Sequence[MemberRow] = ()) -> ImportPreview:
     """Every row of a member list, checked; `existing` is the organ's register, so that rows
@@ -769,17 +605,9 @@ def read_member_file(path: str | Path, existing: Sequence[MemberRow] = ()) -> Im
 
     Raises ServiceError, in Swedish, for a file that is not a readable member list."""
     path = Path(path)
-    rows = _nonempty(_rows_of(path))
-    header_row = next(rows, None)
-    if header_row is None:
-        if path.suffix.lower() in (".xlsx", ".xlsm"):
-            raise ServiceError(
-                f"Första bladet i {path.name} är tomt. Listan ska ligga på arbetsbokens första "
-                "blad."
-            )
-        raise ServiceError(f"Filen {path.name} är tom.")
-    header_number, header_cells = header_row
-    mapping, recognised, ignored = _map_header([_text(c) for c in header_cells])
+    table = read_table(path, "medlemslista", MAX_ROWS)
+    header_number, header_cells = table.header_row, table.header
+    mapping, recognised, ignored = _map_header(header_cells)
     missing = _missing_columns(mapping)
     if missing:
         found = ", ".join(_text(c) for c in header_cells if _text(c)) or "inga"
@@ -788,11 +616,7 @@ def read_member_file(path: str | Path, existing: Sequence[MemberRow] = ()) -> Im
             f"{plural} {' och '.join(missing)} saknas. Första raden ska vara rubriker; "
             f"rad {header_number} har: {found}."
         )
-    parsed: list[_ParsedRow] = []
-    for number, cells in rows:
-        if len(parsed) >= MAX_ROWS:
-            raise ServiceError(f"Filen {path.name} har fler än {MAX_ROWS} rader; är det rätt fil?")
-        parsed.append(_parse_row(number, cells, mapping))
+    parsed = [_parse_row(number, cells, mapping) for number, cells in table.rows]
     if not parsed:
         raise ServiceError(f"Filen {path.name} har rubriker men inga rader med medlemmar.")
     present = frozenset(mapping)

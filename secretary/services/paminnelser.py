@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 
 from secretary.domain.arbetsgang import Tillstand, tillstand
 from secretary.domain.paminnelser import Motesfakta, Paminnelse, paminnelser
+from secretary.domain.register import OrganKind
 from secretary.store.database import Store
-from secretary.store.models import Meeting, Organ
+from secretary.store.models import Kallelse, Meeting, Organ
 
 _EFTER_MOTET = [
     Tillstand.UTKAST.value,
@@ -22,18 +23,33 @@ _EFTER_MOTET = [
 def lista(store: Store, idag: dt.date) -> list[Paminnelse]:
     with store.read() as s:
         rows = s.execute(
-            select(Meeting, Organ.name)
+            select(Meeting, Organ)
             .join(Organ, Organ.id == Meeting.organ_id)
-            .where(Meeting.state.in_(_EFTER_MOTET))
+            .where(
+                or_(
+                    Meeting.state.in_(_EFTER_MOTET),
+                    and_(Meeting.state == Tillstand.PLANERAT.value, Meeting.date >= idag),
+                )
+            )
         ).all()
+        ids = [m.id for m, _ in rows]
+        skickade = set(
+            s.scalars(select(Kallelse.meeting_id).where(Kallelse.meeting_id.in_(ids)))
+            if ids
+            else ()
+        )
         moten = [
             Motesfakta(
                 m.id,
-                f"{organ} {m.date.isoformat()}",
+                f"{organ.name} {m.date.isoformat()}",
                 tillstand(m.state),
                 m.date,
                 m.justerat_datum,
                 m.anslag_nedtagning,
+                kf=organ.kind == OrganKind.KF.value,
+                kallelse_skickad=m.id in skickade,
+                kallelse_dagar=organ.kallelse_dagar,
+                kungorelse_uppsatt=m.kungorelse_uppsatt,
             )
             for m, organ in rows
         ]

@@ -90,6 +90,9 @@ class Organ(Base):
     anteckning_ersattare: Mapped[bool] = mapped_column(
         Boolean, default=False, server_default=false()
     )
+    # Days before the meeting the kallelse must be out, as the reglemente says (None: the
+    # default, domain.kallelse); fullmäktige's kungörelse is a week by law whatever this is.
+    kallelse_dagar: Mapped[int | None] = mapped_column(Integer)
 
     memberships: Mapped[list[Membership]] = relationship(
         back_populates="organ", cascade="all, delete-orphan"
@@ -171,6 +174,8 @@ class Meeting(Base):
     maskeringstermer: Mapped[list[str]] = mapped_column(
         JSON, default=list, server_default=text("'[]'")
     )
+    # Before the meeting: the day fullmäktige's kungörelse went up on the anslagstavla.
+    kungorelse_uppsatt: Mapped[dt.date | None] = mapped_column(Date)
 
     organ: Mapped[Organ] = relationship(back_populates="meetings")
     arenden: Mapped[list[Arende]] = relationship(
@@ -212,6 +217,13 @@ class Arende(Base):
     expedieras_till: Mapped[list[str]] = mapped_column(default=list)
     # How the proposal reads in the beslutsgång ('' = 'förvaltningens förslag').
     forslag_namn: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    # From the diarium: the official who prepared the ärende.
+    handlaggare: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    # An anmälan av delegationsbeslut (KL 6 kap. 40 §): the decisions reported, each a dict
+    # with "dnr", "beslut", "datum" (ISO) and "delegat".
+    delegationsbeslut: Mapped[list[dict[str, str]]] = mapped_column(
+        JSON, default=list, server_default=text("'[]'")
+    )
 
     meeting: Mapped[Meeting] = relationship(back_populates="arenden", foreign_keys=[meeting_id])
 
@@ -401,3 +413,21 @@ class ParagrafVal(Base):
     )
     data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     registrerat: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class Kallelse(Base):
+    """A kallelse as it was sent: number 1 is the kallelse, every later one an "Ändrad
+    kallelse" listing what changed since the one before. `innehall` is what it said (to
+    compare the next one with), `pdf` the document exactly as sent."""
+
+    __tablename__ = "kallelse"
+    __table_args__ = (UniqueConstraint("meeting_id", "nummer"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
+    nummer: Mapped[int] = mapped_column(Integer)
+    skickad: Mapped[dt.datetime] = mapped_column(DateTime)
+    innehall: Mapped[dict[str, Any]] = mapped_column(JSON)
+    andringar: Mapped[list[str]] = mapped_column(JSON, default=list)
+    pdf: Mapped[bytes] = mapped_column(LargeBinary)

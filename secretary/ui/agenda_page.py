@@ -57,6 +57,9 @@ class AgendaPage(QWidget):
         self.up_action = action(self, "Flytta &upp", "Ctrl+Up", context=on_view)
         self.down_action = action(self, "Flytta &ner", "Ctrl+Down", context=on_view)
         self.remove_action = action(self, "&Ta bort ärende…", "Delete", context=on_view)
+        self.import_action = action(self, "&Importera ärenden…")
+        self.import_action.setStatusTip("Ärenden från diariets export (Excel eller CSV)")
+        self.import_action.triggered.connect(self.import_arenden)
         for act in (self.edit_action, self.up_action, self.down_action, self.remove_action):
             self.view.addAction(act)
         self.add_action.triggered.connect(self.add_arende)
@@ -100,6 +103,7 @@ class AgendaPage(QWidget):
             (self.up_action, "Flytta upp"),
             (self.down_action, "Flytta ner"),
             (self.remove_action, "Ta bort…"),
+            (self.import_action, "Importera ärenden…"),
         ):
             button = QPushButton(text)
             button.clicked.connect(act.trigger)
@@ -181,6 +185,7 @@ class AgendaPage(QWidget):
         allow(self.add_action, on, dagordning)
         allow(self.edit_action, chosen, redigeringshinder(state, Del.TEXT))
         allow(self.remove_action, chosen, dagordning)
+        allow(self.import_action, on, dagordning)
         allow(self.up_action, chosen and row > 0, dagordning)
         allow(self.down_action, chosen and row < self.model.rowCount() - 1, dagordning)
         self.edit_meeting_button.setEnabled(self.meeting is not None)
@@ -201,6 +206,15 @@ class AgendaPage(QWidget):
         )
         window.show()
         return window
+
+    def import_arenden(self) -> QWidget | None:
+        if self.meeting is None:
+            return None
+        from secretary.ui.arende_import_dialog import ArendeImportDialog
+
+        dialog = ArendeImportDialog(self.ctx, self.meeting.id, self)
+        dialog.open()
+        return dialog
 
     def add_arende(self) -> None:
         if self.meeting is None or self.organ is None:

@@ -457,3 +457,16 @@ def test_roll_and_funktion_are_read_from_either_column(tmp_path: Path) -> None:
         "2:e vice ordförande).",
         "Roll saknas (skriv Ledamot, Ersättare, Adjungerad eller Övrig).",
     )
+
+
+def test_a_formula_looking_cell_is_an_error_that_names_the_cell(tmp_path: Path) -> None:
+    path = write_csv(
+        tmp_path / "formel.csv",
+        "Förnamn;Efternamn;Parti;Roll;Titel\n"
+        'Anna;Berg;S;Ledamot;=HYPERLINK("http://x")\n'
+        "Bo;Ek;M;Ledamot;- ersättare för ordföranden\n",
+    )
+    preview = read_member_file(path)
+    first, second = preview.rows
+    assert any("Cellen E2 (Titel) ser ut som en formel" in e for e in first.errors)
+    assert second.ok

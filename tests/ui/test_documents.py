@@ -105,6 +105,10 @@ def test_document_actions_follow_the_selection(window) -> None:  # type: ignore[
     w, _ = window
     titles = [a.text() for a in w.documents.menu.actions() if not a.isSeparator()]
     assert titles == [
+        "&Kallelse…",
+        "&Föredragningslista…",
+        "Kun&görelse…",
+        "S&kicka kallelse…",
         "Protokoll – &utkast…",
         "Protokoll – &slutligt…",
         "Protokolls&utdrag…",

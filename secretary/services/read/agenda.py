@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from secretary.domain.diarienummer import dnr_warning
+from secretary.domain.kallelse import delegationsrad
 from secretary.domain.paragrafer import MeetingCount, first_paragrafer
 from secretary.domain.register import full_name, person_label
 from secretary.services.rows import get_row
@@ -58,6 +59,8 @@ class ArendeData:
     beslutsunderlag: tuple[str, ...]
     expedieras_till: tuple[str, ...]
     dnr_warning: str | None
+    handlaggare: str = ""
+    delegationsbeslut: tuple[str, ...] = ()  # an anmälan av delegationsbeslut, one a line
 
 
 _YearRow = tuple[int, dt.date, dt.time | None, MeetingCount]
@@ -175,4 +178,11 @@ def arende_data(arende: Arende, first: int, pattern: str) -> ArendeData:
         beslutsunderlag=tuple(arende.beslutsunderlag or ()),
         expedieras_till=tuple(arende.expedieras_till or ()),
         dnr_warning=dnr_warning(arende.dnr, pattern),
+        handlaggare=arende.handlaggare,
+        delegationsbeslut=tuple(
+            delegationsrad(
+                d.get("dnr", ""), d.get("beslut", ""), d.get("datum", ""), d.get("delegat", "")
+            )
+            for d in arende.delegationsbeslut or ()
+        ),
     )

@@ -206,6 +206,7 @@ def paragraf(a: ArendeData, vy: ParagrafVy, tl: Tidslinje) -> Paragraf:
         anteckningar=_anteckningar(vy),
         jav=_jav(vy, tl),
         expedieras_till=a.expedieras_till,
+        delegationsbeslut=a.delegationsbeslut,
     )
 
 

@@ -5,11 +5,13 @@ changes; everything else happens here."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMenu, QMessageBox, QWidget
 
 from secretary.services import agenda, dokument
 from secretary.services.dokument import Dokument
@@ -44,13 +46,36 @@ class DocumentController(QObject):
         self.anslag_action = action(window, "&Anslagsbevis…")
         self.anslag_action.setStatusTip("Anslagsbeviset för anslagstavlan")
         self.anslag_action.triggered.connect(self.anslagsbevis)
+        self.kallelse_action = action(window, "&Kallelse…")
+        self.kallelse_action.setStatusTip(
+            "Kallelsen med föredragningslistan; efter utskick en numrerad ändrad kallelse"
+        )
+        self.kallelse_action.triggered.connect(self.kallelse)
+        self.lista_action = action(window, "&Föredragningslista…")
+        self.lista_action.triggered.connect(self.foredragningslista)
+        self.kungorelse_action = action(window, "Kun&görelse…")
+        self.kungorelse_action.setStatusTip("Kommunfullmäktiges kungörelse för anslagstavlan")
+        self.kungorelse_action.triggered.connect(self.kungorelse)
+        self.skicka_action = action(window, "S&kicka kallelse…")
+        self.skicka_action.setStatusTip(
+            "Registrera kallelsen som skickad och skriv ett e-postmeddelande per mottagare"
+        )
+        self.skicka_action.triggered.connect(self.skicka_kallelse)
         self.actions = (
             self.utkast_action,
             self.slutligt_action,
             self.utdrag_action,
             self.anslag_action,
+            self.kallelse_action,
+            self.lista_action,
+            self.kungorelse_action,
+            self.skicka_action,
         )
         self.menu = QMenu("&Dokument", window)
+        self.menu.addActions(
+            [self.kallelse_action, self.lista_action, self.kungorelse_action, self.skicka_action]
+        )
+        self.menu.addSeparator()
         self.menu.addActions([self.utkast_action, self.slutligt_action])
         self.menu.addSeparator()
         self.menu.addActions([self.utdrag_action, self.anslag_action])
@@ -88,6 +113,80 @@ class DocumentController(QObject):
         dialog.destroyed.connect(
             lambda _=None, d=dialog: self.open_dialogs.remove(d) if d in self.open_dialogs else None
         )
+
+    def _fore(self, make: Callable[[Any, int], Dokument]) -> PreviewDialog | None:
+        meeting_id = self.meeting_id
+        if meeting_id is None:
+            return None
+        store = self.ctx.store
+        doc = self._make("Dokumentet kan inte skapas", lambda: make(store, meeting_id))
+        return self._show(doc) if doc is not None else None
+
+    def kallelse(self) -> PreviewDialog | None:
+        return self._fore(dokument.kallelse)
+
+    def foredragningslista(self) -> PreviewDialog | None:
+        return self._fore(dokument.foredragningslista)
+
+    def kungorelse(self) -> PreviewDialog | None:
+        return self._fore(dokument.kungorelse)
+
+    def skicka_kallelse(self) -> list[Path] | None:
+        """Record the kallelse as sent, then one .eml per recipient in a chosen folder, or
+        through the configured SMTP server. Returns the files written (None: none)."""
+        meeting_id = self.meeting_id
+        if meeting_id is None:
+            return None
+        from secretary.services import utskick
+
+        store = self.ctx.store
+        title = "Kallelsen kan inte skickas"
+        config = utskick.smtp_installning(store)
+        folder = ""
+        if config is None:
+            folder = QFileDialog.getExistingDirectory(
+                self.window, "Välj mapp för e-postfilerna", str(Path.home())
+            )
+            if not folder:
+                return None
+        avsandare = config.avsandare if config is not None else ""
+        if not avsandare:
+            avsandare, ok = QInputDialog.getText(
+                self.window, "Avsändare", "Avsändarens e-postadress:"
+            )
+            if not ok:
+                return None
+        now = dt.datetime.now()
+        try:
+            utskick.kontrollera_avsandare(avsandare)  # before the kallelse is recorded as sent
+            doc = dokument.skicka_kallelse(store, meeting_id, now)
+            package = utskick.paket(store, meeting_id, doc, avsandare, now)
+            if config is None:
+                files = utskick.skriv_eml(package, folder)
+                QMessageBox.information(
+                    self.window,
+                    doc.titel,
+                    f"{doc.titel} är registrerad som skickad. {package.text} "
+                    f"Filerna finns i {folder}; öppna dem i e-postprogrammet och skicka.",
+                )
+                return files
+            password = ""
+            if config.anvandare:
+                password, ok = QInputDialog.getText(
+                    self.window,
+                    "Lösenord",
+                    f"Lösenord för {config.anvandare} på {config.host}:",
+                    QLineEdit.EchoMode.Password,
+                )
+            refused = utskick.skicka_smtp(package, config, password)
+        except ServiceError as exc:
+            show_error(self.window, title, exc)
+            return None
+        said = f"{doc.titel} är skickad. {package.text}"
+        if refused:
+            said += "\n\n" + "\n".join(refused)
+        QMessageBox.information(self.window, doc.titel, said)
+        return []
 
     def protokoll(self, *, utkast: bool) -> PreviewDialog | None:
         meeting_id = self.meeting_id

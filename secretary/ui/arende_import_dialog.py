@@ -1,0 +1,194 @@
+"""Import ärenden from the diarium's export into a meeting's föredragningslista: choose the
+file, choose which column is which (remembered per organ), see every row, its errors and
+what a re-import changes, then import all at once (services.arende_import).
+
+The same form as the member import (forms/import_dialog.ui), with the column choosers put
+above the table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHeaderView,
+    QMessageBox,
+    QWidget,
+)
+
+from secretary.services import arende_import
+from secretary.services.arende_import import ArendePreview, ArendeRad
+from secretary.services.errors import ServiceError
+from secretary.ui.context import AppContext
+from secretary.ui.forms.ui_import_dialog import Ui_ImportDialog
+from secretary.ui.import_dialog import _ERROR_BACKGROUND, _ERROR_STYLE, _ERROR_TEXT, SETTINGS_DIR
+from secretary.ui.models import RowsModel
+
+_Index = QModelIndex | QPersistentModelIndex
+FILE_FILTER = "Ärendelistor (*.xlsx *.csv)"
+EJ = "(importeras inte)"
+
+
+class ArendePreviewModel(RowsModel):
+    RAD, STATUS, DNR, RUBRIK, HANDLAGGARE, FEL = range(6)
+    HEADERS = ("Rad", "Status", "Dnr", "Rubrik", "Handläggare", "Fel och ändringar")
+
+    def rad(self, row: int) -> ArendeRad | None:
+        item = self.row_at(row)
+        return item if isinstance(item, ArendeRad) else None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.parent().isValid():
+            return None
+        item = self.rad(index.row())
+        if item is None:
+            return None
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            notes = [*item.errors, *item.warnings, *item.andringar]
+            return {
+                self.RAD: str(item.row),
+                self.STATUS: item.status,
+                self.DNR: item.dnr,
+                self.RUBRIK: item.rubrik,
+                self.HANDLAGGARE: item.handlaggare,
+                self.FEL: "\n".join(notes),
+            }.get(column)
+        if role == Qt.ItemDataRole.BackgroundRole and item.errors:
+            return QBrush(_ERROR_BACKGROUND)
+        if role == Qt.ItemDataRole.ForegroundRole and item.errors and column == self.FEL:
+            return QBrush(_ERROR_TEXT)
+        return None
+
+
+class ArendeImportDialog(QDialog):
+    """Choose a list of ärenden, map its columns, check it, import it into `meeting_id`."""
+
+    def __init__(self, ctx: AppContext, meeting_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.meeting_id = meeting_id
+        self.preview: ArendePreview | None = None
+        self.resultat: arende_import.ArendeImportResultat | None = None
+        self.path: Path | None = None
+        self.chosen: dict[str, str] | None = None  # the columns chosen here; None: remembered
+        self.ui = Ui_ImportDialog()
+        self.ui.setupUi(self)
+        self.setWindowTitle(self.tr("Importera ärenden"))
+        self.ui.helpLabel.setText(arende_import.HELP_TEXT)
+        self.ui.helpLabel.setStyleSheet("color: palette(placeholder-text);")
+
+        self.combos: dict[str, QComboBox] = {}
+        box = QGroupBox(self.tr("Kolumner"))
+        form = QFormLayout(box)
+        for key, label in arende_import.FALT.items():
+            combo = QComboBox()
+            combo.setAccessibleName(label)
+            combo.setEnabled(False)
+            combo.activated.connect(self._remap)
+            form.addRow(f"{label}:", combo)
+            self.combos[key] = combo
+        self.ui.verticalLayout.insertWidget(2, box)
+
+        self.model = ArendePreviewModel(self)
+        table = self.ui.previewTable
+        table.setModel(self.model)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ArendePreviewModel.FEL, QHeaderView.ResizeMode.Stretch)
+
+        self.import_button = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+        self.import_button.setText(self.tr("&Importera"))
+        self.import_button.setEnabled(False)
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Avbryt"))
+        self.ui.buttonBox.accepted.connect(self._import)
+        self.ui.buttonBox.rejected.connect(self.reject)
+        self.ui.chooseButton.clicked.connect(self.choose_file)
+        self.ui.chooseButton.setDefault(True)
+
+    def choose_file(self) -> None:
+        start = str(self.ctx.settings.value(SETTINGS_DIR, "") or "")
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Välj ärendelista"), start, self.tr(FILE_FILTER)
+        )
+        if path:
+            self.ctx.settings.setValue(SETTINGS_DIR, str(Path(path).parent))
+            self.set_path(path)
+
+    def set_path(self, path: str | Path) -> None:
+        """Read the file with the columns chosen here, else the organ's remembered ones, and
+        show every row."""
+        self.path = Path(path)
+        self.ui.pathEdit.setText(str(path))
+        self._read(self.chosen)
+
+    def kolumner(self) -> dict[str, str]:
+        return {
+            key: ("" if combo.currentText() == EJ else combo.currentText())
+            for key, combo in self.combos.items()
+        }
+
+    def choose_column(self, key: str, header: str) -> None:
+        """Map field `key` to the column `header` ('' = not imported) and read again."""
+        combo = self.combos[key]
+        combo.setCurrentIndex(max(0, combo.findText(header or EJ)))
+        self._remap()
+
+    def _remap(self) -> None:
+        if self.path is not None:
+            self.chosen = self.kolumner()
+            self._read(self.chosen)
+
+    def _read(self, kolumner: dict[str, str] | None) -> None:
+        assert self.path is not None
+        try:
+            preview = arende_import.preview_arenden(
+                self.ctx.store, self.meeting_id, self.path, kolumner
+            )
+        except ServiceError as exc:
+            self._show(None, str(exc))
+            return
+        for key, combo in self.combos.items():
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItems([EJ, *[h for h in preview.header if h]])
+            combo.setCurrentIndex(max(0, combo.findText(preview.kolumner.get(key) or EJ)))
+            combo.setEnabled(True)
+            combo.blockSignals(False)
+        text = preview.summary
+        if preview.ignored_columns and not preview.problems:
+            text += " Kolumner som inte importeras: " + ", ".join(preview.ignored_columns) + "."
+        self._show(preview, text)
+
+    def _show(self, preview: ArendePreview | None, text: str) -> None:
+        self.preview = preview
+        self.model.set_rows(list(preview.rows) if preview is not None else [])
+        error = preview is None or preview.has_errors
+        self.ui.summaryLabel.setText(text)
+        self.ui.summaryLabel.setStyleSheet(_ERROR_STYLE if error else "")
+        self.import_button.setEnabled(not error)
+        if not error:
+            self.import_button.setDefault(True)
+
+    def _import(self) -> None:
+        if self.preview is None or self.preview.has_errors:
+            return
+        try:
+            self.resultat = arende_import.apply_arenden(
+                self.ctx.store, self.meeting_id, self.preview
+            )
+        except ServiceError as exc:
+            QMessageBox.warning(self, self.tr("Importen misslyckades"), str(exc))
+            return
+        self.ctx.changes.changed.emit("agenda")
+        if self.resultat.andringar:
+            QMessageBox.information(self, self.tr("Ärenden importerade"), self.resultat.text)
+        self.accept()
