@@ -152,3 +152,9 @@ def satt_kallelse_dagar(store: Store, organ_id: int, dagar: int | None) -> None:
     require(dagar is None or 0 <= dagar <= 60, "Ange antal dagar mellan 0 och 60.")
     with store.session() as s:
         get_organ_row(s, organ_id).kallelse_dagar = dagar
+
+
+def organets_frist(store: Store, organ_id: int) -> int | None:
+    """The organ's kallelse deadline in days before the meeting (None: none set)."""
+    with store.read() as s:
+        return get_organ_row(s, organ_id).kallelse_dagar

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from secretary.domain.arbetsgang import Del, borttagningshinder, redigeringshinder
-from secretary.services import agenda, register
+from secretary.services import agenda, kallelse, register
 from secretary.services.errors import ServiceError
 from secretary.ui.agenda_page import AgendaPage
 from secretary.ui.common import (
@@ -38,6 +38,7 @@ from secretary.ui.navigator import MEETING, ORGAN, Navigator
 from secretary.ui.organ_page import OrganPage
 from secretary.ui.table import action, select_row
 from secretary.ui.tider_dialog import TiderDialog
+from secretary.ui.utskick_dialogs import KallelsefristDialog, SmtpDialog
 
 SETTINGS_KEY = "windows/main"
 
@@ -94,6 +95,11 @@ class MainWindow(QMainWindow):
         self.export_meeting_action.triggered.connect(self.export_meeting)
         self.import_meeting_action = action(self, "&Importera sammanträde…")
         self.import_meeting_action.triggered.connect(self.import_meeting)
+        self.smtp_action = action(self, "E-post&server för utskick…")
+        self.smtp_action.triggered.connect(lambda: SmtpDialog(self.ctx, self).exec())
+        self.frist_action = action(self, "&Kallelsefrist…")
+        self.frist_action.setStatusTip("Hur många dagar före sammanträdet kallelsen ska vara ute")
+        self.frist_action.triggered.connect(self.edit_kallelsefrist)
         self.restore_action = action(self, "Åt&erställ från säkerhetskopia…")
         self.restore_action.triggered.connect(self.restore_backup)
         self.new_organ_action = action(self, "N&ytt organ…")
@@ -136,10 +142,12 @@ class MainWindow(QMainWindow):
         arkiv.addActions([self.export_meeting_action, self.import_meeting_action])
         arkiv.addSeparator()
         arkiv.addAction(self.restore_action)
+        arkiv.addAction(self.smtp_action)
         arkiv.addSeparator()
         arkiv.addAction(self.quit_action)
         reg = bar.addMenu("&Register")
         reg.addActions([self.new_organ_action, self.edit_organ_action, self.delete_organ_action])
+        reg.addAction(self.frist_action)
         reg.addSeparator()
         page = self.organ_page
         reg.addActions([page.add_action, page.edit_action, page.remove_action])
@@ -193,6 +201,7 @@ class MainWindow(QMainWindow):
         self.agenda_page.set_active(page is self.agenda_page)
         has_organ = self.navigator.current_organ_id() is not None
         self.edit_organ_action.setEnabled(has_organ)
+        self.frist_action.setEnabled(has_organ)
         self.delete_organ_action.setEnabled(has_organ)
         self.new_meeting_action.setEnabled(has_organ)
         meeting = self.agenda_page.meeting if kind == MEETING else None
@@ -379,6 +388,14 @@ class MainWindow(QMainWindow):
             return
         self.navigator.select((ORGAN, meeting.organ_id))
         self.ctx.changes.changed.emit("meetings")
+
+    def edit_kallelsefrist(self) -> None:
+        organ_id = self.navigator.current_organ_id()
+        if organ_id is None:
+            return
+        dagar = kallelse.organets_frist(self.ctx.store, organ_id)
+        if KallelsefristDialog(self.ctx, organ_id, dagar, self).exec():
+            self.ctx.changes.changed.emit("register")
 
     def edit_times(self) -> None:
         """The real start and end and the ajourneringar, also after the meeting."""

@@ -108,6 +108,7 @@ def test_document_actions_follow_the_selection(window) -> None:  # type: ignore[
         "&Kallelse…",
         "&Föredragningslista…",
         "Kun&görelse…",
+        "Kungörelsen &uppsatt…",
         "S&kicka kallelse…",
         "Protokoll – &utkast…",
         "Protokoll – &slutligt…",

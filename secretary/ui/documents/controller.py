@@ -11,7 +11,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QInputDialog,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QWidget,
+)
 
 from secretary.services import agenda, dokument
 from secretary.services.dokument import Dokument
@@ -61,6 +69,9 @@ class DocumentController(QObject):
             "Registrera kallelsen som skickad och skriv ett e-postmeddelande per mottagare"
         )
         self.skicka_action.triggered.connect(self.skicka_kallelse)
+        self.uppsatt_action = action(window, "Kungörelsen &uppsatt…")
+        self.uppsatt_action.setStatusTip("Dagen kungörelsen sattes upp på anslagstavlan")
+        self.uppsatt_action.triggered.connect(self.kungorelse_uppsatt)
         self.actions = (
             self.utkast_action,
             self.slutligt_action,
@@ -69,11 +80,18 @@ class DocumentController(QObject):
             self.kallelse_action,
             self.lista_action,
             self.kungorelse_action,
+            self.uppsatt_action,
             self.skicka_action,
         )
         self.menu = QMenu("&Dokument", window)
         self.menu.addActions(
-            [self.kallelse_action, self.lista_action, self.kungorelse_action, self.skicka_action]
+            [
+                self.kallelse_action,
+                self.lista_action,
+                self.kungorelse_action,
+                self.uppsatt_action,
+                self.skicka_action,
+            ]
         )
         self.menu.addSeparator()
         self.menu.addActions([self.utkast_action, self.slutligt_action])
@@ -121,6 +139,34 @@ class DocumentController(QObject):
         store = self.ctx.store
         doc = self._make("Dokumentet kan inte skapas", lambda: make(store, meeting_id))
         return self._show(doc) if doc is not None else None
+
+    def kungorelse_uppsatt(self) -> None:
+        from secretary.services import kallelse
+        from secretary.ui.utskick_dialogs import KungorelseDialog
+
+        if self.meeting_id is None:
+            return
+        try:
+            lage = kallelse.lage(self.ctx.store, self.meeting_id)
+        except ServiceError as exc:
+            show_error(self.window, "Kungörelsen", exc)
+            return
+        if not lage.kf:
+            QMessageBox.information(
+                self.window,
+                "Kungörelsen",
+                "Kungörelse på anslagstavlan gäller kommunfullmäktige; en nämnd kallar bara.",
+            )
+            return
+        dialog = KungorelseDialog(
+            self.ctx,
+            self.meeting_id,
+            lage.kungorelse_uppsatt,
+            self.window,
+            today=lambda: self.ctx.clock().date(),
+        )
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.ctx.changes.changed.emit("meetings")
 
     def kallelse(self) -> PreviewDialog | None:
         return self._fore(dokument.kallelse)
