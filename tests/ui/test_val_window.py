@@ -84,3 +84,57 @@ def test_a_sluten_val_recorded_by_keyboard(qtbot: Any, ctx: Any) -> None:
     vy = val.load_val(ctx.store, arende)
     assert vy is not None and vy.resultat[0].behov is not None
     assert vp.lottning.isVisible()
+
+
+def test_a_proportional_val_shows_the_threshold_and_explains_each_seat(
+    qtbot: Any, ctx: Any
+) -> None:
+    """LPV 2 §: with 7 serving and 3 seats, 7 / (3 + 1) = 1,75 -> at least 2 must ask; one
+    is refused. The ballots per valsedelsgrupp give the seats by jämförelsetal: S 5, S 2,5,
+    then M 2 before S 1,67."""
+    meeting_id, _, arende = everyone_present(ctx)
+    window = open_window(qtbot, ctx, meeting_id)
+    kb = Typing(qtbot)
+    vp = window.paragraf.valpanel
+
+    kb.press(K.Key_Return, CTRL)
+    kb.press(K.Key_L, ALT)
+    kb.text("socialnämnden")
+    kb.enter(2)  # Ledamot
+    kb.text("3")  # platser
+    kb.enter(3)  # no term given
+    kb.text("p")  # Proportionellt val: how many ask, beside what the attendance requires
+    assert "minst <b>2</b> av 7" in vp.form.troskel.text()
+    kb.enter()
+    kb.text("1")
+    kb.enter()
+    assert "minst 2 av 7 närvarande" in window.banner.text()
+    assert vp.form.begarande.hasFocus()
+    kb.press(K.Key_Backspace)
+    kb.text("2")
+    kb.enter()  # saved; the valsedelsgrupp entry has the keyboard
+    assert vp.grupp.first.hasFocus()
+    kb.text("S")
+    kb.enter()
+    kb.text("Anna Berg, Bo Ek, Cia Fors")
+    kb.enter()
+    kb.text("M")
+    kb.enter()
+    kb.text("Dan Gren, Eva Holm")
+    kb.enter()
+    kb.press(K.Key_Escape)
+    for number in ("5", "2"):
+        kb.text(number)
+        kb.enter()
+        qtbot.waitUntil(vp.count.hasFocus)
+
+    vy = val.load_val(ctx.store, arende)
+    assert vy is not None and vy.resultat[0].klar
+    assert [k.label for k in vy.resultat[0].valda] == ["Anna Berg (S)", "Bo Ek (S)", "Dan Gren (M)"]
+    rows = vp.count_model.rows()
+    assert (rows[0].namn, rows[0].vald) == ("S", "plats 1 (5), plats 2 (2,5)")
+    assert (rows[1].namn, rows[1].vald) == ("M", "plats 3 (2)")
+    text = vp.text.text()
+    assert "2 ledamöter begär proportionellt val" in text
+    assert "Plats 2: S, jämförelsetal 2,5: Bo Ek (S)." in text
+    assert "Plats 3: M, jämförelsetal 2: Dan Gren (M)." in text

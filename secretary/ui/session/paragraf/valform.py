@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from secretary.domain.register import Roll
-from secretary.domain.val import LPV, Kandidat, Post, Valsatt, troskel
+from secretary.domain.val import Kandidat, Post, Valsatt, troskel
 from secretary.ui.tangenter import i_text
 
 ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -147,8 +147,8 @@ class PostForm(QWidget):
             w.setVisible(proportional)
         need = troskel(self.narvarande, self.platser.value())
         self.troskel.setText(
-            f"Krävs minst <b>{need}</b> av {self.narvarande} närvarande "
-            f"({self.narvarande}/({self.platser.value()}+1), avrundat uppåt; 2 § {LPV})."
+            f"Krävs minst <b>{need}</b> av {self.narvarande} närvarande: "
+            f"{self.narvarande}/({self.platser.value()}+1) avrundat uppåt (2 § lag 2022:629)."
         )
 
     def start(self, post: Post | None, narvarande: int) -> None:
