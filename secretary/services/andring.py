@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Protocol
 if TYPE_CHECKING:
     from secretary.services.read.paragraf import ParagrafVy
     from secretary.services.read.sittning import HandelseRad, SessionState
+    from secretary.services.read.val import ValLage
     from secretary.store.database import Store
 
 HANDELSE = "handelse"
@@ -73,3 +74,4 @@ class Andring:
     id: int | None = None  # the id of what the write created
     handelse: HandelseRad | None = None  # the attendance event written or removed
     flyttade: tuple[Flytt, ...] = ()
+    val: ValLage | None = None  # a val write: the § as a val after it (services.val)

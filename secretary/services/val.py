@@ -33,6 +33,7 @@ from secretary.services.errors import ServiceError, require
 from secretary.services.read import Reads
 from secretary.services.read.val import (
     Valdata,
+    ValLage,
     ValVy,
     build_valvy,
     ledamotsval,
@@ -137,7 +138,12 @@ def _skriv(
         else:
             row.data = after
         reads.wrote(arende_id=arende.id)
-        return Andring(text, undo=AterstallVal(arende.id, before), vy=reads.vy(arende))
+        return Andring(
+            text,
+            undo=AterstallVal(arende.id, before),
+            vy=reads.vy(arende),
+            val=ValLage(arende.id, valvy(reads, arende)),
+        )
 
 
 def _hinder(d: Valdata, index: int, narvarande: int) -> list[str]:

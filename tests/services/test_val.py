@@ -214,6 +214,20 @@ def test_every_write_has_its_undo(store: Store) -> None:
     assert val.load_val(store, arende_id) is None  # the § is no val again
 
 
+def test_every_write_returns_the_val_as_it_now_is(store: Store) -> None:
+    """The session window shows what a write returns without reading again: the val view
+    after it, and after the undo that makes the § no val again, a view saying so."""
+    _, arende_id, namnd_id, _ = held(store)
+    made = val.gor_till_val(store, arende_id)
+    assert made.val is not None and made.val.arende_id == arende_id
+    assert made.val.vy is not None and made.val.vy.data.poster == ()
+    saved = val.spara_post(store, arende_id, None, ledamotspost(namnd_id))
+    assert saved.val is not None and saved.val.vy == val.load_val(store, arende_id)
+    assert made.undo is not None
+    back = made.undo(store, Ids())
+    assert back.val is not None and back.val.vy is None
+
+
 def test_fyllnadsval_and_entledigande_follow_at_justering(store: Store) -> None:
     """An entledigande ends the uppdrag from the decided date; the fyllnadsval gives the
     seat to the one elected for the rest of the term (prop. 2021/22:125)."""

@@ -202,6 +202,15 @@ class ValVy:
         return all(r.klar for r in self.resultat) and not any(self.hinder)
 
 
+@dataclass(frozen=True)
+class ValLage:
+    """A § after a val write, for the window to show without reading again: `vy` None when
+    the § is (again) no val § (the undo of making it one)."""
+
+    arende_id: int
+    vy: ValVy | None
+
+
 def build_valvy(
     arende_id: int, d: Valdata, narvarande: int, organ: str, registrerat: bool
 ) -> ValVy:

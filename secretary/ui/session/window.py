@@ -82,7 +82,7 @@ GENERAL_HINT = hint(
     ("Ctrl+Z", "ångra"),
     ("Ctrl+Shift+Z", "gör om"),
     ("Alt+1…6", "närvaro"),
-    ("Alt+7…0 B T", "paragrafen"),
+    ("Alt+7…0 B T L", "paragrafen"),
 )
 PEOPLE_HINT = (
     "Upprop: "
@@ -282,6 +282,9 @@ class SessionWindow(QMainWindow):
             act = action(self, name, f"Alt+{key}")  # the menu shows the shortcut itself
             act.triggered.connect(lambda _=False, w=target: self._focus_paragraf(w))
             self.focus_actions.append(act)
+        self.val_action = action(self, "Val (gör paragrafen till ett val)", "Alt+L")
+        self.val_action.triggered.connect(self._focus_val)
+        self.focus_actions.append(self.val_action)
         for act in (
             self.handle_action,
             self.next_action,
@@ -456,6 +459,10 @@ class SessionWindow(QMainWindow):
         if isinstance(widget, QTableView) and selected_row(widget) < 0:
             select_row(widget, 0)
 
+    def _focus_val(self) -> None:
+        self.pages.setCurrentWidget(self.paragraf_page)
+        self.paragraf.start_val()
+
     def _refresh_protokoll(self) -> None:
         if self.tabs.currentWidget() is self.protokoll and self.state is not None:
             page = narvarolista.front_page_of(self.state)
@@ -490,6 +497,8 @@ class SessionWindow(QMainWindow):
             self.show_state(done.sittning)
         if done.vy is not None:
             self.paragraf.show_vy(done.vy)
+        if done.val is not None:
+            self.paragraf.show_val(done.val)
 
     def refuse(self, text: str) -> None:
         self.banner.show_message(text)

@@ -18,12 +18,14 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 from secretary.domain.beslutsgang import ReservationTyp
 from secretary.domain.votering import Rost
 from secretary.domain.yrkanden import Fraga, FragaTyp, Yrkande, YrkandeTyp
-from secretary.services import beslut
+from secretary.services import beslut, val
 from secretary.services.andring import YRKANDE, Andring, Atgard
 from secretary.services.beslut import ParagrafVy
+from secretary.services.read.val import ValLage
 from secretary.ui.common import restyle
 from secretary.ui.session.panels import hint
 from secretary.ui.session.paragraf import rows
+from secretary.ui.session.paragraf import val as valdel
 from secretary.ui.session.paragraf.models import PersonRad, RostRad
 from secretary.ui.session.paragraf.widgets import NOTE, WARN, ParagrafWidgets
 from secretary.ui.table import action, select_row, selected_row
@@ -77,6 +79,9 @@ class ParagrafPanel(ParagrafWidgets):
         self.texts["reservation"].title.setText(
             f"<b>{labels.get('reservation', 'Reservation')}</b>"
         )
+        self.valpanel = valdel.ValPanel(self)
+        self.valpanel.hide()
+        self.left_layout.insertWidget(1, self.valpanel, 8)
         self._connect()
         self._make_actions()
 
@@ -153,6 +158,8 @@ class ParagrafPanel(ParagrafWidgets):
             )
 
     def hint_for(self, widget: QWidget | None) -> str:
+        if widget is not None and self.valpanel.isAncestorOf(widget):
+            return self.valpanel.hint_for(widget)
         if widget is self.yrkanden:
             return HINTS["yrkanden"]
         if widget is self.ordning:
@@ -234,6 +241,29 @@ class ParagrafPanel(ParagrafWidgets):
             self.heading.setText("Inget ärende")
             return
         self.show_vy(beslut.load_paragraf(self.store, self.arende_id))
+        self.show_val(ValLage(self.arende_id, val.load_val(self.store, self.arende_id)))
+
+    def show_val(self, lage: ValLage) -> None:
+        """A val § shows its posts and counts in place of yrkanden and propositioner."""
+        if lage.arende_id != self.arende_id:
+            return
+        is_val = valdel.visa(self, lage)
+        for box in (self.yrkande_box, self.ordning_box, self.gang_box):
+            box.setVisible(not is_val)
+
+    def start_val(self) -> None:
+        """Alt+L: the § becomes a val § (if it is not one), and the keyboard goes to its
+        posts, or to a new post's form when there is none yet."""
+        a, store = self.arende_id, self.store
+        if a is None:
+            return
+        vp = self.valpanel
+        if vp.arende_id != a and self.run(lambda: val.gor_till_val(store, a)) is None:
+            return
+        if vp.vy is not None and not vp.vy.data.poster:
+            vp.start_post(new=True)
+        else:
+            vp.posts.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def show_vy(self, vy: ParagrafVy) -> None:
         """Every part of the panel from a view already read (what an action returned)."""

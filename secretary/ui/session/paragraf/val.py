@@ -1,0 +1,407 @@
+"""A val § in the session window, keyboard first: the posts to fill, the nominations, how the
+val is held, the count per candidate (sluten omröstning) or per valsedelsgrupp (proportionellt
+val, 2022:629) with the seats the program computes and explains, and the lottning on a tie.
+
+The § panel shows this in place of yrkanden and propositioner when the service says the §
+is a val § (`services.val`). Every key is one service call through the window: it goes on
+the undo stack with the `AterstallVal` it returns, and the `ValLage` it returns is shown
+without reading again.
+
+Keys: Alt+L (the window) makes the § a val § or goes to it. In the posts: N/Insert new post,
+F2/Enter change, Delete remove. In the count: type the number and Enter (next row follows),
+N/Insert a nomination or a valsedelsgrupp, Delete remove it, A/S acklamation or sluten
+omröstning, Ctrl+1…9 the outcome of a lottning.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QVBoxLayout, QWidget
+
+from secretary.domain.val import (
+    Nominering,
+    Post,
+    Valresultat,
+    Valsatt,
+    Valsedelsgrupp,
+    gruppnamn,
+    resultat,
+)
+from secretary.domain.val_text import (
+    beslut_text,
+    beslutsgang_text,
+    nomineringar_text,
+    valresultat_text,
+)
+from secretary.services import register, val
+from secretary.services.andring import Andring
+from secretary.services.read.val import ValLage, ValVy
+from secretary.ui.session.panels import hint, session_table
+from secretary.ui.session.paragraf.valform import PairEntry, PostForm, kandidat
+from secretary.ui.session.paragraf.valmodels import (
+    BLANKA,
+    OGILTIGA,
+    PostModel,
+    RakningModel,
+    RakningRad,
+    post_rows,
+    rakning_rows,
+)
+from secretary.ui.session.paragraf.widgets import NOTE, WARN, label, section
+from secretary.ui.table import select_row, selected_row
+from secretary.ui.tangenter import i_text
+
+if TYPE_CHECKING:
+    from secretary.ui.session.paragraf.panel import ParagrafPanel
+
+POST_HINT = hint(("N", "ny post"), ("F2", "ändra"), ("Delete", "ta bort"), ("Tab", "räkningen"))
+COUNT_HINT = hint(
+    ("0…9 Enter", "röster"),
+    ("N", "nominering"),
+    ("S", "sluten omröstning"),
+    ("A", "acklamation"),
+    ("Delete", "ta bort"),
+)
+GROUP_HINT = hint(("0…9 Enter", "röster"), ("N", "valsedelsgrupp"), ("Delete", "ta bort"))
+
+
+class ValPanel(QWidget):
+    def __init__(self, panel: ParagrafPanel) -> None:
+        super().__init__(panel)
+        self.panel = panel
+        self.vy: ValVy | None = None
+        self.arende_id: int | None = None
+        self.editing: int | None = None  # the post the form changes; None: a new post
+        organs = {o.name: o.id for o in register.list_organs(panel.store)}
+        self.heading = label(self)
+        self.post_model = PostModel(self)
+        self.posts = session_table(self.post_model, PostModel.POST, "Poster att välja till", 4)
+        self.posts.setMaximumHeight(96)
+        self.form = PostForm(organs, self)
+        self.form.hide()
+        self.count_title = QLabel(self)
+        self.count_title.setStyleSheet("font-size: 11pt; font-weight: bold; color: #1e3a8a;")
+        self.count_model = RakningModel(self)
+        self.count = session_table(self.count_model, RakningModel.DETALJ, "Räkning", 4)
+        self.count.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.count.setMinimumHeight(110)
+        self.nominering = PairEntry(
+            "Kandidat: Förnamn Efternamn (parti)",
+            "Nominerad av (Enter sparar)",
+            ("Kandidat", "Nominerad av"),
+            self,
+        )
+        self.grupp = PairEntry(
+            "Gruppbeteckning, t.ex. S",
+            "Namnen i ordning: Anna Berg, Bo Ek (Enter sparar)",
+            ("Gruppbeteckning", "Namn på valsedeln"),
+            self,
+        )
+        self.nominering.hide()
+        self.grupp.hide()
+        self.lottning = label(self, WARN)
+        self.lottning.hide()
+        self.keys = label(self)
+        self.text = label(self, "font-size: 10pt; color: #111827;")
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(section("Val", "Alt+L", self.heading, self.posts, self.form, parent=self), 0)
+        lay.addWidget(
+            section(
+                "Nomineringar och räkning",
+                "",
+                self.count_title,
+                self.keys,
+                self.count,
+                self.nominering,
+                self.grupp,
+                self.lottning,
+                parent=self,
+            ),
+            1,
+        )
+        lay.addWidget(section("Valet i protokollet", "", self.text, parent=self), 0)
+        self._connect()
+        self._make_actions()
+
+    def _connect(self) -> None:
+        self.posts.selectionModel().currentRowChanged.connect(lambda *_: self._show_post())
+        self.form.saved.connect(self.save_post)
+        self.form.cancelled.connect(self._close_form)
+        self.form.message.connect(self.panel.host.refuse)
+        self.count_model.counted.connect(self.record_count)
+        self.nominering.saved.connect(self.add_nominering)
+        self.nominering.cancelled.connect(lambda: self._close_entry(self.nominering))
+        self.grupp.saved.connect(self.add_grupp)
+        self.grupp.cancelled.connect(lambda: self._close_entry(self.grupp))
+
+    def _make_actions(self) -> None:
+        act, p, c = self.panel._act, self.posts, self.count
+        act(p, "Ny post", ("N", "Insert"), lambda: self.start_post(new=True))
+        act(p, "Ändra posten", ("F2", "Return", "Enter"), lambda: self.start_post(new=False))
+        act(p, "Ta bort posten", ("Delete",), self.remove_post)
+        act(c, "Ny nominering eller valsedelsgrupp", ("N", "Insert"), self.start_entry)
+        act(c, "Ta bort ur räkningen", ("Delete",), self.remove_item)
+        act(c, "Sluten omröstning", ("S",), lambda: self.set_valsatt(Valsatt.SLUTEN))
+        act(c, "Acklamation", ("A",), lambda: self.set_valsatt(Valsatt.ACKLAMATION))
+        ctx = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        for n in range(1, 10):
+            act(
+                self,
+                f"Lottningen utföll: {n}",
+                (f"Ctrl+{n}",),
+                lambda _=False, n=n: self.lotta(n),
+                ctx,
+            )
+
+    def hint_for(self, widget: QWidget | None) -> str:
+        if widget is self.posts:
+            return POST_HINT
+        if widget is self.count:
+            post = self.post()
+            return GROUP_HINT if post and post.valsatt is Valsatt.PROPORTIONELL else COUNT_HINT
+        if widget is not None and self.isAncestorOf(widget):
+            return self.form.hint()
+        return ""
+
+    # --- showing ---------------------------------------------------------------------------
+
+    def show_val(self, arende_id: int, vy: ValVy) -> None:
+        first = arende_id != self.arende_id
+        self.arende_id, self.vy = arende_id, vy
+        row = max(selected_row(self.posts), 0)
+        self.post_model.set_rows(post_rows(vy))
+        if first or selected_row(self.posts) < 0:
+            row = 0
+        if self.post_model.rowCount():
+            select_row(self.posts, min(row, self.post_model.rowCount() - 1))
+        n = len(vy.data.poster)
+        state = "registrerat" if vy.registrerat else ("klart" if vy.klar else "pågår")
+        self.heading.setText(
+            f"{n} {'post' if n == 1 else 'poster'} · {vy.narvarande} tjänstgörande · {state}"
+        )
+        self._show_post()
+
+    def index(self) -> int | None:
+        row = selected_row(self.posts)
+        if self.vy is None or not 0 <= row < len(self.vy.data.poster):
+            return None
+        return row
+
+    def post(self) -> Post | None:
+        i = self.index()
+        return self.vy.data.poster[i] if self.vy is not None and i is not None else None
+
+    def _show_post(self) -> None:
+        post, i, vy = self.post(), self.index(), self.vy
+        if post is None or i is None or vy is None:
+            self.count_title.setText("Ingen post – N lägger till en")
+            self.count_model.set_rows([])
+            self.lottning.hide()
+            self.keys.setText("")
+            self.text.setText("")
+            return
+        res = vy.resultat[i]
+        proportional = post.valsatt is Valsatt.PROPORTIONELL
+        self.count_title.setText(
+            f"{post.valsatt.label}: {post.platser} {'plats' if post.platser == 1 else 'platser'}"
+            f" som {post.roll.label.lower()} i {post.organ}"
+        )
+        self.count_model.set_header(
+            RakningModel.NAMN, "Valsedelsgrupp" if proportional else "Kandidat"
+        )
+        self.count_model.set_header(
+            RakningModel.DETALJ, "Namn på valsedeln" if proportional else "Nominerad av"
+        )
+        self.count_model.set_header(
+            RakningModel.VALD, "Platser (jämförelsetal)" if proportional else "Vald"
+        )
+        self.count_model.set_rows(rakning_rows(post, res))
+        self.keys.setText(i_text(GROUP_HINT if proportional else COUNT_HINT))
+        self._show_lottning(post, res)
+        organ = self.panel.vy.organ if self.panel.vy is not None else ""
+        lines = [*nomineringar_text(post), *beslutsgang_text(post, organ, vy.narvarande)]
+        lines += valresultat_text(post)
+        lines += [f"<b>{line}</b>" for line in beslut_text(post, organ)]
+        lines += [f"<span style='{WARN}'>⚠ {h}</span>" for h in vy.hinder[i]]
+        self.text.setText("<br>".join(lines))
+        self.text.setStyleSheet(NOTE)
+
+    def _show_lottning(self, post: Post, res: Valresultat) -> None:
+        if res.behov is None:
+            self.lottning.hide()
+            return
+        if post.valsatt is Valsatt.PROPORTIONELL:
+            names = gruppnamn(post.grupper)
+        else:
+            names = [n.kandidat.label for n in post.nomineringar]
+        choices = " · ".join(
+            f"<b>{i_text(f'Ctrl+{n}')}</b> {names[i]}" for n, i in enumerate(res.behov.mellan, 1)
+        )
+        self.lottning.setText(
+            f"Lika om plats {res.behov.plats} – lottning. För in utfallet: {choices}"
+        )
+        self.lottning.show()
+
+    # --- running ---------------------------------------------------------------------------
+
+    def _run(self, write: Callable[[], Andring]) -> Andring | None:
+        return self.panel.run(write)
+
+    def _save(self, post: Post, index: int | None) -> Andring | None:
+        a, store = self.arende_id, self.panel.store
+        if a is None:
+            return None
+        return self._run(lambda: val.spara_post(store, a, index, post))
+
+    # --- posts -----------------------------------------------------------------------------
+
+    def start_post(self, *, new: bool) -> None:
+        vy = self.vy
+        if vy is None:
+            return
+        self.form.start(None if new else self.post(), vy.narvarande)
+        self.editing = None if new else self.index()
+
+    def save_post(self, post: Post) -> None:
+        index = self.editing
+        if self._save(post, index) is not None:
+            self.form.hide()
+            if index is None and self.vy is not None:
+                select_row(self.posts, len(self.vy.data.poster) - 1)
+            self._focus_count()
+            if not (post.nomineringar or post.grupper):
+                self.start_entry()
+
+    def _close_form(self) -> None:
+        self.form.hide()
+        self.posts.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def remove_post(self) -> None:
+        a, i, store = self.arende_id, self.index(), self.panel.store
+        if a is not None and i is not None:
+            self._run(lambda: val.ta_bort_post(store, a, i))
+
+    # --- nominations, groups, counts ----------------------------------------------------------
+
+    def _entry(self) -> PairEntry | None:
+        post = self.post()
+        if post is None:
+            return None
+        return self.grupp if post.valsatt is Valsatt.PROPORTIONELL else self.nominering
+
+    def start_entry(self) -> None:
+        entry = self._entry()
+        if entry is None:
+            self.panel.host.refuse("Lägg först till posten att välja till (N i listan Poster).")
+            return
+        other = self.nominering if entry is self.grupp else self.grupp
+        other.hide()
+        entry.show()
+        entry.clear()
+
+    def _close_entry(self, entry: PairEntry) -> None:
+        entry.hide()
+        self._focus_count()
+
+    def _focus_count(self) -> None:
+        """The keyboard to the count, on the votes of its first row."""
+        self.count.setFocus(Qt.FocusReason.OtherFocusReason)
+        row = 0
+        if self.count_model.rowCount():
+            self.count.setCurrentIndex(self.count_model.index(row, RakningModel.ROSTER))
+
+    def add_nominering(self, namn: str, av: str) -> None:
+        post, i = self.post(), self.index()
+        k = kandidat(namn)
+        if post is None or i is None or k is None:
+            return
+        new = replace(post, nomineringar=(*post.nomineringar, Nominering(k, av.strip())))
+        if self._save(new, i) is not None:
+            self.nominering.clear()
+
+    def add_grupp(self, beteckning: str, namn: str) -> None:
+        post, i = self.post(), self.index()
+        if post is None or i is None:
+            return
+        lista = tuple(
+            k for k in (kandidat(n, beteckning) for n in namn.split(",")) if k is not None
+        )
+        if not lista:
+            self.panel.host.refuse("Skriv namnen på valsedeln i ordning, skilda med komma.")
+            return
+        g = Valsedelsgrupp(beteckning.strip(), lista, 0)
+        if self._save(replace(post, grupper=(*post.grupper, g)), i) is not None:
+            self.grupp.clear()
+
+    def record_count(self, row: RakningRad, number: int) -> None:
+        post, i = self.post(), self.index()
+        if post is None or i is None:
+            return
+        at = self.count_model.row_of(self.count_model.key(row))
+        if row.slag == BLANKA:
+            new = replace(post, blanka=number)
+        elif row.slag == OGILTIGA:
+            new = replace(post, ogiltiga=number)
+        elif row.slag == "grupp":
+            grupper = list(post.grupper)
+            grupper[row.index] = replace(grupper[row.index], roster=number)
+            new = replace(post, grupper=tuple(grupper))
+        else:
+            roster = list(post.roster) + [0] * (len(post.nomineringar) - len(post.roster))
+            roster[row.index] = number
+            new = replace(post, roster=tuple(roster))
+        if self._save(new, i) is not None:
+            nxt = min(at + 1, self.count_model.rowCount() - 1)
+            self.count.setCurrentIndex(self.count_model.index(nxt, RakningModel.ROSTER))
+
+    def remove_item(self) -> None:
+        post, i = self.post(), self.index()
+        row = self.count_model.row_at(selected_row(self.count))
+        if post is None or i is None or row is None or row.index < 0:
+            return
+        j = row.index
+        if row.slag == "grupp":
+            new = replace(post, grupper=post.grupper[:j] + post.grupper[j + 1 :], lottning={})
+        else:
+            roster = post.roster[:j] + post.roster[j + 1 :]
+            noms = post.nomineringar[:j] + post.nomineringar[j + 1 :]
+            new = replace(post, nomineringar=noms, roster=roster, lottning={})
+        self._save(new, i)
+
+    def set_valsatt(self, valsatt: Valsatt) -> None:
+        post, i = self.post(), self.index()
+        if post is None or i is None or post.valsatt is valsatt:
+            return
+        self._save(replace(post, valsatt=valsatt, lottning={}), i)
+
+    def lotta(self, n: int) -> None:
+        post, i, a, store = self.post(), self.index(), self.arende_id, self.panel.store
+        if post is None or i is None or a is None:
+            return
+        behov = resultat(post).behov
+        if behov is None or not 1 <= n <= len(behov.mellan):
+            self.panel.host.refuse("Ingen lottning väntar med det alternativet.")
+            return
+        plats, vinnare = behov.plats, behov.mellan[n - 1]
+        self._run(lambda: val.lotta(store, a, i, plats, vinnare))
+
+
+def visa(panel: ParagrafPanel, lage: ValLage) -> bool:
+    """Show a val § (True) or hide the val part for an ordinary one (False)."""
+    vp: ValPanel = panel.valpanel
+    if lage.vy is None:
+        vp.hide()
+        vp.arende_id = None
+        return False
+    vp.show_val(lage.arende_id, lage.vy)
+    vp.show()
+    return True
