@@ -70,6 +70,7 @@ FARG = {
     Tillstand.PAGAR: ("#e3f2fd", "#0d47a1"),
     Tillstand.UTKAST: ("#fff8e1", "#6d4c00"),
     Tillstand.FOR_JUSTERING: ("#fff3e0", "#8a3b00"),
+    Tillstand.FOR_UNDERSKRIFT: ("#fff3e0", "#8a3b00"),
     Tillstand.JUSTERAT: ("#e8f5e9", "#1b5e20"),
     Tillstand.ANSLAGET: ("#e0f2f1", "#004d40"),
     Tillstand.NEDTAGET: ("#eceff1", "#37474f"),
@@ -80,6 +81,8 @@ NASTA = {
     Tillstand.PAGAR: "Sammanträdet pågår. Avsluta det för att få ett utkast till protokoll.",
     Tillstand.UTKAST: "Nästa steg: skicka utkastet till justerarna.",
     Tillstand.FOR_JUSTERING: "Justerarna granskar utkastet. Nästa steg: justera.",
+    Tillstand.FOR_UNDERSKRIFT: "Den slutliga versionen väntar på underskrifter; protokollet "
+    "är justerat när alla har signerat.",
     Tillstand.JUSTERAT: "Protokollet är låst. Nästa steg: sätt upp anslaget.",
     Tillstand.ANSLAGET: "Anslaget sitter uppe till sista dagen för överklagande.",
     Tillstand.NEDTAGET: "Anslaget är nedtaget; sammanträdet är avslutat i alla led.",
