@@ -80,7 +80,7 @@ def _rad(r: Rapportrad, width: float) -> list[Flowable]:
         [[Paragraph(st.text(k), s.label), Paragraph(st.text(v), s.cell)] for k, v in rows],
         colWidths=[35 * mm, width - 35 * mm],
     )
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    table.setStyle(TableStyle([*st.TABLE_BASE, ("VALIGN", (0, 0), (-1, -1), "TOP")]))
     return [Paragraph(st.text(r.underskrift), s.heading), table]
 
 

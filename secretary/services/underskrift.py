@@ -588,10 +588,11 @@ def signerad_pdf(store: Store, meeting_id: int, now: dt.datetime) -> Kontrollera
         meeting = s.get(Meeting, meeting_id)
         assert meeting is not None
         start = meeting_prefix(meeting)
+        nummer = version.nummer
     return Kontrollerad(
         Dokument(
             pdf,
-            f"Signerat protokoll, version {version.nummer}",
+            f"Signerat protokoll, version {nummer}",
             filnamn(start, "protokoll signerat"),
         ),
         tuple(fel),
