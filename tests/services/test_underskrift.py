@@ -79,8 +79,7 @@ def test_paper_justering_per_signatory_on_the_day_of_the_last(store: Store, pki:
     underskrift.signerat_pa_papper(store, meeting_id, "Sekreterare", idag, _now())
     u = underskrift.signerat_pa_papper(store, meeting_id, "Justerare1", idag, _now())
     assert not u.vantar and u.rader[1].satt is Satt.PAPPER
-    l = lage.lage(store, meeting_id)
-    assert l.state is Tillstand.JUSTERAT
+    assert _state(store, meeting_id) is Tillstand.JUSTERAT
     logg = [e.text for e in lage.logg(store, meeting_id)]
     assert sum("signerade" in t and "på papper" in t for t in logg) == 3
     assert any("justerat" in t and "sista underskriften" in t for t in logg)
@@ -158,8 +157,10 @@ def _outside(pdf: bytes, tmp: Path, who: tpki.Nyckel, pki: tpki.Pki, falt: str) 
     pw.write_text(tpki.LOSEN)
     cli = Path(sys.executable).with_name("pyhanko")
     subprocess.run(
-        [str(cli), "sign", "addsig", "--field", falt, "--use-pades"]
-        + ["pkcs12", "--passfile", str(pw), str(src), str(dst), str(pfx)],
+        [
+            *(str(cli), "sign", "addsig", "--field", falt, "--use-pades"),
+            *("pkcs12", "--passfile", str(pw), str(src), str(dst), str(pfx)),
+        ],
         check=True,
         capture_output=True,
     )
