@@ -1,7 +1,10 @@
 """Who signs the protocol and how far they have come (domain.md, 'Justering and anslag'):
 the sekreterare, the ordförande and the justerare each sign the justerat version, on paper
-or with an e-signature. The protocol is justerat when every one of them has signed, on the
-day of the last signature; that day drives the anslag (KL 8 kap. 12 §)."""
+or with an e-signature. Justering is the ordförande's and the justerare's (KL 5 kap. 69 §,
+verify; domain.md: "Ordförande + at least one justerare sign"): the protocol is justerat
+when each of them has signed, on the day of the last of those signatures; that day drives
+the anslag (KL 8 kap. 12 §). The sekreterare's signature is recorded the same way, also
+after justering, but does not hold the justering back."""
 
 from __future__ import annotations
 
@@ -34,6 +37,11 @@ SATT_TEXT = {
     Satt.KORT: "e-signatur (kort/token)",
     Satt.EXTERN: "e-signatur (signerad utanför programmet)",
 }
+
+
+def kravs(falt: str) -> bool:
+    """Is the signature in this field required for the justering?"""
+    return falt != "Sekreterare"
 
 
 def justeringsdag(signerade: Iterable[tuple[Status, dt.date | None]]) -> dt.date | None:

@@ -28,13 +28,14 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from secretary.domain.arbetsgang import Tillstand, tillstand
+from secretary.domain.arbetsgang import LAST, Tillstand, tillstand
 from secretary.domain.innehall import sha256
 from secretary.domain.underskrift import (
     Satt,
     Status,
     datumhinder,
     justeringsdag,
+    kravs,
     namnet_stammer,
 )
 from secretary.services import las
@@ -89,17 +90,23 @@ class Underskrifter:
 
     @property
     def vantar(self) -> tuple[UnderskriftInfo, ...]:
-        return tuple(r for r in self.rader if r.status is Status.VANTAR)
+        """The signatures the justering still waits for."""
+        return tuple(r for r in self.rader if r.status is Status.VANTAR and kravs(r.falt))
 
     @property
     def sammanfattning(self) -> str:
-        """'Underskrifter: 1 av 3. Väntar på Ordförande Petra Sandström (L), …'."""
+        """'Underskrifter för justering: 1 av 2. Väntar på Justerare Birger Hedlund (EP).'"""
         if not self.rader:
             return ""
-        klara = len(self.rader) - len(self.vantar)
-        text = f"Underskrifter: {klara} av {len(self.rader)}."
+        required = [r for r in self.rader if kravs(r.falt)]
+        klara = len(required) - len(self.vantar)
+        text = f"Underskrifter för justering: {klara} av {len(required)}."
         if self.vantar:
             text += " Väntar på " + ", ".join(r.text for r in self.vantar) + "."
+        others = [r for r in self.rader if not kravs(r.falt) and r.status is Status.VANTAR]
+        if others:
+            text += " Inte signerat än (krävs inte för justeringen): "
+            text += ", ".join(r.text for r in others) + "."
         return text
 
 
@@ -262,17 +269,30 @@ def avbryt_underskrift(store: Store, meeting_id: int, now: dt.datetime) -> None:
 
 def _signing(s: Session, meeting_id: int) -> tuple[Meeting, Protokollversion, list[Underskrift]]:
     meeting = las.las_mote(s, meeting_id)
-    if tillstand(meeting.state) is not Tillstand.FOR_UNDERSKRIFT:
-        t = tillstand(meeting.state)
+    t = tillstand(meeting.state)
+    if t not in (Tillstand.FOR_UNDERSKRIFT, *LAST):
         raise ServiceError(
-            "Protokollet väntar inte på underskrifter"
-            + (" – det är redan justerat." if t is Tillstand.JUSTERAT else f" ({t.label.lower()}).")
+            f"Protokollet väntar inte på underskrifter ({t.label.lower()})."
             + (" Skicka det för underskrift först." if t is Tillstand.FOR_JUSTERING else "")
         )
     version = _version(s, meeting_id)
+    if t in LAST and (version is None or version.nummer != _senaste_nummer(s, meeting_id)):
+        raise ServiceError(
+            "Protokollet är justerat och har rättats sedan; underskrifterna gäller en "
+            "tidigare version."
+        )
     if version is None:  # pragma: no cover - för underskrift always has its version
         raise ServiceError("Det finns ingen version att signera.")
     return meeting, version, _rader(s, version)
+
+
+def _senaste_nummer(s: Session, meeting_id: int) -> int | None:
+    return s.scalar(
+        select(Protokollversion.nummer)
+        .where(Protokollversion.meeting_id == meeting_id)
+        .order_by(Protokollversion.nummer.desc())
+        .limit(1)
+    )
 
 
 def _rad(rader: list[Underskrift], falt: str) -> Underskrift:
@@ -301,7 +321,9 @@ def _kanske_justerat(
     s: Session, meeting: Meeting, rader: list[Underskrift], now: dt.datetime
 ) -> None:
     """Once everyone has signed: justerat, on the day of the last signature."""
-    dag = justeringsdag((Status(r.status), r.datum) for r in rader)
+    if tillstand(meeting.state) is not Tillstand.FOR_UNDERSKRIFT:
+        return  # the sekreterare's signature after justering
+    dag = justeringsdag((Status(r.status), r.datum) for r in rader if kravs(r.falt))
     if dag is None:
         return
     overga(s, meeting, Tillstand.JUSTERAT, now)
@@ -311,8 +333,8 @@ def _kanske_justerat(
             meeting_id=meeting.id,
             at=now,
             kind="justerat",
-            text=f"Alla {len(rader)} har signerat; protokollet är justerat {dag.isoformat()} "
-            "(dagen för den sista underskriften).",
+            text=f"Ordföranden och justerarna har signerat; protokollet är justerat "
+            f"{dag.isoformat()} (dagen för den sista underskriften).",
         )
     )
 
@@ -333,8 +355,7 @@ def signerat_pa_papper(
         return underskrifter_in(s, meeting_id)
 
     result = store.in_snapshot(work)
-    if not result.vantar:
-        store.backup("protokoll-justerat")
+    store.backup("protokoll-signerat")
     return result
 
 
