@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from secretary.domain.arbetsgang import Tillstand
+from secretary.domain.arbetsgang import LAST, Tillstand
 from secretary.domain.underskrift import Status
 from secretary.services import underskrift
 from secretary.services.errors import ServiceError
@@ -251,14 +251,17 @@ class UnderskrifterTab(QWidget):
         return self.data.rader[rows[0].row()]
 
     def _enable(self) -> None:
-        signing = self.state is Tillstand.FOR_UNDERSKRIFT
+        # After justering the sekreterare may still sign (domain.underskrift).
+        signing = self.state is Tillstand.FOR_UNDERSKRIFT or (
+            self.state in LAST and any(r.status is Status.VANTAR for r in self.data.rader)
+        )
         r = self.current()
         waiting = signing and r is not None and r.status is Status.VANTAR
         self.skicka_button.setVisible(self.state is Tillstand.FOR_JUSTERING)
         for b in (self.papper_button, self.fil_button, self.kort_button):
             b.setEnabled(waiting)
         self.importera_button.setEnabled(signing)
-        self.avbryt_button.setVisible(signing)
+        self.avbryt_button.setVisible(self.state is Tillstand.FOR_UNDERSKRIFT)
         self.spara_button.setEnabled(self.data.version is not None)
         self.visa_button.setEnabled(self.data.signerad)
         self.rapport_button.setEnabled(bool(self.data.rader))
