@@ -208,6 +208,11 @@ def _till_underskrift(s: Session, meeting: Meeting, now: dt.datetime) -> Protoko
     signatory) is stored as the justerat version, and its signatories listed, waiting."""
     _inga_oppna(s, meeting.id)
     data = protokoll_data(Reads(s), meeting)
+    if not any(u.falt.startswith("Justerare") for u in data.underskrifter):
+        raise ServiceError(
+            "Inga justerare är utsedda. Ordföranden och minst en justerare ska justera "
+            "protokollet; ange justerarna under sammanträdets uppgifter först."
+        )
     pdf = render(data)
     overga(s, meeting, Tillstand.FOR_UNDERSKRIFT, now)
     version = ny_version(s, meeting, Slag.JUSTERAT, now, pdf, innehall(data))
