@@ -1,8 +1,10 @@
 """A meeting's workflow: the states it passes through after it is planned, which step may
 follow which, and what may still be edited in each (domain.md, 'Justering and anslag').
 
-planerat -> pågår -> utkast -> för justering -> justerat -> anslaget -> nedtaget. A draft
-sent for review can be taken back to utkast. After justering the protocol is final: a change
+planerat -> pågår -> utkast -> för justering -> (för underskrift ->) justerat -> anslaget ->
+nedtaget. A draft sent for review can be taken back to utkast. "För underskrift": the final
+version is fixed and the signatories sign it, on paper or digitally (domain.underskrift); the
+meeting is justerat when the last one has signed. After justering the protocol is final: a change
 is a rättelse, never a silent edit.
 """
 
@@ -16,6 +18,7 @@ class Tillstand(StrEnum):
     PAGAR = "pågår"
     UTKAST = "utkast"
     FOR_JUSTERING = "för justering"
+    FOR_UNDERSKRIFT = "för underskrift"
     JUSTERAT = "justerat"
     ANSLAGET = "anslaget"
     NEDTAGET = "nedtaget"
@@ -30,6 +33,7 @@ LABELS: dict[Tillstand, str] = {
     Tillstand.PAGAR: "Pågår",
     Tillstand.UTKAST: "Utkast",
     Tillstand.FOR_JUSTERING: "För justering",
+    Tillstand.FOR_UNDERSKRIFT: "För underskrift",
     Tillstand.JUSTERAT: "Justerat",
     Tillstand.ANSLAGET: "Anslaget",
     Tillstand.NEDTAGET: "Nedtaget",
@@ -39,7 +43,10 @@ OVERGANGAR: dict[Tillstand, frozenset[Tillstand]] = {
     Tillstand.PLANERAT: frozenset({Tillstand.PAGAR}),
     Tillstand.PAGAR: frozenset({Tillstand.UTKAST}),
     Tillstand.UTKAST: frozenset({Tillstand.FOR_JUSTERING}),
-    Tillstand.FOR_JUSTERING: frozenset({Tillstand.UTKAST, Tillstand.JUSTERAT}),
+    Tillstand.FOR_JUSTERING: frozenset(
+        {Tillstand.UTKAST, Tillstand.FOR_UNDERSKRIFT, Tillstand.JUSTERAT}
+    ),
+    Tillstand.FOR_UNDERSKRIFT: frozenset({Tillstand.FOR_JUSTERING, Tillstand.JUSTERAT}),
     Tillstand.JUSTERAT: frozenset({Tillstand.ANSLAGET}),
     Tillstand.ANSLAGET: frozenset({Tillstand.NEDTAGET}),
     Tillstand.NEDTAGET: frozenset(),
@@ -57,6 +64,7 @@ _VARFOR: dict[Tillstand, str] = {
     Tillstand.PAGAR: "Sammanträdet pågår; avsluta det först.",
     Tillstand.UTKAST: "Protokollet är ett utkast som inte skickats för justering.",
     Tillstand.FOR_JUSTERING: "Protokollet är skickat för justering men inte justerat.",
+    Tillstand.FOR_UNDERSKRIFT: "Protokollet väntar på underskrifter.",
     Tillstand.JUSTERAT: "Protokollet är justerat men anslaget har inte satts upp.",
     Tillstand.ANSLAGET: "Anslaget sitter uppe.",
     Tillstand.NEDTAGET: "Anslaget är nedtaget; sammanträdet är avslutat i alla led.",

@@ -37,6 +37,9 @@ class Paminnelse:
     forsenad: bool
 
 
+_FORE_JUSTERING = (Tillstand.UTKAST, Tillstand.FOR_JUSTERING, Tillstand.FOR_UNDERSKRIFT)
+
+
 def paminnelser(moten: list[Motesfakta], idag: dt.date) -> list[Paminnelse]:
     """Every reminder, the most urgent first."""
     out: list[Paminnelse] = []
@@ -54,7 +57,10 @@ def paminnelser(moten: list[Motesfakta], idag: dt.date) -> list[Paminnelse]:
                     idag > frist,
                 )
             )
-        if m.state in (Tillstand.UTKAST, Tillstand.FOR_JUSTERING) and idag > frist:
+        if (
+            m.state in (Tillstand.UTKAST, Tillstand.FOR_JUSTERING, Tillstand.FOR_UNDERSKRIFT)
+            and idag > frist
+        ):
             out.append(
                 Paminnelse(
                     m.meeting_id,

@@ -21,7 +21,6 @@ from secretary.services.errors import ServiceError
 from secretary.services.innehall import innehall
 from secretary.services.read import Reads
 from secretary.services.read.protokoll import protokoll_data
-from secretary.services.val import folj_beslutet
 from secretary.services.versioner import Slag, VersionInfo, ny_version, version_info
 from secretary.store.database import Store
 from secretary.store.models import Justeringskommentar, Logg, Meeting
@@ -99,22 +98,11 @@ def _inga_oppna(session: Session, meeting_id: int) -> None:
 def justera(
     store: Store, meeting_id: int, now: dt.datetime, datum: dt.date | None = None
 ) -> VersionInfo:
-    """för justering -> justerat: the final PDF (with signature fields) and the content are
-    stored with their SHA-256 digests and the meeting is locked; changes are rättelser from
-    here. The register follows the val §§ in the same unit of work (services.val). Refused
-    while a justerare's comment is open or a val awaits its lottning."""
+    """för justering (or för underskrift) -> justerat, the quick way: every signatory who has
+    not signed signed the printed protocol on `datum`, each recorded and logged
+    (services.underskrift.justera_pa_papper). The final PDF with its signature fields and
+    the content are stored with their digests and the meeting is locked; changes are
+    rättelser from here. Refused while a justerare's comment is open."""
+    from secretary.services.underskrift import justera_pa_papper
 
-    def work(s: Session) -> VersionInfo:
-        meeting = las.las_mote(s, meeting_id)
-        _check(meeting, Tillstand.FOR_JUSTERING, till=Tillstand.JUSTERAT)
-        _inga_oppna(s, meeting_id)
-        data = protokoll_data(Reads(s), meeting)
-        pdf = render(data)
-        overga(s, meeting, Tillstand.JUSTERAT, now)
-        meeting.justerat_datum = datum or now.date()
-        folj_beslutet(s, meeting, now)
-        return version_info(ny_version(s, meeting, Slag.JUSTERAT, now, pdf, innehall(data)))
-
-    info = store.in_snapshot(work)
-    store.backup("protokoll-justerat")
-    return info
+    return justera_pa_papper(store, meeting_id, now, datum)

@@ -96,7 +96,8 @@ def logg(store: Store, meeting_id: int) -> list[Logghandelse]:
                 or_(
                     Logg.kind.like("läge-%"),
                     Logg.kind.like("version-%"),
-                    Logg.kind.in_(("öppnat", "avslutat", "rättelse")),
+                    Logg.kind.in_(("öppnat", "avslutat", "rättelse", "underskrift", "justerat")),
+                    Logg.kind.like("underskrift-%"),
                 ),
             )
             .order_by(Logg.at, Logg.id)

@@ -15,6 +15,7 @@ from secretary.store.models import Kallelse, Meeting, Organ
 _EFTER_MOTET = [
     Tillstand.UTKAST.value,
     Tillstand.FOR_JUSTERING.value,
+    Tillstand.FOR_UNDERSKRIFT.value,
     Tillstand.JUSTERAT.value,
     Tillstand.ANSLAGET.value,
 ]

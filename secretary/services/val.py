@@ -305,18 +305,10 @@ def load_registerforslag(store: Store, meeting_id: int) -> list[Registerandring]
         return registerforslag(reads, reads.meeting(meeting_id))
 
 
-def folj_beslutet(session: Session, meeting: Meeting, now: dt.datetime) -> int:
-    """At justering, in its unit of work: the elected get their memberships (organ, role,
-    term, their place in the order) and the entledigade lose theirs from the decided date.
-    A person not yet in the register is added from the § (name, party). Each § is applied
-    once. Refused while a val awaits its lottning or breaks a rule. Returns the changes."""
-    reads = Reads(session)
-    changes = 0
-    for nr, vy, arende in _planer(reads, meeting):
-        row = session.get(ParagrafVal, arende.id)
-        assert row is not None
-        if row.registrerat is not None:
-            continue
+def kontrollera_valen(reads: Reads, meeting: Meeting) -> None:
+    """Refused, in Swedish, while a val § breaks a rule or awaits its lottning: checked when
+    the protocol is fixed for signing as well as at justering itself."""
+    for nr, vy, _arende in _planer(reads, meeting):
         for post, res, hinder in zip(vy.data.poster, vy.resultat, vy.hinder, strict=True):
             if hinder:
                 raise ServiceError(f"§ {nr}: {' '.join(hinder)}")
@@ -325,6 +317,22 @@ def folj_beslutet(session: Session, meeting: Meeting, now: dt.datetime) -> int:
                     f"§ {nr}: valet till {post.organ} väntar på lottning om plats "
                     f"{res.behov.plats}. För in utfallet innan protokollet justeras."
                 )
+
+
+def folj_beslutet(session: Session, meeting: Meeting, now: dt.datetime) -> int:
+    """At justering, in its unit of work: the elected get their memberships (organ, role,
+    term, their place in the order) and the entledigade lose theirs from the decided date.
+    A person not yet in the register is added from the § (name, party). Each § is applied
+    once. Refused while a val awaits its lottning or breaks a rule. Returns the changes."""
+    reads = Reads(session)
+    kontrollera_valen(reads, meeting)
+    changes = 0
+    for _nr, vy, arende in _planer(reads, meeting):
+        row = session.get(ParagrafVal, arende.id)
+        assert row is not None
+        if row.registrerat is not None:
+            continue
+        for post, res in zip(vy.data.poster, vy.resultat, strict=True):
             if post.organ_id is None or session.get(Organ, post.organ_id) is None:
                 continue  # a post outside the register (an external ombud): nothing to follow
             changes += _valda_in(session, post, res.valda, res.ordning, meeting.date)

@@ -170,13 +170,25 @@ def _avvikelser(v: Protokollversion) -> list[str]:
             f"{namn}: det sparade innehållet stämmer inte med sin kontrollsumma. Det har "
             "ändrats utanför programmet efter att det sparades."
         )
+    if v.signerad_pdf is not None:
+        if sha256(v.signerad_pdf) != v.signerad_sha256:
+            out.append(
+                f"{namn}: den signerade PDF-filen stämmer inte med sin kontrollsumma. Den har "
+                "ändrats utanför programmet efter att den sparades."
+            )
+        elif not v.signerad_pdf.startswith(v.pdf):
+            out.append(
+                f"{namn}: den signerade PDF-filen börjar inte med den justerade versionen; "
+                "det som signerats är inte det sparade protokollet."
+            )
     return out
 
 
 def kontrollera(store: Store, meeting_id: int) -> list[str]:
     """Tamper detection, cheap enough to run when a meeting is opened: every stored version's
     PDF and content against its SHA-256 digest, and the justering digest in the log against
-    the stored one. An empty list means nothing was found; each finding is a Swedish
+    the stored one; a signed PDF against its digest, the log, and the version it must
+    begin with. An empty list means nothing was found; each finding is a Swedish
     sentence."""
     with store.read() as s:
         versions = list(
@@ -192,6 +204,12 @@ def kontrollera(store: Store, meeting_id: int) -> list[str]:
                 select(Logg.text).where(Logg.meeting_id == meeting_id, Logg.kind.like("version-%"))
             )
         }
+        signed = {
+            text
+            for (text,) in s.execute(
+                select(Logg.text).where(Logg.meeting_id == meeting_id, Logg.kind == "underskrift")
+            )
+        }
         out: list[str] = []
         for v in versions:
             out += _avvikelser(v)
@@ -199,6 +217,11 @@ def kontrollera(store: Store, meeting_id: int) -> list[str]:
                 out.append(
                     f"Version {v.nummer}: kontrollsumman finns inte i sammanträdets logg. "
                     "Versionen kan ha bytts ut utanför programmet."
+                )
+            if v.signerad_sha256 and not any(v.signerad_sha256 in text for text in signed):
+                out.append(
+                    f"Version {v.nummer}: den signerade PDF-filens kontrollsumma finns inte i "
+                    "sammanträdets logg. Filen kan ha bytts ut utanför programmet."
                 )
         return out
 

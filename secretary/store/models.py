@@ -349,6 +349,36 @@ class Protokollversion(Base):
     pdf_sha256: Mapped[str] = mapped_column(String(64))
     innehall: Mapped[dict[str, Any]] = mapped_column(JSON)
     innehall_sha256: Mapped[str] = mapped_column(String(64))
+    # The justerat version as signed so far: the stored PDF with the signatures appended as
+    # incremental updates (so it starts with `pdf`, byte for byte), and its digest.
+    signerad_pdf: Mapped[bytes | None] = mapped_column(LargeBinary)
+    signerad_sha256: Mapped[str | None] = mapped_column(String(64))
+
+
+class Underskrift(Base):
+    """A signatory of a justerat version and the state of their signature: when, by whom,
+    how, and for an e-signature the validation result kept as evidence (signer certificate,
+    chain, time, result; reports.signatur.Signaturgranskning.som_dict)."""
+
+    __tablename__ = "underskrift"
+    __table_args__ = (UniqueConstraint("version_id", "falt"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
+    version_id: Mapped[int] = mapped_column(
+        ForeignKey("protokollversion.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    roll: Mapped[str] = mapped_column(String(40))
+    namn: Mapped[str] = mapped_column(String(200))
+    falt: Mapped[str] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(20), default="väntar")
+    datum: Mapped[dt.date | None] = mapped_column(Date)
+    satt: Mapped[str] = mapped_column(String(20), default="")
+    signerare: Mapped[str] = mapped_column(String(300), default="")
+    registrerad: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    granskning: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
 
 class Justeringskommentar(Base):

@@ -157,6 +157,7 @@ def test_a_meeting_goes_from_pagar_to_anslaget_through_the_window(
         "öppnat",
         "avslutat",
         "läge-för justering",
+        "läge-för underskrift",  # the quick paper justering fixes the version first
         "läge-justerat",
         "läge-anslaget",
     ]

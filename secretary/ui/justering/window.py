@@ -60,6 +60,7 @@ from secretary.ui.justering.tabs import (
     fill,
     table,
 )
+from secretary.ui.justering.underskrifter import UnderskrifterTab
 from secretary.ui.table import action
 
 SETTINGS_KEY = "windows/justering"
@@ -70,6 +71,7 @@ FARG = {
     Tillstand.PAGAR: ("#e3f2fd", "#0d47a1"),
     Tillstand.UTKAST: ("#fff8e1", "#6d4c00"),
     Tillstand.FOR_JUSTERING: ("#fff3e0", "#8a3b00"),
+    Tillstand.FOR_UNDERSKRIFT: ("#fff3e0", "#8a3b00"),
     Tillstand.JUSTERAT: ("#e8f5e9", "#1b5e20"),
     Tillstand.ANSLAGET: ("#e0f2f1", "#004d40"),
     Tillstand.NEDTAGET: ("#eceff1", "#37474f"),
@@ -80,6 +82,8 @@ NASTA = {
     Tillstand.PAGAR: "Sammanträdet pågår. Avsluta det för att få ett utkast till protokoll.",
     Tillstand.UTKAST: "Nästa steg: skicka utkastet till justerarna.",
     Tillstand.FOR_JUSTERING: "Justerarna granskar utkastet. Nästa steg: justera.",
+    Tillstand.FOR_UNDERSKRIFT: "Den slutliga versionen väntar på underskrifter; protokollet "
+    "är justerat när alla har signerat.",
     Tillstand.JUSTERAT: "Protokollet är låst. Nästa steg: sätt upp anslaget.",
     Tillstand.ANSLAGET: "Anslaget sitter uppe till sista dagen för överklagande.",
     Tillstand.NEDTAGET: "Anslaget är nedtaget; sammanträdet är avslutat i alla led.",
@@ -160,6 +164,7 @@ class JusteringWindow(QWidget):
         self.tabs.addTab(self._versions_tab(), "Versioner")
         self.granskning_tab = GranskningTab(ctx, meeting_id, self._changed)
         self.kommentarer_tab = KommentarerTab(ctx, meeting_id, self._changed)
+        self.underskrifter_tab = UnderskrifterTab(ctx, meeting_id, self.start, self._changed)
         self.anslag_tab = AnslagTab()
         self.anslag_tab.satt_upp_button.clicked.connect(self.satt_upp)
         self.anslag_tab.bevis_button.clicked.connect(self.anslagsbevis)
@@ -169,6 +174,7 @@ class JusteringWindow(QWidget):
         self.logg_tab = LoggTab()
         self.tabs.addTab(self.granskning_tab, "Granskning")
         self.tabs.addTab(self.kommentarer_tab, "Kommentarer")
+        self.tabs.addTab(self.underskrifter_tab, "Underskrifter")
         self.tabs.addTab(self.anslag_tab, "Anslag")
         self.tabs.addTab(self.publicering_tab, "Webbversion")
         self.tabs.addTab(self.paminnelser_tab, "Påminnelser")
@@ -322,7 +328,11 @@ class JusteringWindow(QWidget):
         )
         self.state_label.setText(self.lage.text)
         self.state_label.setStyleSheet("font-size: 16pt; font-weight: 700;")
-        self.next_label.setText(NASTA[t])
+        self.underskrifter_tab.refresh(t)
+        signerade = self.underskrifter_tab.data.sammanfattning
+        self.next_label.setText(
+            NASTA[t] + (f" {signerade}" if signerade and t is not Tillstand.FOR_JUSTERING else "")
+        )
 
         comments = list_kommentarer(self.ctx.store, self.meeting_id)
         n_open = sum(1 for k in comments if k.status is Status.OPPEN)
@@ -348,7 +358,10 @@ class JusteringWindow(QWidget):
             else f"Skicka nytt utkast (utkast {n})…"
         )
         self.withdraw_button.setVisible(t is Tillstand.FOR_JUSTERING)
-        self.justera_button.setVisible(t is Tillstand.FOR_JUSTERING)
+        self.justera_button.setVisible(t in (Tillstand.FOR_JUSTERING, Tillstand.FOR_UNDERSKRIFT))
+        self.justera_button.setText(
+            "Justera på papper…" if t is Tillstand.FOR_UNDERSKRIFT else "Justera…"
+        )
         self.justera_button.setEnabled(not blocked)
         self.justera_button.setToolTip(
             "Besvara de öppna kommentarerna först" if blocked else "Justera och lås protokollet"

@@ -1,11 +1,8 @@
 """paragraf_val: a § of kind val (posts, nominations, way of electing, counts, lottning,
 entlediganden) and when the register followed it at justering
 
-Numbered 0011 to follow another branch's 0010. That migration is not on this branch yet, so
-`down_revision` is "0009" here for now: whoever merges both must set it to "0010".
-
 Revision ID: 0011
-Revises: 0009 (to become 0010 at integration)
+Revises: 0010
 Create Date: 2026-12-05 10:00:00
 """
 
@@ -15,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0011"
-down_revision: str | None = "0009"  # TEMPORARY: "0010" once that branch is merged
+down_revision: str | None = "0010"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,0 +1,112 @@
+"""The validation report a registrator files with the signed protocol (issue 12;
+Riksarkivet rapport 2006:1 asks for proof that each signature was checked): per signatory
+who signed, when and how, and for an e-signature the certificate, its chain, the time and
+the result of the check. PDF/A-2b like the protocol."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+
+from secretary.reports import arkiv
+from secretary.reports import styles as st
+from secretary.reports.page import Layout, Sidhuvud, bygg
+
+
+@dataclass(frozen=True)
+class Rapportrad:
+    underskrift: str  # 'Ordförande Petra Sandström (L)'
+    status: str  # 'Signerat 2026-12-04 e-signatur (certifikatfil)'
+    signerare: str
+    granskning: Mapping[str, Any]  # reports.signatur.Signaturgranskning.som_dict(); {} on paper
+
+
+@dataclass(frozen=True)
+class Valideringsrapport:
+    kommun: str
+    organ: str
+    datum: dt.date
+    version: int
+    pdf_sha256: str
+    signerad_sha256: str
+    justerat: dt.date | None
+    rader: tuple[Rapportrad, ...]
+
+
+def _tid(value: object) -> str:
+    if not isinstance(value, str) or not value:
+        return "–"
+    return dt.datetime.fromisoformat(value).astimezone().strftime("%Y-%m-%d %H.%M.%S %Z")
+
+
+def _rad(r: Rapportrad, width: float) -> list[Flowable]:
+    s = st.stylesheet()
+    g = r.granskning
+    rows: list[tuple[str, str]] = [("Status", r.status)]
+    if g:
+        kedja = g.get("kedja") or []
+        signer = kedja[0] if kedja else {}
+        rows += [
+            ("Resultat", "Godkänd" if g.get("resultat") == "godkänd" else "Underkänd"),
+            ("Signaturfält", str(g.get("falt", ""))),
+            ("Nivå", str(g.get("niva", ""))),
+            ("Signeringstid", _tid(g.get("signeringstid"))),
+            ("Tidsstämpel", _tid(g.get("tidsstampel"))),
+            ("Certifikat", str(signer.get("subjekt", ""))),
+            ("Utfärdare", str(signer.get("utfardare", ""))),
+            ("Serienummer", str(signer.get("serienummer", ""))),
+            (
+                "Giltigt",
+                f"{str(signer.get('giltig_fran', ''))[:10]} – "
+                f"{str(signer.get('giltig_till', ''))[:10]}",
+            ),
+            ("Kedja", " → ".join(str(c.get("subjekt", "")) for c in kedja)),
+            (
+                "Kontroll",
+                "Signaturen är intakt och giltig; certifikatet kedjar till en betrodd rot; "
+                "endast underskrifter har lagts till efter den justerade versionen."
+                if g.get("resultat") == "godkänd"
+                else "; ".join(str(f) for f in g.get("fel") or []),
+            ),
+        ]
+    elif r.status.startswith("Signerat"):
+        rows.append(("Kontroll", "Underskrift på papper, antecknad av sekreteraren."))
+    table = Table(
+        [[Paragraph(st.text(k), s.label), Paragraph(st.text(v), s.cell)] for k, v in rows],
+        colWidths=[35 * mm, width - 35 * mm],
+    )
+    table.setStyle(TableStyle([*st.TABLE_BASE, ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    return [Paragraph(st.text(r.underskrift), s.heading), table]
+
+
+def rapport_pdf(data: Valideringsrapport, *, pdfa: bool = True) -> bytes:
+    s = st.stylesheet()
+    layout = Layout()
+    width = 170 * mm
+    out: list[Flowable] = [
+        Paragraph("Valideringsrapport för underskrifter", s.title),
+        Paragraph(
+            st.text(
+                f"Sammanträdesprotokoll {data.organ} {data.datum.isoformat()}, justerad "
+                f"version {data.version}."
+                + (f" Justerat {data.justerat.isoformat()}." if data.justerat else " Ej justerat.")
+            ),
+            s.body,
+        ),
+        Paragraph(st.text(f"SHA-256 för den justerade versionen: {data.pdf_sha256}"), s.small),
+        Paragraph(
+            st.text(f"SHA-256 för den signerade PDF-filen: {data.signerad_sha256 or '–'}"),
+            s.small,
+        ),
+        Spacer(1, 4 * mm),
+    ]
+    for r in data.rader:
+        out += _rad(r, width)
+    head = Sidhuvud(data.kommun, data.organ, data.datum, "Valideringsrapport", False, rutor=())
+    pdf = bygg(out, head, layout, f"Valideringsrapport {data.organ} {data.datum.isoformat()}")
+    return arkiv.pdfa_2b(pdf) if pdfa else pdf

@@ -1,0 +1,677 @@
+"""Justering by signatures (issue 12): the final version is fixed and sent for signing, and
+each signatory signs it in one of three ways, all kept as one record:
+
+1. on paper: the secretary records that and when the signatory signed the printed copy;
+2. in the application: pyHanko signs the signatory's own field with a PKCS#12 file or a
+   smart card / token through PKCS#11 (B-B, or B-T when a timestamp server is set);
+3. elsewhere: the secretary imports the PDF that came back from a signing service or from
+   the signatories, who may each have signed in turn.
+
+Every signed PDF that enters is checked in full (reports.signatur.granska) against the
+stored version, the municipality's trust roots and the clock; a refused one changes nothing
+and the message names the signature and the reason. An accepted one is kept with the
+version, and each signature's validation result is kept as evidence with its signatory.
+The meeting is justerat on the day of the last signature (domain.underskrift), and the log
+records every signature.
+
+Each use case is one unit of work on one snapshot, with the meeting's row locked first
+(services.las), as services.arbetsgang.justera.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from secretary.domain.arbetsgang import LAST, Tillstand, tillstand
+from secretary.domain.innehall import sha256
+from secretary.domain.underskrift import (
+    Satt,
+    Status,
+    datumhinder,
+    justeringsdag,
+    kravs,
+    namnet_stammer,
+)
+from secretary.services import las
+from secretary.services.arbetsgang import _inga_oppna, overga
+from secretary.services.dokument import Dokument, filnamn, meeting_prefix, render
+from secretary.services.errors import ServiceError
+from secretary.services.innehall import innehall
+from secretary.services.read import Reads
+from secretary.services.read.protokoll import protokoll_data
+from secretary.services.val import folj_beslutet, kontrollera_valen
+from secretary.services.versioner import Slag, VersionInfo, ny_version, version_info
+from secretary.store.database import Store
+from secretary.store.models import Logg, Meeting, Protokollversion, Setting, Underskrift
+
+TILLIT = "signering.tillit"  # PEM: the roots the municipality trusts for e-signatures
+TSA_URL = "signering.tsa_url"  # RFC 3161 timestamp server; empty: PAdES B-B
+
+
+@dataclass(frozen=True)
+class UnderskriftInfo:
+    id: int
+    position: int
+    roll: str
+    namn: str
+    falt: str
+    status: Status
+    datum: dt.date | None
+    satt: Satt | None
+    signerare: str
+    granskning: dict[str, Any]
+
+    @property
+    def text(self) -> str:
+        """'Ordförande Petra Sandström (L)'."""
+        return f"{self.roll} {self.namn}".strip()
+
+    @property
+    def status_text(self) -> str:
+        if self.status is Status.VANTAR:
+            return "Väntar"
+        when = self.datum.isoformat() if self.datum else ""
+        how = self.satt.text if self.satt else ""
+        return f"Signerat {when} {how}".strip()
+
+
+@dataclass(frozen=True)
+class Underskrifter:
+    """The signatories of the version being signed (or signed), in print order."""
+
+    version: VersionInfo | None
+    rader: tuple[UnderskriftInfo, ...]
+    signerad: bool  # a signed PDF is stored
+
+    @property
+    def vantar(self) -> tuple[UnderskriftInfo, ...]:
+        """The signatures the justering still waits for."""
+        return tuple(r for r in self.rader if r.status is Status.VANTAR and kravs(r.falt))
+
+    @property
+    def sammanfattning(self) -> str:
+        """'Underskrifter för justering: 1 av 2. Väntar på Justerare Birger Hedlund (EP).'"""
+        if not self.rader:
+            return ""
+        required = [r for r in self.rader if kravs(r.falt)]
+        klara = len(required) - len(self.vantar)
+        text = f"Underskrifter för justering: {klara} av {len(required)}."
+        if self.vantar:
+            text += " Väntar på " + ", ".join(r.text for r in self.vantar) + "."
+        others = [r for r in self.rader if not kravs(r.falt) and r.status is Status.VANTAR]
+        if others:
+            text += " Inte signerat än (krävs inte för justeringen): "
+            text += ", ".join(r.text for r in others) + "."
+        return text
+
+
+def _info(u: Underskrift) -> UnderskriftInfo:
+    return UnderskriftInfo(
+        u.id,
+        u.position,
+        u.roll,
+        u.namn,
+        u.falt,
+        Status(u.status),
+        u.datum,
+        Satt(u.satt) if u.satt else None,
+        u.signerare,
+        dict(u.granskning or {}),
+    )
+
+
+def _version(s: Session, meeting_id: int) -> Protokollversion | None:
+    """The latest version that has signatories: the one being signed, or signed."""
+    return s.scalar(
+        select(Protokollversion)
+        .join(Underskrift, Underskrift.version_id == Protokollversion.id)
+        .where(Protokollversion.meeting_id == meeting_id)
+        .order_by(Protokollversion.nummer.desc())
+        .limit(1)
+    )
+
+
+def _rader(s: Session, version: Protokollversion) -> list[Underskrift]:
+    return list(
+        s.scalars(
+            select(Underskrift)
+            .where(Underskrift.version_id == version.id)
+            .order_by(Underskrift.position)
+        )
+    )
+
+
+def underskrifter_in(s: Session, meeting_id: int) -> Underskrifter:
+    version = _version(s, meeting_id)
+    if version is None:
+        return Underskrifter(None, (), False)
+    return Underskrifter(
+        version_info(version),
+        tuple(_info(u) for u in _rader(s, version)),
+        version.signerad_pdf is not None,
+    )
+
+
+def underskrifter(store: Store, meeting_id: int) -> Underskrifter:
+    with store.read() as s:
+        return underskrifter_in(s, meeting_id)
+
+
+# --- settings ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Signeringsinstallningar:
+    tillit_pem: str
+    tsa_url: str
+
+
+def installningar(store: Store) -> Signeringsinstallningar:
+    with store.read() as s:
+        reads = Reads(s)
+        return Signeringsinstallningar(reads.setting(TILLIT), reads.setting(TSA_URL))
+
+
+def spara_installningar(store: Store, tillit_pem: str, tsa_url: str) -> None:
+    """The municipality's trust roots (PEM) and the timestamp server; bad PEM or an address
+    that is not http(s) is refused and nothing is saved."""
+    from secretary.reports.signatur import SigneringsFel, las_tillit
+
+    tsa_url = tsa_url.strip()
+    if tsa_url and not tsa_url.startswith(("http://", "https://")):
+        raise ServiceError("Tidsstämpelserverns adress ska börja med http:// eller https://.")
+    if tillit_pem.strip():
+        try:
+            if not las_tillit(tillit_pem):
+                raise SigneringsFel("Texten innehåller inga certifikat i PEM-form.")
+        except SigneringsFel as exc:
+            raise ServiceError(str(exc)) from None
+    with store.session() as s:
+        for key, value in ((TILLIT, tillit_pem.strip()), (TSA_URL, tsa_url)):
+            row = s.get(Setting, key)
+            if row is None:
+                s.add(Setting(key=key, value=value))
+            else:
+                row.value = value
+
+
+# --- fixing the version for signing ---------------------------------------------------------
+
+
+def _till_underskrift(s: Session, meeting: Meeting, now: dt.datetime) -> Protokollversion:
+    """för justering -> för underskrift: the final PDF (PDF/A-2b with one empty field per
+    signatory) is stored as the justerat version, and its signatories listed, waiting."""
+    _inga_oppna(s, meeting.id)
+    reads = Reads(s)
+    kontrollera_valen(reads, meeting)
+    data = protokoll_data(reads, meeting)
+    if not any(u.falt.startswith("Justerare") for u in data.underskrifter):
+        raise ServiceError(
+            "Inga justerare är utsedda. Ordföranden och minst en justerare ska justera "
+            "protokollet; ange justerarna under sammanträdets uppgifter först."
+        )
+    pdf = render(data)
+    overga(s, meeting, Tillstand.FOR_UNDERSKRIFT, now)
+    version = ny_version(s, meeting, Slag.JUSTERAT, now, pdf, innehall(data))
+    for i, u in enumerate(data.underskrifter):
+        s.add(
+            Underskrift(
+                meeting_id=meeting.id,
+                version_id=version.id,
+                position=i,
+                roll=u.roll,
+                namn=u.namn,
+                falt=u.falt,
+                status=Status.VANTAR.value,
+                satt="",
+                signerare="",
+                granskning={},
+            )
+        )
+    s.flush()
+    return version
+
+
+def till_underskrift(store: Store, meeting_id: int, now: dt.datetime) -> VersionInfo:
+    """Fix the final version and send it for signing; the text is locked from here."""
+
+    def work(s: Session) -> VersionInfo:
+        meeting = las.las_mote(s, meeting_id)
+        if tillstand(meeting.state) is not Tillstand.FOR_JUSTERING:
+            raise ServiceError(
+                "Protokollet kan skickas för underskrift först när det är skickat för "
+                f"justering (nu: {tillstand(meeting.state).label.lower()})."
+            )
+        return version_info(_till_underskrift(s, meeting, now))
+
+    return store.in_snapshot(work)
+
+
+def avbryt_underskrift(store: Store, meeting_id: int, now: dt.datetime) -> None:
+    """för underskrift -> för justering: a signatory found an error before everyone signed.
+    The version and the signatures made stay on record; a new version is signed anew."""
+    with store.session() as s:
+        meeting = las.las_mote(s, meeting_id)
+        overga(s, meeting, Tillstand.FOR_JUSTERING, now)
+        version = _version(s, meeting_id)
+        if version is not None:
+            s.add(
+                Logg(
+                    meeting_id=meeting_id,
+                    at=now,
+                    kind="underskrift-avbruten",
+                    text=f"Underskrifterna av version {version.nummer} avbröts; "
+                    "protokollet är åter för justering.",
+                )
+            )
+
+
+# --- the shared step: a signature recorded ---------------------------------------------------
+
+
+def _signing(s: Session, meeting_id: int) -> tuple[Meeting, Protokollversion, list[Underskrift]]:
+    meeting = las.las_mote(s, meeting_id)
+    t = tillstand(meeting.state)
+    if t not in (Tillstand.FOR_UNDERSKRIFT, *LAST):
+        raise ServiceError(
+            f"Protokollet väntar inte på underskrifter ({t.label.lower()})."
+            + (" Skicka det för underskrift först." if t is Tillstand.FOR_JUSTERING else "")
+        )
+    version = _version(s, meeting_id)
+    if t in LAST and (version is None or version.nummer != _senaste_nummer(s, meeting_id)):
+        raise ServiceError(
+            "Protokollet är justerat och har rättats sedan; underskrifterna gäller en "
+            "tidigare version."
+        )
+    if version is None:  # pragma: no cover - för underskrift always has its version
+        raise ServiceError("Det finns ingen version att signera.")
+    return meeting, version, _rader(s, version)
+
+
+def _senaste_nummer(s: Session, meeting_id: int) -> int | None:
+    return s.scalar(
+        select(Protokollversion.nummer)
+        .where(Protokollversion.meeting_id == meeting_id)
+        .order_by(Protokollversion.nummer.desc())
+        .limit(1)
+    )
+
+
+def _rad(rader: list[Underskrift], falt: str) -> Underskrift:
+    for r in rader:
+        if r.falt == falt:
+            if r.status == Status.SIGNERAT.value:
+                raise ServiceError(f"{r.roll} {r.namn} har redan signerat.")
+            return r
+    raise ServiceError(f"Protokollet har ingen underskrift {falt}.")
+
+
+def _logga(s: Session, meeting: Meeting, r: Underskrift, now: dt.datetime, extra: str) -> None:
+    how = Satt(r.satt).text
+    s.add(
+        Logg(
+            meeting_id=meeting.id,
+            at=now,
+            kind="underskrift",
+            text=f"{r.roll} {r.namn} signerade {r.datum.isoformat() if r.datum else ''} "
+            f"{how}{extra}.",
+        )
+    )
+
+
+def _kanske_justerat(
+    s: Session, meeting: Meeting, rader: list[Underskrift], now: dt.datetime
+) -> None:
+    """Once everyone has signed: justerat, on the day of the last signature."""
+    if tillstand(meeting.state) is not Tillstand.FOR_UNDERSKRIFT:
+        return  # the sekreterare's signature after justering
+    dag = justeringsdag((Status(r.status), r.datum) for r in rader if kravs(r.falt))
+    if dag is None:
+        return
+    overga(s, meeting, Tillstand.JUSTERAT, now)
+    meeting.justerat_datum = dag
+    folj_beslutet(s, meeting, now)  # the register follows the val §§, in this unit of work
+    s.add(
+        Logg(
+            meeting_id=meeting.id,
+            at=now,
+            kind="justerat",
+            text=f"Ordföranden och justerarna har signerat; protokollet är justerat "
+            f"{dag.isoformat()} (dagen för den sista underskriften).",
+        )
+    )
+
+
+def signerat_pa_papper(
+    store: Store, meeting_id: int, falt: str, datum: dt.date, now: dt.datetime
+) -> Underskrifter:
+    """Record that the signatory in `falt` signed the printed protocol on `datum`."""
+
+    def work(s: Session) -> Underskrifter:
+        meeting, _, rader = _signing(s, meeting_id)
+        r = _rad(rader, falt)
+        hinder = datumhinder(datum, meeting.date, now.date())
+        if hinder:
+            raise ServiceError(hinder)
+        _papper(s, meeting, r, datum, now)
+        _kanske_justerat(s, meeting, rader, now)
+        return underskrifter_in(s, meeting_id)
+
+    result = store.in_snapshot(work)
+    store.backup("protokoll-signerat")
+    return result
+
+
+def _papper(s: Session, meeting: Meeting, r: Underskrift, datum: dt.date, now: dt.datetime) -> None:
+    r.status = Status.SIGNERAT.value
+    r.datum = datum
+    r.satt = Satt.PAPPER.value
+    r.signerare = r.namn
+    r.registrerad = now
+    _logga(s, meeting, r, now, " (antecknat av sekreteraren)")
+
+
+def justera_pa_papper(
+    store: Store, meeting_id: int, now: dt.datetime, datum: dt.date | None = None
+) -> VersionInfo:
+    """The quick way, as before: everyone who has not signed signed the printed protocol on
+    `datum` (today when not given). From för justering the version is fixed first."""
+
+    def work(s: Session) -> VersionInfo:
+        meeting = las.las_mote(s, meeting_id)
+        t = tillstand(meeting.state)
+        if t is Tillstand.FOR_JUSTERING:
+            version = _till_underskrift(s, meeting, now)
+        elif t is Tillstand.FOR_UNDERSKRIFT:
+            found = _version(s, meeting_id)
+            assert found is not None
+            version = found
+        else:
+            from secretary.domain.arbetsgang import overgangshinder
+
+            raise ServiceError(
+                overgangshinder(t, Tillstand.JUSTERAT) or f"Sammanträdet är {t.label.lower()}."
+            )
+        dag = datum or now.date()
+        rader = _rader(s, version)
+        for r in rader:
+            if r.status == Status.VANTAR.value:
+                _papper(s, meeting, r, dag, now)
+        _kanske_justerat(s, meeting, rader, now)
+        return version_info(version)
+
+    info = store.in_snapshot(work)
+    store.backup("protokoll-justerat")
+    return info
+
+
+# --- e-signatures ----------------------------------------------------------------------------
+
+
+def _namn(rader: list[Underskrift]) -> dict[str, str]:
+    return {r.falt: f"{r.roll} {r.namn}".strip() for r in rader}
+
+
+def _granska(
+    s: Session, version: Protokollversion, rader: list[Underskrift], pdf: bytes, now: dt.datetime
+) -> Any:
+    from secretary.reports.signatur import SigneringsFel, granska, las_tillit
+
+    reads = Reads(s)
+    pem = reads.setting(TILLIT)
+    if not pem:
+        raise ServiceError(
+            "Kommunen har inte angett några betrodda rotcertifikat för e-underskrifter. "
+            "Ange dem under Underskrifter → Inställningar för signering."
+        )
+    try:
+        tillit = las_tillit(pem)
+    except SigneringsFel as exc:
+        raise ServiceError(str(exc)) from None
+    return granska(
+        pdf,
+        version.pdf,
+        tillit,
+        fran=version.created,
+        nu=now,
+        falt_namn=_namn(rader),
+        versionsnamn=f"det justerade protokollet (version {version.nummer}) för detta sammanträde",
+    )
+
+
+def _ta_emot(
+    s: Session,
+    meeting: Meeting,
+    version: Protokollversion,
+    rader: list[Underskrift],
+    pdf: bytes,
+    satt: Satt,
+    now: dt.datetime,
+    *,
+    bara: str | None = None,
+) -> list[Underskrift]:
+    """Check a signed PDF in full and keep it; the signatories it newly signs are marked
+    signed with the evidence. Refused (ServiceError, nothing changed) when anything fails."""
+    g = _granska(s, version, rader, pdf, now)
+    if not g.godkand:
+        raise ServiceError("Den signerade PDF-filen godtas inte:\n• " + "\n• ".join(g.alla_fel))
+    tidigare = version.signerad_pdf
+    if tidigare is not None and not pdf.startswith(tidigare):
+        raise ServiceError(
+            "Den signerade PDF-filen bygger inte på de underskrifter som redan är sparade: "
+            "den saknar någon av dem. Signera i tur och ordning i den senast sparade filen "
+            "(Spara PDF för signering)."
+        )
+    by_field = {r.falt: r for r in rader}
+    nya: list[Underskrift] = []
+    for sig in g.signaturer:
+        r = by_field[sig.falt]
+        if bara is not None and sig.falt != bara:
+            continue
+        if r.status == Status.SIGNERAT.value:
+            if r.satt != Satt.PAPPER.value:
+                r.granskning = sig.som_dict()  # checked again: the newest result is kept
+            continue
+        if not namnet_stammer(sig.signerare, r.namn):
+            raise ServiceError(
+                f"Den signerade PDF-filen godtas inte: {r.roll} {r.namn}: signaturen är gjord "
+                f"av {sig.signerare}, inte av {r.namn}."
+            )
+        when = sig.signeringstid.astimezone() if sig.signeringstid else now
+        r.status = Status.SIGNERAT.value
+        r.datum = when.date()
+        r.satt = satt.value
+        r.signerare = sig.signerare
+        r.registrerad = now
+        r.granskning = sig.som_dict()
+        nya.append(r)
+    if not nya:
+        raise ServiceError("Filen innehåller inga nya underskrifter att spara.")
+    version.signerad_pdf = pdf
+    version.signerad_sha256 = sha256(pdf)
+    for r in nya:
+        _logga(
+            s,
+            meeting,
+            r,
+            now,
+            f", {r.granskning.get('niva', '')}, certifikat {r.signerare}; signerad PDF "
+            f"SHA-256 {version.signerad_sha256}",
+        )
+    return nya
+
+
+def _aktuell(version: Protokollversion) -> bytes:
+    return version.signerad_pdf if version.signerad_pdf is not None else version.pdf
+
+
+def _signera(
+    store: Store,
+    meeting_id: int,
+    falt: str,
+    satt: Satt,
+    now: dt.datetime,
+    sign: Callable[[bytes, Underskrift, str], bytes],
+) -> Underskrifter:
+    from secretary.reports.signatur import SigneringsFel
+
+    def work(s: Session) -> Underskrifter:
+        meeting, version, rader = _signing(s, meeting_id)
+        r = _rad(rader, falt)
+        tsa = Reads(s).setting(TSA_URL)
+        try:
+            pdf = sign(_aktuell(version), r, tsa)
+        except SigneringsFel as exc:
+            raise ServiceError(str(exc)) from None
+        _ta_emot(s, meeting, version, rader, pdf, satt, now, bara=falt)
+        _kanske_justerat(s, meeting, rader, now)
+        return underskrifter_in(s, meeting_id)
+
+    result = store.in_snapshot(work)
+    store.backup("protokoll-signerat")
+    return result
+
+
+def signera_med_fil(
+    store: Store, meeting_id: int, falt: str, p12: bytes, losenord: str, now: dt.datetime
+) -> Underskrifter:
+    """Sign the signatory's field with the certificate and key of a PKCS#12 file."""
+    from secretary.reports.signatur import pkcs12_signer, signera
+
+    def sign(pdf: bytes, r: Underskrift, tsa: str) -> bytes:
+        signer = pkcs12_signer(p12, losenord)
+        return signera(pdf, r.falt, signer, namn=r.namn, roll=r.roll, tsa_url=tsa)
+
+    return _signera(store, meeting_id, falt, Satt.CERTIFIKATFIL, now, sign)
+
+
+def signera_med_kort(
+    store: Store,
+    meeting_id: int,
+    falt: str,
+    *,
+    bibliotek: str,
+    token: str,
+    pin: str,
+    nyckel: str,
+    now: dt.datetime,
+) -> Underskrifter:
+    """Sign the signatory's field with a smart card or token through PKCS#11."""
+    from secretary.reports.signatur import pkcs11_signer, signera
+
+    def sign(pdf: bytes, r: Underskrift, tsa: str) -> bytes:
+        with pkcs11_signer(bibliotek, token, pin, nyckel) as signer:
+            return signera(pdf, r.falt, signer, namn=r.namn, roll=r.roll, tsa_url=tsa)
+
+    return _signera(store, meeting_id, falt, Satt.KORT, now, sign)
+
+
+def importera_signerad(
+    store: Store, meeting_id: int, pdf: bytes, now: dt.datetime
+) -> Underskrifter:
+    """Take in a PDF signed elsewhere (a signing service, or the signatories in turn)."""
+
+    def work(s: Session) -> Underskrifter:
+        meeting, version, rader = _signing(s, meeting_id)
+        _ta_emot(s, meeting, version, rader, pdf, Satt.EXTERN, now)
+        _kanske_justerat(s, meeting, rader, now)
+        return underskrifter_in(s, meeting_id)
+
+    result = store.in_snapshot(work)
+    store.backup("protokoll-signerat")
+    return result
+
+
+# --- the signed PDF and its evidence ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Kontrollerad:
+    """The signed PDF as stored, checked again now; `fel` empty when it still holds."""
+
+    dokument: Dokument
+    fel: tuple[str, ...]
+
+
+def signerad_pdf(store: Store, meeting_id: int, now: dt.datetime) -> Kontrollerad:
+    """The signed protocol as a document, verified again every time it is opened."""
+    with store.read() as s:
+        version = _version(s, meeting_id)
+        if version is None or version.signerad_pdf is None:
+            raise ServiceError("Det finns ingen e-signerad PDF för sammanträdet ännu.")
+        rader = _rader(s, version)
+        pdf = version.signerad_pdf
+        fel: list[str] = []
+        if sha256(pdf) != version.signerad_sha256:
+            fel.append("Den signerade PDF-filen stämmer inte med sin kontrollsumma.")
+        try:
+            g = _granska(s, version, rader, pdf, now)
+            fel += g.alla_fel
+        except ServiceError as exc:
+            fel.append(str(exc))
+        meeting = s.get(Meeting, meeting_id)
+        assert meeting is not None
+        start = meeting_prefix(meeting)
+        nummer = version.nummer
+    return Kontrollerad(
+        Dokument(
+            pdf,
+            f"Signerat protokoll, version {nummer}",
+            filnamn(start, "protokoll signerat"),
+        ),
+        tuple(fel),
+    )
+
+
+def pdf_for_signering(store: Store, meeting_id: int) -> Dokument:
+    """The PDF to send to a signatory or a signing service: the justerat version with the
+    signatures made so far."""
+    with store.read() as s:
+        version = _version(s, meeting_id)
+        if version is None:
+            raise ServiceError("Protokollet är inte skickat för underskrift ännu.")
+        meeting = s.get(Meeting, meeting_id)
+        assert meeting is not None
+        return Dokument(
+            _aktuell(version),
+            f"Protokoll för underskrift, version {version.nummer}",
+            filnamn(meeting_prefix(meeting), "protokoll för underskrift"),
+        )
+
+
+def valideringsrapport(store: Store, meeting_id: int) -> Dokument:
+    """A short report a registrator can file: per signatory who signed, when, how, and for
+    an e-signature the certificate, its chain and the result of the check."""
+    from secretary.reports.valideringsrapport import Rapportrad, Valideringsrapport, rapport_pdf
+
+    with store.read() as s:
+        reads = Reads(s)
+        version = _version(s, meeting_id)
+        if version is None:
+            raise ServiceError("Protokollet har inga underskrifter ännu.")
+        meeting = reads.meeting(meeting_id)
+        rader = [_info(u) for u in _rader(s, version)]
+        data = Valideringsrapport(
+            kommun=reads.setting("kommun"),
+            organ=meeting.organ.name,
+            datum=meeting.date,
+            version=version.nummer,
+            pdf_sha256=version.pdf_sha256,
+            signerad_sha256=version.signerad_sha256 or "",
+            justerat=meeting.justerat_datum,
+            rader=tuple(
+                Rapportrad(r.text, r.status_text, r.signerare, r.granskning) for r in rader
+            ),
+        )
+        start = meeting_prefix(meeting)
+    return Dokument(
+        rapport_pdf(data),
+        f"Valideringsrapport, version {data.version}",
+        filnamn(start, "valideringsrapport"),
+    )

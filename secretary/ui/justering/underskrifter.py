@@ -1,0 +1,431 @@
+"""The Underskrifter tab of the justering window (issue 12): who signs, who has signed, when
+and how; the three ways to sign (on paper, in the application with a certificate file or a
+card, or a PDF signed elsewhere); the signed PDF, checked every time it is opened; the
+validation report; and the municipality's trust roots and timestamp server."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from secretary.domain.arbetsgang import LAST, Tillstand
+from secretary.domain.underskrift import Status
+from secretary.services import underskrift
+from secretary.services.errors import ServiceError
+from secretary.services.underskrift import Underskrifter, UnderskriftInfo
+from secretary.ui.common import confirm, dialog_buttons, from_qdate, show_error, to_qdate
+from secretary.ui.context import AppContext
+from secretary.ui.documents.files import save_pdf
+from secretary.ui.documents.preview import busy, show_document
+from secretary.ui.justering.tabs import fill, table
+
+P12_KEY = "justering/p12_fil"
+KORT_KEY = "justering/pkcs11"
+
+
+class PapperDialog(QDialog):
+    def __init__(self, vem: str, idag: dt.date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Signerat på papper")
+        self.date_edit = QDateEdit(to_qdate(idag))
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setMaximumDate(to_qdate(idag))
+        form = QFormLayout()
+        form.addRow("Underskriftsdag", self.date_edit)
+        buttons, _ = dialog_buttons(self, "Anteckna")
+        layout = QVBoxLayout(self)
+        label = QLabel(f"{vem} har skrivit under det utskrivna protokollet.")
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def datum(self) -> dt.date:
+        return from_qdate(self.date_edit.date())
+
+
+class FilDialog(QDialog):
+    """A PKCS#12 file (.p12/.pfx) and its password."""
+
+    def __init__(self, vem: str, senaste: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Signera med certifikatfil")
+        self.path_edit = QLineEdit(senaste)
+        self.path_edit.setAccessibleName("Certifikatfil")
+        browse = QPushButton("Välj…")
+        browse.clicked.connect(self._browse)
+        self.password_edit = QLineEdit()
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_edit.setAccessibleName("Lösenord")
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(browse)
+        form = QFormLayout()
+        form.addRow("Certifikatfil (.p12, .pfx)", row)
+        form.addRow("Lösenord", self.password_edit)
+        buttons, _ = dialog_buttons(self, "Signera")
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"Signera som {vem}."))
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(520)
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Välj certifikatfil", self.path_edit.text(), "Certifikat (*.p12 *.pfx)"
+        )
+        if path:
+            self.path_edit.setText(path)
+
+
+class KortDialog(QDialog):
+    """A smart card or token through PKCS#11: the module, the token, the PIN, the key."""
+
+    def __init__(self, vem: str, senaste: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Signera med kort eller token")
+        defaults = [*senaste, "", "", ""][:3]
+        self.lib_edit = QLineEdit(defaults[0])
+        self.token_edit = QLineEdit(defaults[1])
+        self.key_edit = QLineEdit(defaults[2])
+        self.pin_edit = QLineEdit()
+        self.pin_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        form = QFormLayout()
+        form.addRow("PKCS#11-modul", self.lib_edit)
+        form.addRow("Kortets namn (token)", self.token_edit)
+        form.addRow("Nyckelns namn", self.key_edit)
+        form.addRow("PIN-kod", self.pin_edit)
+        buttons, _ = dialog_buttons(self, "Signera")
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"Signera som {vem}."))
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(520)
+
+
+class InstallningarDialog(QDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle("Inställningar för signering")
+        now = underskrift.installningar(ctx.store)
+        self.pem_edit = QPlainTextEdit(now.tillit_pem)
+        self.pem_edit.setAccessibleName("Betrodda rotcertifikat")
+        self.pem_edit.setPlaceholderText("-----BEGIN CERTIFICATE-----\n…")
+        self.tsa_edit = QLineEdit(now.tsa_url)
+        self.tsa_edit.setAccessibleName("Tidsstämpelserver")
+        form = QFormLayout()
+        form.addRow("Betrodda rotcertifikat (PEM)", self.pem_edit)
+        form.addRow("Tidsstämpelserver (RFC 3161)", self.tsa_edit)
+        buttons, _ = dialog_buttons(self, "Spara")
+        layout = QVBoxLayout(self)
+        hint = QLabel(
+            "E-underskrifter godtas bara när certifikatet är utfärdat av någon av kommunens "
+            "betrodda utfärdare. Med en tidsstämpelserver blir underskrifterna PAdES B-T."
+        )
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(600)
+
+    def accept(self) -> None:
+        try:
+            underskrift.spara_installningar(
+                self.ctx.store, self.pem_edit.toPlainText(), self.tsa_edit.text()
+            )
+        except ServiceError as exc:
+            show_error(self, "Inställningarna kan inte sparas", exc)
+            return
+        super().accept()
+
+
+class UnderskrifterTab(QWidget):
+    def __init__(
+        self, ctx: AppContext, meeting_id: int, start: str, changed: Callable[[], None]
+    ) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.meeting_id = meeting_id
+        self.start = start
+        self.changed = changed
+        self.state = Tillstand.PLANERAT
+        self.data = Underskrifter(None, (), False)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName("Underskrifter")
+        self.table = table(["Underskrift", "Status", "Signerad av", "Kontroll"], 3, "Underskrifter")
+        self.table.itemSelectionChanged.connect(self._enable)
+
+        def button(text: str, slot: Callable[[], object]) -> QPushButton:
+            b = QPushButton(text)
+            b.setAutoDefault(False)
+            b.clicked.connect(lambda: slot())
+            return b
+
+        self.skicka_button = button("Skicka för underskrift…", self.skicka)
+        self.papper_button = button("Signerat på papper…", self.papper)
+        self.fil_button = button("Signera med certifikatfil…", self.signera_fil)
+        self.kort_button = button("Signera med kort…", self.signera_kort)
+        self.importera_button = button("Importera signerad PDF…", self.importera)
+        self.spara_button = button("Spara PDF för signering…", self.spara_for_signering)
+        self.visa_button = button("Visa signerad PDF…", self.visa_signerad)
+        self.rapport_button = button("Valideringsrapport…", self.rapport)
+        self.avbryt_button = button("Avbryt underskrifterna…", self.avbryt)
+        self.installningar_button = button("Inställningar för signering…", self.installningar)
+        grid = QGridLayout()
+        for i, b in enumerate(
+            (
+                self.skicka_button,
+                self.papper_button,
+                self.fil_button,
+                self.kort_button,
+                self.importera_button,
+                self.spara_button,
+                self.visa_button,
+                self.rapport_button,
+                self.avbryt_button,
+                self.installningar_button,
+            )
+        ):
+            grid.addWidget(b, i // 5, i % 5)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(grid)
+
+    def refresh(self, state: Tillstand) -> None:
+        self.state = state
+        chosen = self.current()
+        self.data = underskrift.underskrifter(self.ctx.store, self.meeting_id)
+        rows = []
+        for r in self.data.rader:
+            g = r.granskning
+            check = ""
+            if g:
+                check = f"{'Godkänd' if g.get('resultat') == 'godkänd' else 'Underkänd'}, "
+                check += f"{g.get('niva', '')}"
+                kedja = g.get("kedja") or []
+                if kedja:
+                    check += f", utfärdat av {kedja[-1].get('subjekt', '')}"
+            elif r.status is Status.SIGNERAT:
+                check = "Antecknat av sekreteraren"
+            rows.append([r.text, r.status_text, r.signerare, check])
+        fill(self.table, rows)
+        if self.data.rader:
+            pick = next(
+                (i for i, r in enumerate(self.data.rader) if chosen and r.falt == chosen.falt),
+                next((i for i, r in enumerate(self.data.rader) if r.status is Status.VANTAR), 0),
+            )
+            self.table.selectRow(pick)
+        if state is Tillstand.FOR_JUSTERING:
+            self.summary.setText(
+                "Skicka den slutliga versionen för underskrift när justerarna är klara. "
+                "Texten låses då, och var och en signerar på papper eller digitalt."
+            )
+        else:
+            self.summary.setText(self.data.sammanfattning or "Inga underskrifter ännu.")
+        self._enable()
+
+    def current(self) -> UnderskriftInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self.data.rader):
+            return None
+        return self.data.rader[rows[0].row()]
+
+    def _enable(self) -> None:
+        # After justering the sekreterare may still sign (domain.underskrift).
+        signing = self.state is Tillstand.FOR_UNDERSKRIFT or (
+            self.state in LAST and any(r.status is Status.VANTAR for r in self.data.rader)
+        )
+        r = self.current()
+        waiting = signing and r is not None and r.status is Status.VANTAR
+        self.skicka_button.setVisible(self.state is Tillstand.FOR_JUSTERING)
+        for b in (self.papper_button, self.fil_button, self.kort_button):
+            b.setEnabled(waiting)
+        self.importera_button.setEnabled(signing)
+        self.avbryt_button.setVisible(self.state is Tillstand.FOR_UNDERSKRIFT)
+        self.spara_button.setEnabled(self.data.version is not None)
+        self.visa_button.setEnabled(self.data.signerad)
+        self.rapport_button.setEnabled(bool(self.data.rader))
+
+    def _run(self, title: str, call: Callable[[], object]) -> object | None:
+        try:
+            with busy():
+                result = call()
+        except ServiceError as exc:
+            show_error(self, title, exc)
+            return None
+        self.changed()
+        return result
+
+    def skicka(self) -> object | None:
+        if not confirm(
+            self,
+            "Skicka för underskrift",
+            "Spara den slutliga versionen och skicka den för underskrift? Texten låses; "
+            "protokollet är justerat när alla har signerat.",
+        ):
+            return None
+        return self._run(
+            "Protokollet kan inte skickas för underskrift",
+            lambda: underskrift.till_underskrift(self.ctx.store, self.meeting_id, self.ctx.clock()),
+        )
+
+    def papper(self) -> object | None:
+        r = self.current()
+        if r is None:
+            return None
+        dialog = PapperDialog(r.text, self.ctx.clock().date(), self)
+        if not dialog.exec():
+            return None
+        return self._run(
+            "Underskriften kan inte antecknas",
+            lambda: underskrift.signerat_pa_papper(
+                self.ctx.store, self.meeting_id, r.falt, dialog.datum(), self.ctx.clock()
+            ),
+        )
+
+    def signera_fil(self) -> object | None:
+        r = self.current()
+        if r is None:
+            return None
+        dialog = FilDialog(r.text, str(self.ctx.settings.value(P12_KEY, "") or ""), self)
+        if not dialog.exec():
+            return None
+        path = Path(dialog.path_edit.text().strip())
+        try:
+            data = path.read_bytes()
+        except OSError:
+            show_error(
+                self,
+                "Signeringen kan inte göras",
+                ServiceError(f"Certifikatfilen {path} kan inte läsas."),
+            )
+            return None
+        self.ctx.settings.setValue(P12_KEY, str(path))
+        password = dialog.password_edit.text()
+        return self._run(
+            "Signeringen kan inte göras",
+            lambda: underskrift.signera_med_fil(
+                self.ctx.store, self.meeting_id, r.falt, data, password, self.ctx.clock()
+            ),
+        )
+
+    def signera_kort(self) -> object | None:
+        r = self.current()
+        if r is None:
+            return None
+        saved = self.ctx.settings.value(KORT_KEY, []) or []
+        dialog = KortDialog(
+            r.text, [str(x) for x in saved] if isinstance(saved, list) else [], self
+        )
+        if not dialog.exec():
+            return None
+        lib, token, key = (
+            dialog.lib_edit.text().strip(),
+            dialog.token_edit.text().strip(),
+            dialog.key_edit.text().strip(),
+        )
+        self.ctx.settings.setValue(KORT_KEY, [lib, token, key])
+        pin = dialog.pin_edit.text()
+        return self._run(
+            "Signeringen kan inte göras",
+            lambda: underskrift.signera_med_kort(
+                self.ctx.store,
+                self.meeting_id,
+                r.falt,
+                bibliotek=lib,
+                token=token,
+                pin=pin,
+                nyckel=key,
+                now=self.ctx.clock(),
+            ),
+        )
+
+    def importera(self) -> object | None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Importera signerad PDF", "", "PDF-dokument (*.pdf)"
+        )
+        if not path:
+            return None
+        try:
+            data = Path(path).read_bytes()
+        except OSError:
+            show_error(self, "Filen kan inte läsas", ServiceError(f"Filen {path} kan inte läsas."))
+            return None
+        return self._run(
+            "Den signerade PDF-filen godtas inte",
+            lambda: underskrift.importera_signerad(
+                self.ctx.store, self.meeting_id, data, self.ctx.clock()
+            ),
+        )
+
+    def spara_for_signering(self) -> None:
+        try:
+            doc = underskrift.pdf_for_signering(self.ctx.store, self.meeting_id)
+        except ServiceError as exc:
+            show_error(self, "PDF-filen kan inte sparas", exc)
+            return
+        save_pdf(self, self.ctx.settings, doc)
+
+    def visa_signerad(self) -> object | None:
+        try:
+            with busy():
+                k = underskrift.signerad_pdf(self.ctx.store, self.meeting_id, self.ctx.clock())
+        except ServiceError as exc:
+            show_error(self, "Den signerade PDF-filen kan inte visas", exc)
+            return None
+        if k.fel:
+            show_error(
+                self,
+                "Den signerade PDF-filen håller inte",
+                ServiceError(
+                    "Kontrollen av den sparade filen hittade fel:\n• " + "\n• ".join(k.fel)
+                ),
+            )
+        return show_document(self.ctx.settings, k.dokument, self)
+
+    def rapport(self) -> object | None:
+        try:
+            with busy():
+                doc = underskrift.valideringsrapport(self.ctx.store, self.meeting_id)
+        except ServiceError as exc:
+            show_error(self, "Valideringsrapporten kan inte skapas", exc)
+            return None
+        return show_document(self.ctx.settings, doc, self)
+
+    def avbryt(self) -> object | None:
+        if not confirm(
+            self,
+            "Avbryt underskrifterna",
+            "Avbryta underskrifterna och ta tillbaka protokollet för justering? Versionen och "
+            "de underskrifter som gjorts finns kvar i historiken; en ny version får signeras.",
+        ):
+            return None
+        return self._run(
+            "Underskrifterna kan inte avbrytas",
+            lambda: underskrift.avbryt_underskrift(
+                self.ctx.store, self.meeting_id, self.ctx.clock()
+            ),
+        )
+
+    def installningar(self) -> None:
+        InstallningarDialog(self.ctx, self).exec()

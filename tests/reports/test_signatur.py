@@ -1,0 +1,163 @@
+"""Signing the justerat protocol's fields with pyHanko and checking what comes back, at the
+PDF level (secretary.reports.signatur): B-B and B-T, the fields kept, PDF/A kept, and each
+way a signed PDF is refused."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Iterator
+
+import pikepdf
+import pytest
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko_certvalidator import ValidationContext
+
+from secretary.reports import signatur
+from tests import pki as tpki
+
+FALT = {
+    "Sekreterare": "Sekreterare Eva Kristensson",
+    "Ordforande": "Ordförande Petra Sandström",
+    "Justerare1": "Justerare Birger Hedlund",
+}
+
+
+@pytest.fixture(scope="module")
+def pki() -> tpki.Pki:
+    return tpki.pki()
+
+
+@pytest.fixture(scope="module")
+def tsa(pki: tpki.Pki) -> Iterator[str]:
+    with tpki.tidsstampelserver(pki) as url:
+        yield url
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now()
+
+
+def _sign(pdf: bytes, pki: tpki.Pki, who: tpki.Nyckel, falt: str, tsa: str = "") -> bytes:
+    signer = signatur.pkcs12_signer(pki.p12(who), tpki.LOSEN)
+    return signatur.signera(pdf, falt, signer, namn="N N", roll="Ordförande", tsa_url=tsa)
+
+
+def _check(pdf: bytes, bas: bytes, pki: tpki.Pki) -> signatur.Granskning:
+    tillit = signatur.las_tillit(pki.tillit_pem)
+    start = _now() - dt.timedelta(hours=1)
+    return signatur.granska(pdf, bas, tillit, fran=start, nu=_now(), falt_namn=FALT)
+
+
+def test_two_signatures_b_b_and_b_t_are_accepted_and_pyhanko_agrees(
+    slutligt: bytes, pki: tpki.Pki, tsa: str
+) -> None:
+    one = _sign(slutligt, pki, pki.ordforande, "Ordforande")
+    two = _sign(one, pki, pki.justerare, "Justerare1", tsa)
+    assert two.startswith(one) and one.startswith(slutligt)  # incremental updates
+    g = _check(two, slutligt, pki)
+    assert g.godkand, g.alla_fel
+    by_field = {s.falt: s for s in g.signaturer}
+    assert by_field["Ordforande"].niva == "PAdES B-B"
+    assert by_field["Justerare1"].niva == "PAdES B-T"
+    assert by_field["Justerare1"].tidsstampel is not None
+    assert by_field["Ordforande"].signerare == "Petra Sandström"
+    assert by_field["Ordforande"].kedja[-1].subjekt.startswith("CN=Testkommunens CA")
+    # pyHanko's own validator, on its own terms.
+    roots = signatur.las_tillit(pki.tillit_pem)
+    reader = PdfFileReader(io.BytesIO(two))
+    for emb in reader.embedded_signatures:
+        status = validate_pdf_signature(emb, ValidationContext(trust_roots=roots))
+        assert status.bottom_line, status.pretty_print_details()
+    # The empty field stays, and PDF/A-2b is still declared.
+    assert [(f.namn, f.signerat) for f in signatur.signaturfalt_i(two)] == [
+        ("Sekreterare", False),
+        ("Ordforande", True),
+        ("Justerare1", True),
+    ]
+    with pikepdf.open(io.BytesIO(two)) as doc:
+        meta = doc.open_metadata()
+        assert meta.pdfa_status == "2B"
+
+
+def test_a_field_already_signed_cannot_be_signed_again(slutligt: bytes, pki: tpki.Pki) -> None:
+    one = _sign(slutligt, pki, pki.ordforande, "Ordforande")
+    with pytest.raises(signatur.SigneringsFel, match="redan signerat"):
+        _sign(one, pki, pki.ordforande, "Ordforande")
+
+
+def test_a_wrong_password_is_said_in_swedish(pki: tpki.Pki) -> None:
+    with pytest.raises(signatur.SigneringsFel, match="fel lösenord"):
+        signatur.pkcs12_signer(pki.p12(pki.ordforande), "fel")
+
+
+def test_text_changed_after_signing_is_refused(slutligt: bytes, pki: tpki.Pki) -> None:
+    signed = _sign(slutligt, pki, pki.ordforande, "Ordforande")
+    w = IncrementalPdfFileWriter(io.BytesIO(signed))
+    page = w.root["/Pages"]["/Kids"][0].get_object()
+    from pyhanko.pdf_utils import generic
+
+    stream = generic.StreamObject(stream_data=b"BT /F1 12 Tf 72 72 Td (Nytt beslut) Tj ET")
+    page["/Contents"] = w.add_object(stream)
+    w.update_container(page)
+    out = io.BytesIO()
+    w.write(out)
+    g = _check(out.getvalue(), slutligt, pki)
+    assert not g.godkand
+    assert any("ändrats efter att protokollet justerades" in f for f in g.alla_fel)
+
+
+def test_bytes_changed_inside_the_signed_part_are_refused(slutligt: bytes, pki: tpki.Pki) -> None:
+    signed = bytearray(_sign(slutligt, pki, pki.ordforande, "Ordforande"))
+    at = len(slutligt) + 40  # inside the signature's revision, outside /Contents
+    signed[at] = ord("X") if signed[at] != ord("X") else ord("Y")
+    g = _check(bytes(signed), slutligt, pki)
+    assert not g.godkand
+
+
+def test_another_version_is_refused(slutligt: bytes, utkast: bytes, pki: tpki.Pki) -> None:
+    g = _check(_sign(slutligt, pki, pki.ordforande, "Ordforande"), utkast, pki)
+    assert g.fel and "inte det justerade protokollet" in g.fel[0]
+
+
+def test_a_foreign_certificate_is_refused(slutligt: bytes, pki: tpki.Pki) -> None:
+    g = _check(_sign(slutligt, pki, pki.framling, "Ordforande"), slutligt, pki)
+    assert not g.godkand
+    assert any(
+        "Ordförande Petra Sandström" in f and "betrodda utfärdare" in f for f in g.alla_fel
+    ), g.alla_fel
+
+
+def test_an_expired_certificate_is_refused(slutligt: bytes, pki: tpki.Pki) -> None:
+    g = _check(_sign(slutligt, pki, pki.utgangen, "Ordforande"), slutligt, pki)
+    assert any("gick ut" in f for f in g.alla_fel), g.alla_fel
+
+
+def test_a_truncated_file_is_refused(slutligt: bytes, pki: tpki.Pki) -> None:
+    signed = _sign(slutligt, pki, pki.ordforande, "Ordforande")
+    g = _check(signed[: len(signed) - 3000], slutligt, pki)
+    assert g.fel and "fullständig PDF" in g.fel[0]
+
+
+def test_an_unsigned_copy_is_refused(slutligt: bytes, pki: tpki.Pki) -> None:
+    g = _check(slutligt, slutligt, pki)
+    assert g.fel == ("PDF-filen innehåller inga signaturer.",)
+
+
+@pytest.mark.skipif(not tpki.HAS_SOFTHSM, reason="softhsm2 är inte installerat")
+def test_signing_with_a_pkcs11_token(
+    slutligt: bytes, pki: tpki.Pki, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    token = tpki.session_token(tmp_path_factory, pki)
+    with signatur.pkcs11_signer(token.bibliotek, token.etikett, token.pin, token.nyckel) as s:
+        signed = signatur.signera(slutligt, "Justerare1", s, namn="B H", roll="Justerare")
+    g = _check(signed, slutligt, pki)
+    assert g.godkand, g.alla_fel
+    assert g.signaturer[0].signerare == "Birger Hedlund"
+    with (
+        pytest.raises(signatur.SigneringsFel, match="PIN"),
+        signatur.pkcs11_signer(token.bibliotek, token.etikett, "000000", token.nyckel),
+    ):
+        pass
