@@ -233,7 +233,10 @@ class PubliceringTab(QWidget):
             return []
         fill(
             self.table,
-            [[f"§ {m.paragraf}", m.vad, m.var, m.original] for m in self.maskeringar],
+            [
+                [f"§ {m.paragraf}" if m.paragraf else "Första sidan", m.vad, m.var, m.original]
+                for m in self.maskeringar
+            ],
         )
         n = len(self.maskeringar)
         self.summary.setText(
