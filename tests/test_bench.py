@@ -32,7 +32,7 @@ def test_the_service_protocol_and_search_benchmarks_run() -> None:
         "upprop: markera närvarande",
         "ångra / gör om",
         "data ur tjänstelagret (protokoll_data)",
-        "PDF/A-2b",
+        "PDF/A-2a",
         "tecken för tecken",
         "Secretary, tio år",
     ):

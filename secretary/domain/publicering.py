@@ -26,10 +26,27 @@ PERSONNUMMER = "[personnummer]"
 MARKERAD = "[uppgift borttagen]"
 
 
+FORSTASIDAN = 0  # Maskering.paragraf of a masking on the front page
+# The front page's texts where a personnummer is masked. The terms the secretary marks (a
+# sökande's name or address) are not: the front page names the officials and the town hall
+# ("Stadshuset, Storgatan 1"), which are public. "paragrafer" is computed, never masked.
+FORSTASIDA_FRITEXT = {
+    "plats_och_tid": "Plats och tid",
+    "ajourneringar": "Plats och tid",
+    "ledamoter": "Ledamöter",
+    "tjanstgorande_ersattare": "Tjänstgörande ersättare",
+    "ersattare": "Ersättare",
+    "adjungerade": "Adjungerade",
+    "ovriga": "Övriga",
+    "justerare": "Justerare",
+    "justering": "Plats och tid för justering",
+}
+
+
 @dataclass(frozen=True)
 class Maskering:
-    paragraf: int
-    vad: str  # "sekretess", "personnummer", "markerad uppgift"
+    paragraf: int  # FORSTASIDAN for the front page
+    vad: str  # "sekretess", "personnummer", "samordningsnummer", "markerad uppgift", ...
     var: str  # the part of the §, as the protocol names it
     original: str  # what is hidden (for the secretary's eyes only)
 
@@ -47,6 +64,12 @@ def _markering(markerade: Sequence[str]) -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in terms) + r")(?!\w)", re.I)
 
 
+def _slag(t: personnummer.Traff) -> str:
+    """What the preview calls a hit: the secretary checks a mistyped number with the author."""
+    vad = "samordningsnummer" if t.samordningsnummer else "personnummer"
+    return vad if t.kontrollsiffra_ok else f"{vad} (fel kontrollsiffra)"
+
+
 def maskera_text(
     text: str, markerade: re.Pattern[str] | None = None
 ) -> tuple[str, list[tuple[str, str]]]:
@@ -56,7 +79,7 @@ def maskera_text(
     at = 0
     for t in personnummer.hitta(text):
         out += [text[at : t.start], PERSONNUMMER]
-        hits.append(("personnummer", t.text))
+        hits.append((_slag(t), t.text))
         at = t.slut
     out.append(text[at:])
     masked = "".join(out)
@@ -75,6 +98,14 @@ def maskera(innehall: Mapping[str, Any], markerade: Sequence[str] = ()) -> Publi
     public: Innehall = copy.deepcopy(dict(innehall))
     pattern = _markering(markerade)
     out: list[Maskering] = []
+    for key, texts in public.get("forstasida", {}).items():
+        if key in FORSTASIDA_FRITEXT:
+            masked_texts: list[str] = []
+            for text in texts:
+                ny, hits = maskera_text(text)
+                masked_texts.append(ny)
+                out += [Maskering(FORSTASIDAN, vad, FORSTASIDA_FRITEXT[key], o) for vad, o in hits]
+            public["forstasida"][key] = masked_texts
     for p in public.get("paragrafer", []):
         nummer = int(p["paragraf"])
         if p.get("sekretess"):
@@ -86,7 +117,7 @@ def maskera(innehall: Mapping[str, Any], markerade: Sequence[str] = ()) -> Publi
         rubrik, hits = maskera_text(str(p.get("rubrik", "")), pattern)
         p["rubrik"] = rubrik
         out += [Maskering(nummer, vad, "Rubrik", orig) for vad, orig in hits]
-        for del_ in FRITEXT:
+        for del_ in (*FRITEXT, "jav"):
             texts = p.get("delar", {}).get(del_)
             if not texts:
                 continue

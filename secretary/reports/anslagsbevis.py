@@ -4,13 +4,14 @@ appeal by laglighetsprövning (KL 13 kap.; domain.md, 'Justering and anslag').""
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from secretary.reports import arkiv
 from secretary.reports import styles as st
 from secretary.reports.data import ProtokollData
 from secretary.reports.forstasida import anslag
 from secretary.reports.page import Layout, Sidhuvud, bygg
+from secretary.reports.tagg import Stycke
 
 LAGLIGHETSPROVNING = (
     "Den som är medlem i kommunen har rätt att få lagligheten av kommunens beslut prövad av "
@@ -33,12 +34,12 @@ def anslagsbevis_pdf(
     s = st.stylesheet()
     layout = Layout()
     out: list[Flowable] = [
-        Paragraph("Anslagsbevis", s.title),
+        Stycke("Anslagsbevis", s.title),
         anslag(data, layout, paragrafer, bevis=True),
         Spacer(1, 8 * mm),
-        Paragraph("Information om laglighetsprövning", s.heading),
-        *[Paragraph(st.text(t), s.body) for t in LAGLIGHETSPROVNING],
+        Stycke("Information om laglighetsprövning", s.heading, roll="H2"),
+        *[Stycke(st.text(t), s.body) for t in LAGLIGHETSPROVNING],
     ]
     head = Sidhuvud(data.kommun, data.organ, data.datum, "Anslagsbevis", utkast, rutor=())
     pdf = bygg(out, head, layout, f"Anslagsbevis {data.organ} {data.datum.isoformat()}")
-    return arkiv.pdfa_2b(pdf) if pdfa else pdf
+    return arkiv.pdfa_2b(pdf, layout.taggning) if pdfa else pdf

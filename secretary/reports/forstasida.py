@@ -8,11 +8,12 @@ from collections.abc import Sequence
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from secretary.reports import styles as st
 from secretary.reports.data import ProtokollData
 from secretary.reports.page import Layout, Signaturlinje
+from secretary.reports.tagg import Stycke, Tabelltaggar, tagga
 
 Rad = tuple[str, str, bool]  # label, value, label in bold
 
@@ -55,16 +56,19 @@ class FaktaTabell(Table):  # type: ignore[misc]
         group = next((r for r in reversed(self.rader[:n]) if r[0]), None)
         if not label and group is not None:
             rest[0] = (f"{group[0]} (forts.)", value, group[2])
-        return [parts[0], fakta_tabell(rest)]
+        return [parts[0], fakta_tabell(rest, self._renderCB)]
 
 
-def fakta_tabell(rows: Sequence[Rad]) -> FaktaTabell:
+def fakta_tabell(rows: Sequence[Rad], taggar: Tabelltaggar | None = None) -> FaktaTabell:
+    """The label column is the row headers (TH, scope Row) when tagged; `taggar`: the rest
+    of a table split over pages, one Table in the structure."""
     s = st.stylesheet()
     data = [
-        [Paragraph(st.text(label), s.label if bold else s.cell), Paragraph(st.text(value), s.cell)]
+        [Stycke(st.text(label), s.label if bold else s.cell), Stycke(st.text(value), s.cell)]
         for label, value, bold in rows
     ]
     table = FaktaTabell(data, colWidths=[st.LABEL_WIDTH, st.FRAME_WIDTH - st.LABEL_WIDTH])
+    tagga(table, taggar or Tabelltaggar(rubrikkolumner=1))
     table.rader = list(rows)
     style = [*st.TABLE_BASE]
     for i, (label, _, bold) in enumerate(rows):
@@ -76,12 +80,23 @@ def fakta_tabell(rows: Sequence[Rad]) -> FaktaTabell:
     return table
 
 
+def _signerar(roll: str, namn: str) -> str:
+    """The tooltip of a signature field: 'Underskrift, Ordförande: Anna Andersson'."""
+    return f"Underskrift, {roll}: {namn}" if namn else f"Underskrift, {roll}"
+
+
 def underskrifter(d: ProtokollData, layout: Layout) -> Flowable:
     s = st.stylesheet()
-    rows: list[list[object]] = [[Paragraph("Underskrifter", s.label), ""]]
+    rows: list[list[object]] = [[Stycke("Underskrifter", s.label), ""]]
     for u in d.underskrifter:
-        rows.append([Paragraph(st.text(u.roll), s.label), Signaturlinje(layout, u.falt, u.namn)])
+        rows.append(
+            [
+                Stycke(st.text(u.roll), s.label),
+                Signaturlinje(layout, u.falt, u.namn, beskrivning=_signerar(u.roll, u.namn)),
+            ]
+        )
     table = Table(rows, colWidths=[st.LABEL_WIDTH, st.FRAME_WIDTH - st.LABEL_WIDTH])
+    tagga(table, Tabelltaggar(rubrikkolumner=1))
     table.setStyle(TableStyle([*st.TABLE_BASE, ("VALIGN", (0, 1), (0, -1), "MIDDLE")]))
     return KeepTogether([Spacer(1, 8 * mm), table])
 
@@ -123,19 +138,22 @@ def anslag(
         ("Förvaringsplats för protokollet", d.forvaringsplats),
     ]
     rows: list[list[object]] = [
-        [Paragraph("ANSLAG/BEVIS", s.boxheading), ""],
+        [Stycke("ANSLAG/BEVIS", s.boxheading), ""],
         [
-            Paragraph(
+            Stycke(
                 "Protokollet är justerat. Justeringen har tillkännagivits genom anslag.", s.cell
             ),
             "",
         ],
     ]
-    rows += [[Paragraph(st.text(k), s.label), Paragraph(st.text(v), s.cell)] for k, v in facts]
+    rows += [[Stycke(st.text(k), s.label), Stycke(st.text(v), s.cell)] for k, v in facts]
     rows.append(
-        [Paragraph("Underskrift", s.label), Signaturlinje(layout, None, d.sekreterare, 70 * mm)]
+        [Stycke("Underskrift", s.label), Signaturlinje(layout, None, d.sekreterare, 70 * mm)]
     )
-    table = Table(rows, colWidths=[label_width, st.FRAME_WIDTH - label_width])
+    table = tagga(
+        Table(rows, colWidths=[label_width, st.FRAME_WIDTH - label_width]),
+        Tabelltaggar(rubrikkolumner=1),
+    )
     style = [
         *st.TABLE_BASE,
         ("SPAN", (0, 0), (-1, 0)),
@@ -157,7 +175,7 @@ def anslag(
 def forstasida(d: ProtokollData, layout: Layout) -> list[Flowable]:
     s = st.stylesheet()
     return [
-        Paragraph(st.text(d.organ), s.title),
+        Stycke(st.text(d.organ), s.title),
         Spacer(1, 4 * mm),
         fakta_tabell(faktarader(d)),
         underskrifter(d, layout),

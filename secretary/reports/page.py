@@ -23,6 +23,7 @@ from reportlab.platypus.doctemplate import FrameBreak
 from reportlab.platypus.flowables import _listWrapOn
 
 from secretary.reports import styles as st
+from secretary.reports.tagg import Taggning
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class Faltplats:
     namn: str
     sida: int
     box: tuple[float, float, float, float]
+    beskrivning: str = ""  # the field's tooltip: who signs here
 
 
 @dataclass
@@ -53,6 +55,7 @@ class Layout:
 
     falt: list[Faltplats] = field(default_factory=list)
     sidor: int = 0
+    taggning: Taggning = field(default_factory=Taggning)
 
 
 class Signaturlinje(Flowable):  # type: ignore[misc]
@@ -60,10 +63,16 @@ class Signaturlinje(Flowable):  # type: ignore[misc]
     position in `layout` when drawn, so a signature field can be put exactly on it."""
 
     def __init__(
-        self, layout: Layout, falt: str | None, namn: str, bredd: float = st.SIGNATURE_LINE
+        self,
+        layout: Layout,
+        falt: str | None,
+        namn: str,
+        bredd: float = st.SIGNATURE_LINE,
+        beskrivning: str = "",
     ) -> None:
         super().__init__()
         self.layout = layout
+        self.beskrivning = beskrivning
         self.falt = falt
         self.namn = namn
         self.width = bredd
@@ -84,7 +93,7 @@ class Signaturlinje(Flowable):  # type: ignore[misc]
         x1, y1 = c.absolutePosition(0, line_y)
         x2, y2 = c.absolutePosition(self.width, line_y + 11 * mm)
         page = c.getPageNumber() - 1
-        self.layout.falt.append(Faltplats(self.falt, page, (x1, y1, x2, y2)))
+        self.layout.falt.append(Faltplats(self.falt, page, (x1, y1, x2, y2), self.beskrivning))
 
 
 FORTS_HOJD = 9 * mm  # the "§ N (forts.)" line at the top of a continuation page
@@ -191,6 +200,7 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
 
     sidhuvud: Sidhuvud
     layout: Layout
+    taggning: Taggning
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -205,20 +215,25 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
         self.layout.sidor = total
         for number, state in enumerate(self._pages, start=1):
             self.__dict__.update(state)
+            self.taggning.artefakt(self, "Pagination", "Header")
             self.setFont(st.FONT, 9)
             self.drawRightString(
                 st.PAGE_WIDTH - st.MARGIN_RIGHT, st.HEADER_TOP, f"Sida {number} ({total})"
             )
+            self.taggning.slut(self)
             super().showPage()
         super().save()
 
 
-def _header_footer(c: Canvas, h: Sidhuvud, forts: int | None = None) -> None:
+def _header_footer(c: _NumberedCanvas, h: Sidhuvud, forts: int | None = None) -> None:
+    """Drawn as artifacts (tagg.py): they repeat on every page and are not the text."""
     left = st.MARGIN_LEFT
     right_col = st.PAGE_WIDTH - st.MARGIN_RIGHT - 78 * mm
     top = st.HEADER_TOP
+    t = c.taggning
     c.saveState()
     if h.utkast:
+        t.artefakt(c, "Pagination", "Watermark")
         c.setFillColor(st.WATERMARK)
         c.setFont(st.BOLD, 110)
         c.translate(st.PAGE_WIDTH / 2, st.PAGE_HEIGHT / 2)
@@ -227,6 +242,8 @@ def _header_footer(c: Canvas, h: Sidhuvud, forts: int | None = None) -> None:
         c.setFillColorRGB(0, 0, 0)
         c.rotate(-52)
         c.translate(-st.PAGE_WIDTH / 2, -st.PAGE_HEIGHT / 2)
+        t.slut(c)
+    t.artefakt(c, "Pagination", "Header")
     c.setFont(st.BOLD, 11)
     c.drawString(left, top, h.kommun)
     c.setFont(st.FONT, 10)
@@ -244,6 +261,8 @@ def _header_footer(c: Canvas, h: Sidhuvud, forts: int | None = None) -> None:
         c.setFont(st.BOLD, 11)
         c.drawString(left, st.PAGE_HEIGHT - st.MARGIN_TOP - 4 * mm, f"§ {forts} (forts.)")
         c.setFillColor(st.GREY)
+    t.slut(c)
+    t.artefakt(c, "Pagination", "Footer")
     x = st.PAGE_WIDTH - st.MARGIN_RIGHT - len(h.rutor) * st.FOOTER_BOX_WIDTH
     c.setFont(st.FONT, 7.5)
     c.setFillColor(st.GREY)
@@ -251,6 +270,7 @@ def _header_footer(c: Canvas, h: Sidhuvud, forts: int | None = None) -> None:
         c.rect(x, st.FOOTER_BOTTOM, st.FOOTER_BOX_WIDTH, st.FOOTER_BOX_HEIGHT)
         c.drawString(x + 1.5 * mm, st.FOOTER_BOTTOM + st.FOOTER_BOX_HEIGHT - 3.2 * mm, ruta)
         x += st.FOOTER_BOX_WIDTH
+    t.slut(c)
     c.restoreState()
 
 
@@ -320,7 +340,7 @@ def bygg(flowables: list[Flowable], sidhuvud: Sidhuvud, layout: Layout, titel: s
 
     def canvasmaker(*args: Any, **kwargs: Any) -> _NumberedCanvas:
         c = _NumberedCanvas(*args, **kwargs)
-        c.sidhuvud, c.layout = sidhuvud, layout
+        c.sidhuvud, c.layout, c.taggning = sidhuvud, layout, layout.taggning
         return c
 
     doc.build(flowables, canvasmaker=canvasmaker)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from secretary.reports import styles as st
 from secretary.reports.data import (
@@ -25,6 +25,7 @@ from secretary.reports.data import (
     ProtokollData,
 )
 from secretary.reports.page import Paragrafgrans, Sammanhall
+from secretary.reports.tagg import Element, Stycke, Tabelltaggar, listpunkt, tagga
 
 ROST_KOLUMNER = (JA, NEJ, AVSTAR, FRANVARANDE)
 KORT_LISTA = 25  # rows: a shorter roll call is kept on one page with its heading
@@ -32,9 +33,13 @@ KORT_DEL = 6  # items: a list this short is kept on one page with its heading
 _BREDD = (52 * mm, 52 * mm, 13 * mm, 13 * mm, 16 * mm)
 
 
-def _stycken(texts: Sequence[str], style_name: str = "body") -> list[Flowable]:
+def _stycken(texts: Sequence[str], style_name: str = "body", lista: bool = False) -> list[Flowable]:
+    """One paragraph per text; `lista`: the items of one list (L, LI, LBody when tagged)."""
     style = getattr(st.stylesheet(), style_name)
-    return [Paragraph(st.text(t), style) for t in texts]
+    if not lista:
+        return [Stycke(st.text(t), style) for t in texts]
+    parent = Element("L")
+    return [Stycke(st.text(t), style, element=listpunkt(parent)) for t in texts]
 
 
 def _grupp(head: list[Flowable], body: list[Flowable], lista: bool) -> list[Flowable]:
@@ -53,7 +58,7 @@ def _del(rubrik: str, texts: Sequence[str], *, lista: bool = False) -> list[Flow
     if not texts:
         return []
     s = st.stylesheet()
-    return _grupp([Paragraph(st.text(rubrik), s.heading)], _stycken(texts), lista)
+    return _grupp([Stycke(st.text(rubrik), s.heading)], _stycken(texts, lista=lista), lista)
 
 
 def omrostningstabell(o: Omrostning) -> Table:
@@ -70,7 +75,7 @@ def omrostningstabell(o: Omrostning) -> Table:
     rows.append(["Summa", "", str(o.antal(JA)), str(o.antal(NEJ)), str(o.antal(AVSTAR))])
     rows[-1].append(str(franvarande))
     widths = [*_BREDD, st.FRAME_WIDTH - sum(_BREDD)]
-    table = Table(rows, colWidths=widths, repeatRows=1)
+    table = tagga(Table(rows, colWidths=widths, repeatRows=1), Tabelltaggar(rubrikrader=1))
     table.setStyle(
         TableStyle(
             [
@@ -96,11 +101,11 @@ def _omrostningar(rubrik: str, items: Sequence[Omrostning]) -> list[Flowable]:
     s = st.stylesheet()
     out: list[Flowable] = []
     for o in items:
-        heading = [] if out else [Paragraph(st.text(rubrik), s.heading)]  # kept with list 1
+        heading = [] if out else [Stycke(st.text(rubrik), s.heading)]  # kept with list 1
         intro = [
             *heading,
-            Paragraph(f"Omröstningslista nr {o.nummer}", s.label),
-            Paragraph(st.text(o.proposition), s.body),
+            Stycke(f"Omröstningslista nr {o.nummer}", s.label),
+            Stycke(st.text(o.proposition), s.body),
         ]
         table = omrostningstabell(o)
         out.append(Sammanhall([*intro, table], hel=len(o.rader) <= KORT_LISTA))
@@ -112,10 +117,10 @@ def _beslut(rubrik: str, p: Paragraf) -> list[Flowable]:
     if not p.beslut_att:
         return []
     s = st.stylesheet()
-    head = [Paragraph(st.text(rubrik), s.heading)]
-    lines = _stycken(p.beslut_att, "att")
+    head = [Stycke(st.text(rubrik), s.heading)]
+    lines = _stycken(p.beslut_att, "att", lista=True)
     if p.beslut_rubrik:
-        head.append(Paragraph(st.text(p.beslut_rubrik), s.beslut))
+        head.append(Stycke(st.text(p.beslut_rubrik), s.beslut))
     return _grupp(head, lines, lista=True)
 
 
@@ -125,11 +130,11 @@ def paragraf(d: ProtokollData, p: Paragraf, efter: Sequence[Flowable] = ()) -> l
     label = d.label
     head: list[Flowable] = [
         Paragrafgrans(p.paragraf),
-        Paragraph(st.text(f"§ {p.paragraf} {p.rubrik}"), s.paragraf),
-        Paragraph(st.text(f"Dnr {p.dnr}") if p.dnr else "", s.dnr),
+        Stycke(st.text(f"§ {p.paragraf} {p.rubrik}"), s.paragraf),
+        Stycke(st.text(f"Dnr {p.dnr}") if p.dnr else "", s.dnr),
     ]
     if p.omedelbar_justering:
-        head.append(Paragraph("Paragrafen justeras omedelbart", s.note))
+        head.append(Stycke("Paragrafen justeras omedelbart", s.note))
     parts: list[Flowable] = []
     parts += _del("Jäv", p.jav)  # at the top: who left the § is read before what it decided
     parts += _del(label("sammanfattning", "Sammanfattning"), p.sammanfattning)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.platypus import Flowable, PageBreak, Paragraph
+from reportlab.platypus import Flowable, PageBreak
 
 from secretary.domain.publicering import SEKRETESS_NOT
 from secretary.reports import arkiv
@@ -20,6 +20,7 @@ from secretary.reports.forstasida import forstasida
 from secretary.reports.page import Faltplats, Layout, Sidhuvud, bygg
 from secretary.reports.paragraf import paragraf
 from secretary.reports.rattelse import paragrafnot, rattelseblock
+from secretary.reports.tagg import Stycke, Taggning
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class Resultat:
     pdf: bytes
     sidor: int
     falt: tuple[Faltplats, ...]
+    taggning: Taggning
 
 
 class ProtokollPdf:
@@ -57,8 +59,8 @@ class ProtokollPdf:
         for p in self.data.arenden:
             out.append(PageBreak())
             if self.publik and p.sekretess:
-                out.append(Paragraph(st.text(f"§ {p.paragraf} {p.rubrik}"), s.paragraf))
-                out.append(Paragraph(st.text(SEKRETESS_NOT), s.note))
+                out.append(Stycke(st.text(f"§ {p.paragraf} {p.rubrik}"), s.paragraf))
+                out.append(Stycke(st.text(SEKRETESS_NOT), s.note))
                 continue
             out += paragraf(self.data, p, paragrafnot(self.data.rattelser, p.paragraf))
         return out
@@ -67,11 +69,11 @@ class ProtokollPdf:
         """Only the reportlab layout: the bytes before PDF/A and signature fields."""
         layout = Layout()
         pdf = bygg(self.flowables(layout), self.sidhuvud(), layout, self.titel())
-        return Resultat(pdf, layout.sidor, tuple(layout.falt))
+        return Resultat(pdf, layout.sidor, tuple(layout.falt), layout.taggning)
 
     def render(self, *, pdfa: bool = True) -> bytes:
         r = self.layout()
-        pdf = arkiv.pdfa_2b(r.pdf) if pdfa else r.pdf
+        pdf = arkiv.pdfa_2b(r.pdf, r.taggning) if pdfa else r.pdf
         if self.utkast or self.publik or not r.falt:
             return pdf
         return arkiv.signaturfalt(pdf, r.falt)

@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from secretary.reports import styles as st
 from secretary.reports.data import Rattelsenot
+from secretary.reports.tagg import Stycke
 
 
 def _citat(text: str) -> str:
@@ -36,14 +37,18 @@ def rattelseblock(noter: Sequence[Rattelsenot]) -> list[Flowable]:
     if not noter:
         return []
     s = st.stylesheet()
-    body = [Paragraph(st.text(_rad(n)), s.body) for n in noter]
-    return [Spacer(1, 6 * mm), KeepTogether([Paragraph("Rättelse", s.heading), body[0]]), *body[1:]]
+    body = [Stycke(st.text(_rad(n)), s.body) for n in noter]
+    return [
+        Spacer(1, 6 * mm),
+        KeepTogether([Stycke("Rättelse", s.heading, roll="H2"), body[0]]),
+        *body[1:],
+    ]
 
 
 def paragrafnot(noter: Sequence[Rattelsenot], paragraf: int) -> list[Flowable]:
     s = st.stylesheet()
     return [
-        Paragraph(
+        Stycke(
             st.text(
                 f"Paragrafen rättad {n.datum.isoformat()} ({n.del_}); se Rättelse på första sidan."
             ),

@@ -11,7 +11,6 @@ from reportlab.platypus import (
     Flowable,
     KeepTogether,
     PageBreak,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -23,6 +22,7 @@ from secretary.reports.data import ProtokollData
 from secretary.reports.forstasida import Rad, fakta_tabell, justeringsdatum
 from secretary.reports.page import Layout, Sidhuvud, Signaturlinje, bygg
 from secretary.reports.paragraf import paragraf
+from secretary.reports.tagg import Stycke, Tabelltaggar, tagga
 
 
 def _fakta(d: ProtokollData) -> list[Rad]:
@@ -40,14 +40,20 @@ def _intyg(d: ProtokollData, layout: Layout, datum: dt.date | None, falt: bool) 
     s = st.stylesheet()
     date = datum.isoformat() if datum is not None else ""
     rows: list[list[object]] = [
-        [Paragraph("Rätt utdraget intygar", s.label), ""],
+        [Stycke("Rätt utdraget intygar", s.label), ""],
         [
-            Paragraph("Underskrift", s.cell),
-            Signaturlinje(layout, "Utdragsbestyrkande" if falt else None, d.sekreterare),
+            Stycke("Underskrift", s.cell),
+            Signaturlinje(
+                layout,
+                "Utdragsbestyrkande" if falt else None,
+                d.sekreterare,
+                beskrivning=f"Rätt utdraget intygar: {d.sekreterare}".rstrip(": "),
+            ),
         ],
-        [Paragraph("Datum", s.cell), Paragraph(date, s.cell)],
+        [Stycke("Datum", s.cell), Stycke(date, s.cell)],
     ]
     table = Table(rows, colWidths=[st.LABEL_WIDTH, st.FRAME_WIDTH - st.LABEL_WIDTH])
+    tagga(table, Tabelltaggar(rubrikkolumner=1))
     style = [
         *st.TABLE_BASE,
         ("VALIGN", (0, 1), (0, 1), "MIDDLE"),
@@ -70,7 +76,7 @@ def utdrag_pdf(
     s = st.stylesheet()
     layout = Layout()
     out: list[Flowable] = [
-        Paragraph("Protokollsutdrag", s.title),
+        Stycke("Protokollsutdrag", s.title),
         Spacer(1, 2 * mm),
         fakta_tabell(_fakta(data)),
         Spacer(1, 8 * mm),
@@ -84,7 +90,7 @@ def utdrag_pdf(
     titel = f"Protokollsutdrag {data.organ} {data.datum.isoformat()} {data.valda_paragrafer}"
     pdf = bygg(out, head, layout, titel)
     if pdfa:
-        pdf = arkiv.pdfa_2b(pdf)
+        pdf = arkiv.pdfa_2b(pdf, layout.taggning)
     if layout.falt and not utkast:
         pdf = arkiv.signaturfalt(pdf, layout.falt)
     return pdf

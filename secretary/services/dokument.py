@@ -22,7 +22,7 @@ from secretary.services.read.protokoll import protokoll_data
 from secretary.store.database import Store
 from secretary.store.models import Meeting
 
-__all__ = ["Anslag", "Dokument", "filnamn", "prefix"]
+__all__ = ["Anslag", "Dokument", "Webbsida", "filnamn", "prefix"]
 
 _NOT_IN_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
@@ -239,16 +239,43 @@ def anslagsbevis(
     return Dokument(pdf, f"Anslagsbevis {start}", filnamn(start, "anslagsbevis"))
 
 
-def publik(store: Store, meeting_id: int, markerade: Sequence[str] = ()) -> Dokument:
-    """The public (web) version: personnummer and the marked terms masked, §§ under
-    sekretess reduced to their heading (services.publicering)."""
+def _publik_data(
+    store: Store, meeting_id: int, markerade: Sequence[str]
+) -> tuple[ProtokollData, str]:
     from secretary.domain.publicering import maskera
     from secretary.services.innehall import innehall, tillbaka
 
     data, start = _data(store, meeting_id)
     masked = maskera(innehall(data), markerade)
-    pdf = render(tillbaka(data, masked.innehall), publik=True)
+    return tillbaka(data, masked.innehall), start
+
+
+def publik(store: Store, meeting_id: int, markerade: Sequence[str] = ()) -> Dokument:
+    """The public (web) version: personnummer and the marked terms masked, §§ under
+    sekretess reduced to their heading (services.publicering)."""
+    data, start = _publik_data(store, meeting_id, markerade)
+    pdf = render(data, publik=True)
     return Dokument(pdf, f"Webbversion {start}", filnamn(start, "protokoll webbversion"))
+
+
+@dataclass(frozen=True)
+class Webbsida:
+    """The public version as one self-contained HTML page, with the file name it proposes."""
+
+    html: str
+    titel: str
+    filnamn: str
+
+
+def publik_html(store: Store, meeting_id: int, markerade: Sequence[str] = ()) -> Webbsida:
+    """The same public content as `publik`, masked the same way, as an accessible web page
+    for the anslagstavla (reports.webb)."""
+    from secretary.reports.webb import webb_html
+
+    data, start = _publik_data(store, meeting_id, markerade)
+    titel = f"Protokoll {data.organ} {data.datum.isoformat()}, webbversion"
+    name = filnamn(start, "protokoll webbversion").removesuffix(".pdf") + ".html"
+    return Webbsida(webb_html(data, titel=titel), titel, name)
 
 
 def version(store: Store, meeting_id: int, nummer: int) -> Dokument:

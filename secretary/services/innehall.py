@@ -54,7 +54,8 @@ def innehall(data: ProtokollData) -> Innehall:
 
 
 def tillbaka(data: ProtokollData, masked: Innehall) -> ProtokollData:
-    """`data` with the free text of each § taken from a masked snapshot (the public PDF). A §
+    """`data` with the free text of the front page and of each § taken from a masked snapshot
+    (the public PDF). A §
     the snapshot empties for sekretess keeps its number and heading only."""
     by_number = {int(p["paragraf"]): p for p in masked.get("paragrafer", [])}
     out: list[Paragraf] = []
@@ -67,4 +68,8 @@ def tillbaka(data: ProtokollData, masked: Innehall) -> ProtokollData:
         changes: dict[str, object] = {name: tuple(delar.get(name, ())) for name in _TUPLAR}
         changes["beslut_rubrik"] = (delar.get("beslut_rubrik") or [""])[0]
         out.append(replace(p, rubrik=m["rubrik"], dnr=m.get("dnr", ""), **changes))  # type: ignore[arg-type]
-    return replace(data, arenden=tuple(out))
+    front: dict[str, object] = {}
+    for key, texts in masked.get("forstasida", {}).items():
+        if key in _FORSTASIDA and key != "paragrafer":
+            front[key] = " ".join(texts) if isinstance(getattr(data, key), str) else tuple(texts)
+    return replace(data, arenden=tuple(out), **front)  # type: ignore[arg-type]

@@ -44,7 +44,6 @@ def test_personnummer_in_every_form(text: str) -> None:
         "070-123 45 67",
         "0701234567",
         "046-35 50 00",
-        "811218-9875",
         "811318-9876",
         "20190835",
     ],
@@ -123,3 +122,18 @@ def test_reminders_by_date() -> None:
         "AU 2026-11-20: anslaget ska sättas upp senast 2026-11-30.",
         "AU 2026-10-01: anslaget ska tas ned 2026-11-30.",
     ]
+
+
+def test_a_personnummer_on_the_front_page_or_under_jav_is_masked_too() -> None:
+    original = _innehall("Inget här.")
+    original["forstasida"] = {
+        "ovriga": ["Anna Berg 19811218-9876, sökande"],
+        "paragrafer": ["§ 12"],
+    }
+    original["paragrafer"][0]["delar"]["jav"] = ["Per Ek (S), 811218-9876, deltar inte"]  # type: ignore[index]
+    result = maskera(original)
+    assert result.innehall["forstasida"]["ovriga"] == [f"Anna Berg {PERSONNUMMER}, sökande"]
+    assert result.innehall["paragrafer"][0]["delar"]["jav"] == [
+        f"Per Ek (S), {PERSONNUMMER}, deltar inte"
+    ]
+    assert [(m.paragraf, m.var) for m in result.maskeringar] == [(0, "Övriga"), (12, "Jäv")]

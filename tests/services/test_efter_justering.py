@@ -12,6 +12,7 @@ from secretary.services import (
     anslag,
     arbetsgang,
     beslut,
+    dokument,
     omedelbar,
     paminnelser,
     publicering,
@@ -103,6 +104,13 @@ def test_the_public_pdf_masks_and_leaves_the_original(store: Store) -> None:
     assert "Budgetuppföljning oktober 2026" in text  # the heading of the secret §
     assert "Kommunkontoret redovisar utfall" not in text
     assert versioner.las_pdf(store, meeting_id, 2) == original
+    # The web page beside it says the same, masked the same way.
+    page = dokument.publik_html(store, meeting_id)
+    assert page.filnamn.endswith("protokoll webbversion.html")
+    assert "19811218-9876" not in page.html
+    assert "[personnummer] har tel. 0701234567, dnr KS 2019/0835" in page.html
+    assert "omfattas av sekretess" in page.html
+    assert "Kommunkontoret redovisar utfall" not in page.html
 
 
 def test_the_terms_to_mask_are_kept_for_the_next_public_version(store: Store) -> None:

@@ -295,6 +295,14 @@ def test_the_public_version_lists_a_planted_personnummer_before_export(
     )
     tab.save_button.click()
     assert target.read_bytes().startswith(b"%PDF")
+    page = tmp_path / "webb"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(page), ""))
+    )
+    tab.html_button.click()
+    html = page.with_suffix(".html").read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and '<html lang="sv">' in html
+    assert "19811218-9876" not in html and "Storgatan 1" not in html.split("</table>", 1)[1]
     assert warnings == []
     # The next time the window opens (say for a rättelse), the marked terms are there.
     again = _window(qtbot, ctx, meeting_id)

@@ -11,12 +11,13 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from secretary.services.dokument import Dokument, filnamn
+from secretary.services.dokument import Dokument, Webbsida, filnamn
 
 __all__ = ["Dokument", "filnamn"]
 
 FOLDER_KEY = "documents/folder"
 PDF_FILTER = "PDF-dokument (*.pdf)"
+HTML_FILTER = "Webbsida (*.html)"
 
 
 def folder(settings: QSettings) -> Path:
@@ -84,6 +85,25 @@ def save_pdf(parent: QWidget | None, settings: QSettings, doc: Dokument) -> Path
         QMessageBox.warning(
             parent, "Kunde inte spara", fel_text(exc, path) + "\n\nDokumentet är inte förlorat."
         )
+        return None
+    settings.setValue(FOLDER_KEY, str(path.parent))
+    return path
+
+
+def save_html(parent: QWidget | None, settings: QSettings, page: Webbsida) -> Path | None:
+    """The web version's page, saved as save_pdf saves a document."""
+    chosen, _ = QFileDialog.getSaveFileName(
+        parent, "Spara webbsida", str(folder(settings) / page.filnamn), HTML_FILTER
+    )
+    if not chosen:
+        return None
+    path = Path(chosen)
+    if path.suffix.lower() not in (".html", ".htm"):
+        path = path.with_name(path.name + ".html")
+    try:
+        write_whole(path, page.html.encode("utf-8"))
+    except OSError as exc:
+        QMessageBox.warning(parent, "Kunde inte spara", fel_text(exc, path))
         return None
     settings.setValue(FOLDER_KEY, str(path.parent))
     return path

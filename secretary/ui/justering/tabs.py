@@ -33,7 +33,7 @@ from secretary.services.errors import ServiceError
 from secretary.services.lage import Lage, Logghandelse
 from secretary.ui.common import from_qdate, lines, show_error, to_qdate
 from secretary.ui.context import AppContext
-from secretary.ui.documents.files import save_pdf
+from secretary.ui.documents.files import save_html, save_pdf
 from secretary.ui.documents.preview import busy
 
 LAG = (
@@ -197,6 +197,12 @@ class PubliceringTab(QWidget):
         self.table = table(["§", "Vad", "Var", "Det som döljs"], 3, "Maskeringar")
         self.save_button = QPushButton("Spara webbversion som PDF…")
         self.save_button.clicked.connect(self.save)
+        self.html_button = QPushButton("Spara webbversion som webbsida…")
+        self.html_button.setToolTip(
+            "Samma innehåll som PDF:en, maskerat på samma sätt, som en tillgänglig webbsida "
+            "för anslagstavlan"
+        )
+        self.html_button.clicked.connect(self.save_html)
         terms = QHBoxLayout()
         terms.addWidget(self.terms_edit, 1)
         terms.addWidget(self.preview_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -205,6 +211,7 @@ class PubliceringTab(QWidget):
             hint("Originalet ändras inte; webbversionen är en egen fil för publicering."), 1
         )
         bottom.addWidget(self.save_button)
+        bottom.addWidget(self.html_button)
         layout = QVBoxLayout(self)
         layout.addWidget(
             hint(
@@ -233,7 +240,10 @@ class PubliceringTab(QWidget):
             return []
         fill(
             self.table,
-            [[f"§ {m.paragraf}", m.vad, m.var, m.original] for m in self.maskeringar],
+            [
+                [f"§ {m.paragraf}" if m.paragraf else "Första sidan", m.vad, m.var, m.original]
+                for m in self.maskeringar
+            ],
         )
         n = len(self.maskeringar)
         self.summary.setText(
@@ -252,6 +262,16 @@ class PubliceringTab(QWidget):
             show_error(self, "Webbversionen kan inte skapas", exc)
             return
         save_pdf(self, self.ctx.settings, doc)
+
+    def save_html(self) -> None:
+        self.preview()
+        try:
+            with busy():
+                page = dokument.publik_html(self.ctx.store, self.meeting_id, self.terms())
+        except ServiceError as exc:
+            show_error(self, "Webbversionen kan inte skapas", exc)
+            return
+        save_html(self, self.ctx.settings, page)
 
 
 class PaminnelserTab(QWidget):

@@ -1,0 +1,116 @@
+"""Reading a tagged PDF back in tests, with pikepdf: the structure tree in reading order,
+and each text-showing operator on each page with the marked content it stands in."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pikepdf
+
+TEXT_OPS = {"Tj", "TJ", "'", '"'}
+
+
+@dataclass
+class Node:
+    roll: str
+    obj: Any
+    barn: list[Node] = field(default_factory=list)
+    mcids: list[tuple[int, int]] = field(default_factory=list)  # (page index, MCID)
+
+    def walk(self) -> Iterator[Node]:
+        yield self
+        for b in self.barn:
+            yield from b.walk()
+
+
+def _page_index(pdf: pikepdf.Pdf) -> dict[tuple[int, int], int]:
+    return {p.obj.objgen: i for i, p in enumerate(pdf.pages)}
+
+
+def tree(pdf: pikepdf.Pdf) -> Node:
+    """The structure tree below StructTreeRoot, as Nodes."""
+    pages = _page_index(pdf)
+    root = pdf.Root.StructTreeRoot
+
+    def node(obj: Any, pg: int | None) -> Node:
+        n = Node(str(obj.get("/S", "/StructTreeRoot"))[1:], obj)
+        if "/Pg" in obj:
+            pg = pages[obj.Pg.objgen]
+        kids = obj.get("/K")
+        if kids is None:
+            return n
+        if not isinstance(kids, pikepdf.Array):
+            kids = [kids]
+        for k in kids:
+            if isinstance(k, int):
+                assert pg is not None, f"MCID {k} of {n.roll} without /Pg"
+                n.mcids.append((pg, int(k)))
+            elif k.get("/Type") == "/MCR":
+                n.mcids.append((pages[k.Pg.objgen], int(k.MCID)))
+            elif k.get("/Type") == "/OBJR":
+                continue
+            else:
+                n.barn.append(node(k, pg))
+        return n
+
+    return node(root, None)
+
+
+def parent_tree(pdf: pikepdf.Pdf) -> dict[tuple[int, int], Any]:
+    """(page index, MCID) -> the structure element the parent tree names for it."""
+    nums = pdf.Root.StructTreeRoot.ParentTree.Nums
+    by_key = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
+    out: dict[tuple[int, int], Any] = {}
+    for i, page in enumerate(pdf.pages):
+        if "/StructParents" not in page.obj:
+            continue
+        for mcid, elem in enumerate(by_key[int(page.obj.StructParents)]):
+            out[(i, mcid)] = elem
+    return out
+
+
+@dataclass(frozen=True)
+class Text:
+    page: int
+    text: str
+    tag: str  # "Artifact", or the role of the marked content
+    mcid: int | None
+
+
+def texts(pdf: pikepdf.Pdf) -> list[Text]:
+    """Every text-showing operator on every page, with the innermost marked content it is in
+    ("" if none)."""
+    out: list[Text] = []
+    for i, page in enumerate(pdf.pages):
+        stack: list[tuple[str, int | None]] = []
+        for operands, op in pikepdf.parse_content_stream(page):
+            name = str(op)
+            if name in ("BDC", "BMC"):
+                props = operands[1] if name == "BDC" else None
+                mcid = None
+                if isinstance(props, pikepdf.Dictionary) and "/MCID" in props:
+                    mcid = int(props.MCID)
+                stack.append((str(operands[0])[1:], mcid))
+            elif name == "EMC":
+                stack.pop()
+            elif name in TEXT_OPS:
+                shown = _shown(operands)
+                outer = next((s for s in stack if s[0] == "Artifact" or s[1] is not None), None)
+                tag, mcid = outer if outer else ("", None)
+                out.append(Text(i, shown, tag, mcid))
+        assert not stack, f"page {i + 1}: marked content not closed"
+    return out
+
+
+def _shown(operands: Any) -> str:
+    parts = operands[-1]
+    if isinstance(parts, pikepdf.Array):
+        return "".join(bytes(p).decode("latin-1") for p in parts if isinstance(p, pikepdf.String))
+    return bytes(parts).decode("latin-1")
+
+
+def open_pdf(data: bytes) -> pikepdf.Pdf:
+    return pikepdf.open(io.BytesIO(data))
