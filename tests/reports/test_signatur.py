@@ -71,15 +71,17 @@ def test_two_signatures_b_b_and_b_t_are_accepted_and_pyhanko_agrees(
     for emb in reader.embedded_signatures:
         status = validate_pdf_signature(emb, ValidationContext(trust_roots=roots))
         assert status.bottom_line, status.pretty_print_details()
-    # The empty field stays, and PDF/A-2b is still declared.
+    # The empty field stays, and the PDF/A identification (and the tags) survive signing.
     assert [(f.namn, f.signerat) for f in signatur.signaturfalt_i(two)] == [
         ("Sekreterare", False),
         ("Ordforande", True),
         ("Justerare1", True),
     ]
+    with pikepdf.open(io.BytesIO(slutligt)) as doc:
+        declared = doc.open_metadata().pdfa_status
     with pikepdf.open(io.BytesIO(two)) as doc:
-        meta = doc.open_metadata()
-        assert meta.pdfa_status == "2B"
+        assert doc.open_metadata().pdfa_status == declared == "2A"
+        assert doc.Root.MarkInfo.Marked and "/StructTreeRoot" in doc.Root
 
 
 def test_a_field_already_signed_cannot_be_signed_again(slutligt: bytes, pki: tpki.Pki) -> None:

@@ -43,7 +43,9 @@ def build_kf(store: Store) -> tuple[int, int, int, list[int]]:
                 ),
             )
             ids.append(m.person_id)
-    meeting = agenda.create_meeting(store, kf.id, agenda.MeetingInput(MOTE.date()))
+    meeting = agenda.create_meeting(  # two justerare: the protocol is justerat by them
+        store, kf.id, agenda.MeetingInput(MOTE.date(), justerare_ids=(ids[1], ids[2]))
+    )
     a = agenda.add_arende(store, meeting.id, agenda.ArendeInput("Val av socialnämnd 2027–2030"))
     return meeting.id, a.id, namnd.id, ids
 
