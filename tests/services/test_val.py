@@ -332,50 +332,48 @@ def test_the_protocol_prints_the_val_and_sends_the_utdrag_to_the_elected(store: 
     )
 
 
-def test_the_transfer_format_carries_a_val_paragraph(
-    store: Store, backend: str, template_db: Path
-) -> None:
+def test_the_transfer_format_carries_a_val_paragraph(store: Store, template_db: Path) -> None:
     """Version 4 carries arenden[].val: the posts, counts and lottning travel; the organ is
-    found again by its register name in the receiving database."""
+    found again by its register name in the receiving database (`store`, on each backend;
+    the sending one is a SQLite file of its own)."""
     import json
 
     from secretary.services import overforing
     from secretary.services.overforing.format import VERSION
     from tests.services.overforing_helpers import fresh
 
-    meeting_id, arende_id, namnd_id, _ = held(store)
-    val.spara_post(store, arende_id, None, ledamotspost(namnd_id))
-    val.lotta(store, arende_id, 0, 4, 2)
-    data = overforing.export_bytes(store, meeting_id)
+    with fresh("sqlite", template_db) as source:
+        meeting_id, arende_id, namnd_id, _ = held(source)
+        val.spara_post(source, arende_id, None, ledamotspost(namnd_id))
+        val.lotta(source, arende_id, 0, 4, 2)
+        data = overforing.export_bytes(source, meeting_id)
+        sent = val.load_val(source, arende_id)
     doc = json.loads(data)
-    assert VERSION == 4 and doc["version"] == 4
+    assert doc["version"] == VERSION
     carried = doc["sammantrade"]["arenden"][0]["val"]
     assert carried["data"]["poster"][0]["organ_register"] == "Socialnämnden"
-    with fresh(backend, template_db) as target:
-        register.create_organ(target, register.OrganInput("Socialnämnden", OrganKind.NAMND))
-        result = overforing.import_bytes(target, data)
-        arende = agenda.list_arenden(target, result.meeting_id)[0]
-        vy = val.load_val(target, arende.id)
-        assert vy is not None and vy.klar
-        assert vy.beslut == val.load_val(store, arende_id).beslut  # type: ignore[union-attr]
-        assert vy.data.poster[0].organ_id is not None
+    register.create_organ(store, register.OrganInput("Socialnämnden", OrganKind.NAMND))
+    result = overforing.import_bytes(store, data)
+    arende = agenda.list_arenden(store, result.meeting_id)[0]
+    vy = val.load_val(store, arende.id)
+    assert vy is not None and vy.klar and sent is not None
+    assert vy.beslut == sent.beslut
+    assert vy.data.poster[0].organ_id is not None
 
 
-def test_a_version_3_file_is_read_as_having_no_val(
-    store: Store, backend: str, template_db: Path
-) -> None:
+def test_a_version_3_file_is_read_as_having_no_val(store: Store, template_db: Path) -> None:
     """A file from before version 4 has no arenden[].val: it is read as no § being a val."""
     import json
 
     from secretary.services import overforing
     from tests.services.overforing_helpers import fresh
 
-    meeting_id, _, _, _ = held(store)
-    doc = json.loads(overforing.export_bytes(store, meeting_id))
+    with fresh("sqlite", template_db) as source:
+        meeting_id, _, _, _ = held(source)
+        doc = json.loads(overforing.export_bytes(source, meeting_id))
     doc["version"] = 3
     for a in doc["sammantrade"]["arenden"]:
         del a["val"]
-    with fresh(backend, template_db) as target:
-        result = overforing.import_bytes(target, json.dumps(doc).encode())
-        arende = agenda.list_arenden(target, result.meeting_id)[0]
-        assert val.load_val(target, arende.id) is None
+    result = overforing.import_bytes(store, json.dumps(doc).encode())
+    arende = agenda.list_arenden(store, result.meeting_id)[0]
+    assert val.load_val(store, arende.id) is None
