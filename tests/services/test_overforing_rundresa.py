@@ -308,7 +308,7 @@ def _after(store: Store, data: st.DataObject, meeting_id: int, level: int) -> No
         k = _try(granskning.add_kommentar, store, a, j.person_id, data.draw(ORD), later)
         if k is not None:
             _try(granskning.besvara, store, k.id, data.draw(ORD))
-    if level < 4:
+    if level < 4 or not m.justerare:  # justering needs the justerare's signatures
         return
     arbetsgang.justera(store, meeting_id, later)
     _try(

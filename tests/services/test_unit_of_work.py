@@ -17,7 +17,7 @@ import pytest
 from secretary.domain.narvaro import HandelseTyp
 from secretary.domain.yrkanden import FORSLAG
 from secretary.domain.yrkanden import YrkandeTyp as T
-from secretary.services import arbetsgang, beslut, demo, dokument, session, versioner
+from secretary.services import arbetsgang, beslut, demo, dokument, session, underskrift, versioner
 from secretary.services.agenda import list_meetings
 from secretary.services.andring import Andring, Ids
 from secretary.services.errors import ServiceError
@@ -101,7 +101,7 @@ def test_justering_stores_one_reading_when_another_connection_edits_meanwhile(
         except BaseException as exc:
             outcome.append(exc)
 
-    real_render = arbetsgang.render
+    real_render = underskrift.render  # justering fixes the version for signing there
     editor = threading.Thread(target=other_secretary)
 
     def render_while_edited(*args: Any, **kwargs: Any) -> bytes:
@@ -111,7 +111,7 @@ def test_justering_stores_one_reading_when_another_connection_edits_meanwhile(
             editor.join(0.5)  # the edit gets its chance to land before the PDF is drawn
         return real_render(*args, **kwargs)
 
-    monkeypatch.setattr(arbetsgang, "render", render_while_edited)
+    monkeypatch.setattr(underskrift, "render", render_while_edited)
     info = arbetsgang.justera(store, meeting_id, NOW)
     editor.join(10)
     assert outcome, "the other secretary's edit never finished"
