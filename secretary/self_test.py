@@ -1,7 +1,7 @@
 """`secretary --self-test`: prove that an installation works, without touching the user's data.
 
 It opens a temporary database (the migrations run), creates the demo, renders the final
-protocol (PDF/A-2b with signature fields) as the Dokument menu does, loads the PostgreSQL
+protocol (PDF/A-2a with signature fields) as the Dokument menu does, loads the PostgreSQL
 driver, then starts Qt, loads the Swedish Qt translation, builds the main window and draws
 page 1 of the protocol as the preview does. Each check prints one Swedish line; any failure
 prints what failed (and the traceback on stderr) and the exit code is 1, else 0.
@@ -89,8 +89,8 @@ def _protokoll(lage: Lage) -> str:
         falt = len(acroform.get("/Fields", [])) if acroform is not None else 0
     if sidor < MIN_SIDOR:
         raise Kontrollfel(f"protokollet har bara {sidor} sidor")
-    if pdfa != "2B":
-        raise Kontrollfel(f"protokollet är inte PDF/A-2b (XMP säger {pdfa or 'inget'})")
+    if pdfa != "2A":  # tagged since issue 14 (reports/arkiv.py)
+        raise Kontrollfel(f"protokollet är inte PDF/A-2a (XMP säger {pdfa or 'inget'})")
     if falt == 0:
         raise Kontrollfel("protokollet saknar signaturfält")
     lage.pdf = pdf

@@ -37,7 +37,7 @@ def test_self_test_passes_from_source(tmp_path: Path) -> None:
     assert "Självtest av Secretary" in out
     for k in self_test.KONTROLLER:
         assert f"  ok   {k.namn}: " in out, out
-    assert "PDF/A-2b" in out
+    assert "PDF/A-2a" in out
     assert "signaturfält" in out
     assert "svensk översättning laddad" in out
     last = out.rstrip().splitlines()[-1]

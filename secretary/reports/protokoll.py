@@ -3,7 +3,7 @@ utdrag can be a copy of its pages, certified in the Utdragsbestyrkande box); a ย
 than a page continues under "ยง N (forts.)".
 
 A draft (utkast) carries a diagonal UTKAST on every page and no signature fields. The final
-document is PDF/A-2b (see arkiv.py) with one empty signature field per signatory, placed on
+document is PDF/A-2a (see arkiv.py) with one empty signature field per signatory, placed on
 the signature lines where the layout drew them."""
 
 from __future__ import annotations
