@@ -17,6 +17,7 @@ same on an empty database.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import os
 import shutil
@@ -165,10 +166,16 @@ def bench_attendance() -> None:
 
 
 def main(argv: list[str]) -> int:
-    """All sections, or those named: narvaro, protokoll, sok; --snabb for a few iterations."""
+    """All sections, or those named: narvaro, protokoll, signatur, sok; --snabb for a few
+    iterations."""
     global SNABB
     SNABB = "--snabb" in argv
-    sections = {"narvaro": bench_attendance, "protokoll": bench_protokoll, "sok": bench_sok}
+    sections = {
+        "narvaro": bench_attendance,
+        "protokoll": bench_protokoll,
+        "signatur": bench_signatur,
+        "sok": bench_sok,
+    }
     chosen = [a for a in argv if a in sections] or list(sections)
     for i, name in enumerate(chosen):
         if i:
@@ -287,6 +294,74 @@ def bench_protokoll() -> None:
     print(f"  {'PDF/A-2a: taggar + PDF/A (pikepdf)':<44} {pdfa:7.1f} ms")
     print(f"  {'signaturfält (pyHanko, inkrementellt)':<44} {fields:7.1f} ms")
     print(f"  {'slutligt protokoll, från data':<44} {layout + pdfa + fields:7.1f} ms")
+
+
+# --- justering by signatures ---------------------------------------------------------------
+
+
+def bench_signatur() -> None:
+    """The KF protocol fixed for signing and signed in the application by the ordförande and
+    a justerare with PKCS#12 files (the test PKI of tests/pki.py, PAdES B-B, no timestamp
+    server), then the signed PDF checked again in full as when it is opened. Each step once
+    through the service door, commit and backup included: a state change cannot repeat."""
+    from sqlalchemy import select
+
+    from secretary.services import arbetsgang, avslut, underskrift
+    from secretary.store.models import Person
+    from tests import pki as tpki
+
+    print("Justering med e-underskrifter, kommunfullmäktige 61 ledamöter / 60 §§")
+    print("(PKCS#12, PAdES B-B; varje steg en gång genom tjänstelagret, med commit och backup)")
+    ca = tpki.nyckel("Benchkommunens CA", ca=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        store = open_store(Path(tmp) / "bench.sqlite")
+        meeting_id = build_kf_protocol(store)
+        with store.read() as s:
+            ids = {
+                p.first_name: p.id
+                for p in s.scalars(
+                    select(Person).where(Person.first_name.in_(["Ledamot0", "Ledamot1"]))
+                )
+            }
+        m = agenda.get_meeting(store, meeting_id)
+        agenda.update_meeting(
+            store, meeting_id, agenda.MeetingInput(m.date, justerare_ids=(ids["Ledamot1"],))
+        )
+        now = dt.datetime.now().replace(microsecond=0)
+        avslut.close_meeting(store, meeting_id, now, trots_brister=True)
+        arbetsgang.skicka_for_justering(store, meeting_id, now)
+        underskrift.spara_installningar(store, ca.cert_pem, "")
+        samples: dict[str, list[float]] = {k: [] for k in ("fix", "first", "next", "check")}
+        timed(samples["fix"], lambda: underskrift.till_underskrift(store, meeting_id, now))
+        for key, falt, who in (
+            ("first", "Ordforande", "Ledamot0 Efternamn0"),
+            ("next", "Justerare1", "Ledamot1 Efternamn1"),
+        ):
+            p12 = tpki.p12(tpki.nyckel(who, ca), ca)
+            sign = functools.partial(
+                underskrift.signera_med_fil, store, meeting_id, falt, p12, tpki.LOSEN
+            )
+            timed(samples[key], lambda sign=sign: sign(dt.datetime.now()))
+        kontroll: object = None
+        for _ in range(reps(3, 1)):
+            kontroll = timed(
+                samples["check"],
+                lambda: underskrift.signerad_pdf(store, meeting_id, dt.datetime.now()),
+            )
+        assert isinstance(kontroll, underskrift.Kontrollerad)
+        storlek = len(kontroll.dokument.pdf) / 1024
+        state = agenda.get_meeting(store, meeting_id).state
+        store.close()
+    rows = (
+        ("fix", "fastställ versionen för underskrift"),
+        ("first", "första underskriften (PKCS#12)"),
+        ("next", "nästa underskrift (PKCS#12)"),
+        ("check", "full kontroll av två underskrifter"),
+    )
+    for key, name in rows:
+        print(f"  {name:<44} {min(samples[key]):7.1f} ms")
+    fel = "inga fel" if not kontroll.fel else "; ".join(kontroll.fel)
+    print(f"  {'signerad PDF':<44} {storlek:7.0f} kB  ({state}, {fel})")
 
 
 # --- search over ten years, and the application on that database -------------------------

@@ -33,6 +33,8 @@ def test_the_service_protocol_and_search_benchmarks_run() -> None:
         "ångra / gör om",
         "data ur tjänstelagret (protokoll_data)",
         "PDF/A-2a",
+        "första underskriften (PKCS#12)",
+        "full kontroll av två underskrifter",
         "tecken för tecken",
         "Secretary, tio år",
     ):

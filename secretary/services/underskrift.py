@@ -95,6 +95,14 @@ class Underskrifter:
         return tuple(r for r in self.rader if r.status is Status.VANTAR and kravs(r.falt))
 
     @property
+    def rakning(self) -> str:
+        """'1 av 3 signerat': every signatory of the version, the sekreterare included."""
+        if not self.rader:
+            return ""
+        klara = sum(r.status is Status.SIGNERAT for r in self.rader)
+        return f"{klara} av {len(self.rader)} signerat"
+
+    @property
     def sammanfattning(self) -> str:
         """'Underskrifter för justering: 1 av 2. Väntar på Justerare Birger Hedlund (EP).'"""
         if not self.rader:

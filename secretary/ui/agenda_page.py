@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from secretary.domain.arbetsgang import Del, redigeringshinder, tillstand
+from secretary.domain.arbetsgang import Del, Tillstand, redigeringshinder, tillstand
 from secretary.domain.paragrafer import paragraf_range
-from secretary.services import agenda, register
+from secretary.services import agenda, register, underskrift
 from secretary.services.agenda import ArendeData, MeetingData
 from secretary.services.errors import ServiceError
 from secretary.services.register import OrganData
@@ -154,8 +154,7 @@ class AgendaPage(QWidget):
             select_row(self.view, self.model.row_of(current.id))
         meeting = self.meeting
         self.title.setText(
-            f"{meeting.organ_name} – {meeting.date.isoformat()}"
-            f" · {tillstand(meeting.state).label.lower()}"
+            f"{meeting.organ_name} – {meeting.date.isoformat()} · {self._state_text(meeting)}"
             if meeting
             else ""
         )
@@ -165,6 +164,20 @@ class AgendaPage(QWidget):
             self.tabs.setTabText(0, f"Föredragningslista ({numbers})")
         self.empty_label.setVisible(meeting is not None and not rows)
         self._selection_changed()
+
+    def _state_text(self, meeting: MeetingData) -> str:
+        """'för justering', or while the protocol is out for signing 'för underskrift: 1 av
+        3 signerat'."""
+        t = tillstand(meeting.state)
+        text = t.label.lower()
+        if t is Tillstand.FOR_UNDERSKRIFT:
+            try:
+                rakning = underskrift.underskrifter(self.ctx.store, meeting.id).rakning
+            except ServiceError:
+                rakning = ""
+            if rakning:
+                text += f": {rakning}"
+        return text
 
     def current_arende(self) -> ArendeData | None:
         return self.model.arende(selected_row(self.view))

@@ -163,3 +163,25 @@ def test_signing_with_a_pkcs11_token(
         signatur.pkcs11_signer(token.bibliotek, token.etikett, "000000", token.nyckel),
     ):
         pass
+
+
+def test_the_indexing_reader_reads_every_object_as_pyhanko_does(
+    slutligt: bytes, pki: tpki.Pki
+) -> None:
+    """signatur._lasare indexes each object stream once (a quadratic scan in pyHanko 0.38
+    made the check of a 60-§ protocol slow): every object of every revision of a signed,
+    tagged protocol must read exactly as pyHanko's own reader reads it."""
+    two = _sign(
+        _sign(slutligt, pki, pki.ordforande, "Ordforande"), pki, pki.justerare, "Justerare1"
+    )
+    assert b"/ObjStm" in slutligt  # the case the index is for
+    ours, theirs = signatur._lasare(two), PdfFileReader(io.BytesIO(two), strict=False)
+    read = 0
+    for revision in range(theirs.xrefs.total_revisions):
+        mine = ours.get_historical_resolver(revision)
+        own = theirs.get_historical_resolver(revision)
+        for ref in sorted(theirs.xrefs.explicit_refs_in_revision(revision), key=repr):
+            assert mine(ref) == own(ref), ref
+            read += 1
+    assert read > 100 and ours._objstm  # the index was used
+    assert _check(two, slutligt, pki).godkand

@@ -43,6 +43,7 @@ from secretary.services import (
     rattelse,
     register,
     session,
+    underskrift,
     versioner,
 )
 from secretary.services.errors import ServiceError
@@ -308,7 +309,7 @@ def _after(store: Store, data: st.DataObject, meeting_id: int, level: int) -> No
         k = _try(granskning.add_kommentar, store, a, j.person_id, data.draw(ORD), later)
         if k is not None:
             _try(granskning.besvara, store, k.id, data.draw(ORD))
-    if level < 4 or not m.justerare:  # justering needs the justerare's signatures
+    if level < 4 or not m.justerare:  # no justering without justerare (domain.md)
         return
     arbetsgang.justera(store, meeting_id, later)
     _try(
@@ -368,6 +369,7 @@ def test_a_meeting_survives_export_and_import_unchanged(
         fresh("sqlite", template_db) as source,
         fresh(target_kind, template_db) as target,
         mock.patch.object(arbetsgang, "render", _stand_in),
+        mock.patch.object(underskrift, "render", _stand_in),
         mock.patch.object(rattelse, "render", _stand_in),
         mock.patch.object(omedelbar, "utdrag_render", _stand_in),
     ):

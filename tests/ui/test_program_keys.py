@@ -4,13 +4,14 @@ a menu names each shortcut once."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from secretary.services import arbetsgang
+from secretary.services import arbetsgang, underskrift
 from secretary.ui.justering.window import JusteringWindow
 from secretary.ui.main_window import MainWindow
 from secretary.ui.navigator import MEETING
@@ -59,6 +60,11 @@ def test_the_meeting_state_shows_in_the_tree_and_the_header(qtbot: Any, ctx: Any
     assert _meeting_item_text(window).endswith("· för justering")
     choose(window, MEETING, meeting_id)
     assert window.agenda_page.title.text().endswith("· för justering")
+    now = dt.datetime.now().replace(microsecond=0)
+    underskrift.till_underskrift(ctx.store, meeting_id, now)
+    underskrift.signerat_pa_papper(ctx.store, meeting_id, "Ordforande", now.date(), now)
+    window.agenda_page.refresh()
+    assert window.agenda_page.title.text().endswith("· för underskrift: 1 av 3 signerat")
 
 
 def test_the_visa_menu_names_each_shortcut_once(qtbot: Any, ctx: Any) -> None:

@@ -277,3 +277,30 @@ class Innehall(Kind):
             _BOOL.load(q["omedelbar_justering"], f"{at}.omedelbar_justering", known)
             _text_lists(q["delar"], f"{at}.delar")
         return value
+
+
+def _evidence(value: Any, where: str, depth: int) -> None:
+    if depth > 4:
+        raise FormatError(where, "är för djupt nästlat")
+    if isinstance(value, dict):
+        for key, v in value.items():
+            text(key, f"{where} (ett fältnamn)", 100)
+            _evidence(v, f"{where}.{key}", depth + 1)
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            _evidence(v, f"{where}[{i}]", depth + 1)
+    elif isinstance(value, str):
+        text(value, where, MAX_TEXT)
+
+
+class Granskning(Kind):
+    """A signature's evidence, as reports.signatur.Signaturgranskning.som_dict wrote it when
+    the signature was checked (certificate chain, time, result); {} for a paper signature.
+    It is kept as it was found, so only its shape is checked: an object whose texts are
+    texts as anywhere else, nested at most a few levels."""
+
+    def load(self, value: Any, where: str, known: Known) -> Any:
+        if not isinstance(value, dict):
+            raise FormatError(where, f"ska vara ett objekt, inte {described(value)}")
+        _evidence(value, where, 0)
+        return value

@@ -11,7 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from secretary.domain.arbetsgang import Tillstand
 from secretary.domain.innehall import kanonisk, sha256
+from secretary.domain.underskrift import Satt, Status
 from secretary.services.overforing import val
 from secretary.services.overforing.fields import (
     ARENDE,
@@ -48,12 +50,14 @@ from secretary.services.overforing.tables import (
     RATTELSER,
     RESERVATIONER,
     SAMMANTRADE,
+    UNDERSKRIFTER,
     UPPDRAG_TABLE,
     VERSIONER,
     YRKANDEN,
     Row,
     Table,
 )
+from secretary.services.versioner import Slag
 
 TOP = (
     "format",
@@ -99,6 +103,7 @@ class Document:
     versioner: list[Row]
     rattelser: list[Row]
     kommentarer: list[Row]
+    underskrifter: list[Row]
 
 
 def _header(raw: Any) -> dict[str, Any]:
@@ -170,6 +175,8 @@ def read(raw: Any) -> Document:
                 {**a, "val": None} if isinstance(a, dict) and "val" not in a else a for a in old
             ]
             sammantrade = {**sammantrade, "arenden": utan_val}
+    if d["version"] < 5 and isinstance(sammantrade, dict):
+        sammantrade = _utan_underskrifter(sammantrade)
     m = obj(sammantrade, "sammantrade", SAMMANTRADE.keys)
     items = array(m["arenden"], "sammantrade.arenden")
     if len(items) > MAX_ARENDEN:
@@ -228,6 +235,8 @@ def read(raw: Any) -> Document:
     _unique(versioner, "sammantrade.versioner", lambda r: r.values["nummer"], "har samma nummer")
     for i, v in enumerate(versioner):
         _digests(v, f"sammantrade.versioner[{i}]")
+    underskrifter = _rows(UNDERSKRIFTER, m["underskrifter"], "sammantrade.underskrifter", known)
+    _underskrifter(meeting, versioner, underskrifter)
     settings = obj(d["installningar"], "installningar", INSTALLNINGAR)
     return Document(
         installningar={k: text(settings[k], f"installningar.{k}", 1000) for k in INSTALLNINGAR},
@@ -248,7 +257,23 @@ def read(raw: Any) -> Document:
         kommentarer=_rows(
             KOMMENTARER, m["justeringskommentarer"], "sammantrade.justeringskommentarer", known
         ),
+        underskrifter=underskrifter,
     )
+
+
+def _utan_underskrifter(sammantrade: dict[str, Any]) -> dict[str, Any]:
+    """Before version 5 no signature travelled: no signatories, no signed PDF."""
+    out = {**sammantrade}
+    out.setdefault("underskrifter", [])
+    old = out.get("versioner")
+    if isinstance(old, list):
+        out["versioner"] = [
+            {**v, "signerad_pdf": None, "signerad_sha256": None}
+            if isinstance(v, dict) and "signerad_pdf" not in v and "signerad_sha256" not in v
+            else v
+            for v in old
+        ]
+    return out
 
 
 def _arende(a: dict[str, Any], at: str, paragraf: int, known: Known) -> ArendeDoc:
@@ -285,4 +310,74 @@ def _digests(v: Row, at: str) -> None:
         raise FormatError(
             f"{at}.innehall",
             "stämmer inte med innehall_sha256: innehållet har ändrats efter att det sparades",
+        )
+    signed, digest = v.values["signerad_pdf"], v.values["signerad_sha256"]
+    if (signed is None) != (digest is None):
+        raise FormatError(
+            f"{at}.signerad_sha256" if digest is None else f"{at}.signerad_pdf",
+            "saknas: en signerad PDF och dess kontrollsumma hör ihop",
+        )
+    if signed is None:
+        return
+    if sha256(signed) != digest:
+        raise FormatError(
+            f"{at}.signerad_pdf",
+            "stämmer inte med signerad_sha256: den signerade PDF-filen har ändrats efter att "
+            "den sparades",
+        )
+    if not signed.startswith(v.values["pdf"]):
+        raise FormatError(
+            f"{at}.signerad_pdf",
+            "bygger inte på versionens PDF: en signerad PDF ska börja med den justerade "
+            "versionen, byte för byte, och ha underskrifterna tillagda efter den",
+        )
+
+
+_ESIGNATUR = {Satt.CERTIFIKATFIL.value, Satt.KORT.value, Satt.EXTERN.value}
+
+
+def _underskrifter(meeting: Row, versioner: list[Row], rows: list[Row]) -> None:
+    """The signatories must fit the versions: a justerat version, one row per field, a
+    signed row with its day and way, an e-signature with the signed PDF it is in."""
+    where = "sammantrade.underskrifter"
+    _unique(
+        rows,
+        where,
+        lambda r: (r.values["version"], r.values["falt"]),
+        "gäller samma version och underskriftsfält",
+        lambda r: r.values["falt"][:40],
+    )
+    by_ref = {str(v.ref): v for v in versioner}
+    for i, r in enumerate(rows):
+        at = f"{where}[{i}]"
+        v = by_ref[r.values["version"]]
+        if v.values["kind"] != Slag.JUSTERAT.value:
+            raise FormatError(
+                f"{at}.version",
+                f"hänvisar till version {v.values['nummer']}, som inte är den justerade "
+                "versionen; bara den justerade versionen signeras",
+            )
+        signerat = r.values["status"] == Status.SIGNERAT.value
+        if signerat and (r.values["datum"] is None or not r.values["satt"]):
+            raise FormatError(at, "är signerad men saknar datum eller sätt")
+        if not signerat and (r.values["datum"] is not None or r.values["satt"]):
+            raise FormatError(at, "väntar på underskrift men har ett datum eller sätt")
+        if r.values["satt"] in _ESIGNATUR and v.values["signerad_pdf"] is None:
+            raise FormatError(
+                at,
+                f"är en e-underskrift, men version {v.values['nummer']} har ingen signerad "
+                "PDF (signerad_pdf) som innehåller den",
+            )
+    for i, v in enumerate(versioner):
+        if v.values["signerad_pdf"] is not None and not any(
+            r.values["version"] == v.ref for r in rows
+        ):
+            raise FormatError(
+                f"sammantrade.versioner[{i}].signerad_pdf",
+                "finns, men filen har inga underskrifter för versionen",
+            )
+    if meeting.values["state"] == Tillstand.FOR_UNDERSKRIFT.value and not rows:
+        raise FormatError(
+            "sammantrade.state",
+            "är ”för underskrift”, men filen har inga underskrifter (sammantrade.underskrifter)",
         )

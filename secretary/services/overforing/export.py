@@ -46,6 +46,7 @@ from secretary.services.overforing.tables import (
     RATTELSER,
     RESERVATIONER,
     SAMMANTRADE,
+    UNDERSKRIFTER,
     UPPDRAG_TABLE,
     VERSIONER,
     YRKANDEN,
@@ -69,6 +70,7 @@ from secretary.store.models import (
     Rattelse,
     ReservationRad,
     Setting,
+    Underskrift,
     YrkandeRad,
 )
 
@@ -138,6 +140,14 @@ def _build(s: Session, meeting: Meeting) -> dict[str, Any]:
     versioner = _of_meeting(s, Protokollversion, meeting.id, Protokollversion.nummer)
     rattelser = _of_meeting(s, Rattelse, meeting.id)
     kommentarer = _of_meeting(s, Justeringskommentar, meeting.id)
+    underskrifter = list(
+        s.scalars(
+            select(Underskrift)
+            .join(Protokollversion, Protokollversion.id == Underskrift.version_id)
+            .where(Underskrift.meeting_id == meeting.id)
+            .order_by(Protokollversion.nummer, Underskrift.position, Underskrift.id)
+        )
+    )
 
     named = {j.person_id for j in meeting.justerare}
     named |= {h.person_id for h in narvaro} | {
@@ -203,6 +213,7 @@ def _build(s: Session, meeting: Meeting) -> dict[str, Any]:
     m["versioner"] = dumped(VERSIONER, versioner)
     m["rattelser"] = dumped(RATTELSER, rattelser)
     m["justeringskommentarer"] = dumped(KOMMENTARER, kommentarer)
+    m["underskrifter"] = dumped(UNDERSKRIFTER, underskrifter)
     return {
         "format": FORMAT,
         "version": FORMAT_VERSION,

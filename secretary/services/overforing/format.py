@@ -16,9 +16,11 @@ from secretary.store.langder import MAX_FRITEXT
 
 FORMAT = "secretary-sammantrade"
 # 2: sammantrade.ajourneringar (a version 1 file has none, and is read as such)
-# 3: (another branch; the integrator reconciles the numbers)
+# 3: never released (a number a branch held; nothing reads it differently from 2)
 # 4: arenden[].val, a val § (older files have none, and are read as such)
-VERSION = 4
+# 5: sammantrade.underskrifter and versioner[].signerad_pdf / signerad_sha256: justering by
+#    signatures with its evidence (older files have none, and are read as such)
+VERSION = 5
 
 MAX_BYTES = 64 * 1024 * 1024
 # A free text (Text column): far above any real sammanfattning, far below a memory problem.

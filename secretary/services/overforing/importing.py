@@ -40,6 +40,7 @@ from secretary.services.overforing.tables import (
     RATTELSER,
     RESERVATIONER,
     SAMMANTRADE,
+    UNDERSKRIFTER,
     VERSIONER,
     YRKANDEN,
 )
@@ -59,6 +60,7 @@ from secretary.store.models import (
     Protokollversion,
     Rattelse,
     ReservationRad,
+    Underskrift,
     YrkandeRad,
 )
 
@@ -223,6 +225,10 @@ def _meeting(s: Session, doc: Document, organ: Organ, ids: Ids) -> Meeting:
     s.add_all(
         Justeringskommentar(meeting_id=meeting.id, **KOMMENTARER.columns(r, ids))
         for r in doc.kommentarer
+    )
+    s.add_all(
+        Underskrift(meeting_id=meeting.id, **UNDERSKRIFTER.columns(r, ids))
+        for r in doc.underskrifter
     )
     current = doc.meeting.values["current_arende"]
     meeting.current_arende_id = None if current is None else ids[ARENDE][current]

@@ -15,9 +15,17 @@ from secretary.domain.beslutsgang import ReservationTyp
 from secretary.domain.labels import LABEL_SPECS
 from secretary.domain.narvaro import HandelseTyp
 from secretary.domain.register import Funktion, OrganKind, Roll
+from secretary.domain.underskrift import Satt
+from secretary.domain.underskrift import Status as Underskriftsstatus
 from secretary.domain.yrkanden import YrkandeTyp
 from secretary.services.granskning import Status
-from secretary.services.overforing.beslut_fields import Innehall, Ordning, Redigerat, Resultat
+from secretary.services.overforing.beslut_fields import (
+    Granskning,
+    Innehall,
+    Ordning,
+    Redigerat,
+    Resultat,
+)
 from secretary.services.overforing.fields import (
     ARENDE,
     PARTI,
@@ -196,6 +204,7 @@ SAMMANTRADE = Table(
         "versioner",
         "rattelser",
         "justeringskommentarer",
+        "underskrifter",
     ),
 )
 
@@ -295,8 +304,29 @@ VERSIONER = Table(
         Field("pdf_sha256", Digest()),
         Field("innehall", Innehall()),
         Field("innehall_sha256", Digest()),
+        # from version 5: the justerat version as signed so far, and its digest
+        Field("signerad_pdf", Nullable(Pdf())),
+        Field("signerad_sha256", Nullable(Digest())),
     ),
     ref_kind=VERSION,
+)
+
+# From version 5: the signatories of a justerat version and how each signed, with the
+# validation result of an e-signature kept as evidence (reports.signatur.som_dict).
+UNDERSKRIFTER = Table(
+    (
+        _ref("version", VERSION),
+        Field("position", Integer()),
+        Field("roll", Text(40)),
+        Field("namn", Text(200)),
+        Field("falt", Text(40, empty=False)),
+        Field("status", Choice(_values(Underskriftsstatus))),
+        Field("datum", _opt(Date())),
+        Field("satt", Choice(["", *_values(Satt)])),
+        Field("signerare", Text(300)),
+        Field("registrerad", _opt(Timestamp())),
+        Field("granskning", Granskning()),
+    )
 )
 
 RATTELSER = Table(
