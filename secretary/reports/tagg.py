@@ -114,6 +114,18 @@ class Stycke(Paragraph):  # type: ignore[misc]
         if element is not None:
             self.element = element
 
+    _bredd: float | None = None  # the width of the last wrap, its lines in self.blPara
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """Paragraph.wrap breaks the lines again each time, though they depend only on the
+        width; a heading kept with what follows is measured there first (page.Sammanhall),
+        then placed by the frame at the same width."""
+        if availWidth == self._bredd and "blPara" in self.__dict__:  # split may delete it
+            return self.width, self.height
+        w, h = super().wrap(availWidth, availHeight)
+        self._bredd = availWidth
+        return w, h
+
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
         parts: list[Any] = super().split(availWidth, availHeight)
         for p in parts:
