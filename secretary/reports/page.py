@@ -16,6 +16,7 @@ import io
 from dataclasses import dataclass, field
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate
@@ -362,5 +363,14 @@ def bygg(flowables: list[Flowable], sidhuvud: Sidhuvud, layout: Layout, titel: s
         c.sidhuvud, c.layout, c.taggning = sidhuvud, layout, layout.taggning
         return c
 
-    doc.build(flowables, canvasmaker=canvasmaker)
+    # Page streams Flate-compressed only, not also ASCII85-encoded (reportlab's default, done
+    # in pure Python: about a sixth of the KF protocol's layout, and the streams a quarter
+    # larger). Binary streams are fine in a PDF; the PDF/A save (arkiv.py) undid the
+    # ASCII85 and compressed them again anyway.
+    a85 = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        doc.build(flowables, canvasmaker=canvasmaker)
+    finally:
+        rl_config.useA85 = a85
     return out.getvalue()
