@@ -93,7 +93,8 @@ def taggning(canv: Canvas) -> Taggning | None:
 
 class Stycke(Paragraph):  # type: ignore[misc]
     """A Paragraph that tags itself: as `roll`, or a heading by its style (ROLL), else a P;
-    or as the `element` given (an LBody of a list)."""
+    or as the `element` given (an LBody of a list). `bokmarke`: an outline entry, as a §
+    heading (style "paragraf") always has."""
 
     element: Element | None = None
 
@@ -104,12 +105,13 @@ class Stycke(Paragraph):  # type: ignore[misc]
         *args: Any,
         element: Element | None = None,
         roll: str | None = None,
+        bokmarke: bool = False,
         **kwargs: Any,
     ) -> None:
         super().__init__(text, style, *args, **kwargs)
         if element is None and text is not None:
             element = Element(roll or ROLL.get(style.name, "P"))
-            if style.name == "paragraf":  # a § heading: its bookmark
+            if bokmarke or style.name == "paragraf":  # a § heading: its bookmark
                 element.bokmarke = " ".join(self.getPlainText().split())
         if element is not None:
             self.element = element
