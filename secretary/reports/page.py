@@ -16,11 +16,12 @@ import io
 from dataclasses import dataclass, field
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate
 from reportlab.platypus.doctemplate import FrameBreak
-from reportlab.platypus.flowables import _listWrapOn
+from reportlab.platypus.flowables import _FUZZ
 
 from secretary.reports import styles as st
 from secretary.reports.tagg import Taggning
@@ -132,8 +133,27 @@ def _hojd(flowables: list[Flowable], canv: Canvas, width: float) -> float:
     leaves = _blad(flowables)
     if not leaves:
         return 0.0
-    _, h = _listWrapOn(leaves, width, canv)
-    return float(h + leaves[0].getSpaceBefore())
+    return _stapel(leaves, canv, width) + float(leaves[0].getSpaceBefore())
+
+
+def _stapel(leaves: list[Flowable], canv: Canvas, width: float) -> float:
+    """What reportlab's _listWrapOn gives for these leaves, without its deep copy of the
+    frame on every call (kept for flowables that add content to the frame as they wrap,
+    which none of ours do): each height, and between two the larger of the space after the
+    first and the space before the second."""
+    h = 0.0
+    after = None
+    for f in leaves:
+        if hasattr(f, "frameAction"):
+            continue
+        _, fh = f.wrapOn(canv, width, 0xFFFFFFF)
+        if fh <= _FUZZ:
+            continue
+        h += fh
+        if after is not None:
+            h += max(float(f.getSpaceBefore()) - after, 0) + after
+        after = float(f.getSpaceAfter())
+    return h
 
 
 def _borjan(f: Flowable, canv: Canvas, width: float) -> float:
@@ -181,8 +201,8 @@ class Sammanhall(KeepTogether):  # type: ignore[misc]
         return _hojd(head, canv, width) + gap + _borjan(parts[-1], canv, width) - before
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        # Unlike KeepTogether's, split does not need the height measured here.
         self._wrapInfo = aW, aH
-        self._H = self.hojd(self.canv, aW)
         return aW, 0xFFFFFF  # always split: the parts are placed one by one
 
     def split(self, aW: float, aH: float) -> list[Flowable]:
@@ -343,5 +363,14 @@ def bygg(flowables: list[Flowable], sidhuvud: Sidhuvud, layout: Layout, titel: s
         c.sidhuvud, c.layout, c.taggning = sidhuvud, layout, layout.taggning
         return c
 
-    doc.build(flowables, canvasmaker=canvasmaker)
+    # Page streams Flate-compressed only, not also ASCII85-encoded (reportlab's default, done
+    # in pure Python: about a sixth of the KF protocol's layout, and the streams a quarter
+    # larger). Binary streams are fine in a PDF; the PDF/A save (arkiv.py) undid the
+    # ASCII85 and compressed them again anyway.
+    a85 = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        doc.build(flowables, canvasmaker=canvasmaker)
+    finally:
+        rl_config.useA85 = a85
     return out.getvalue()

@@ -93,7 +93,8 @@ def taggning(canv: Canvas) -> Taggning | None:
 
 class Stycke(Paragraph):  # type: ignore[misc]
     """A Paragraph that tags itself: as `roll`, or a heading by its style (ROLL), else a P;
-    or as the `element` given (an LBody of a list)."""
+    or as the `element` given (an LBody of a list). `bokmarke`: an outline entry, as a §
+    heading (style "paragraf") always has."""
 
     element: Element | None = None
 
@@ -104,15 +105,28 @@ class Stycke(Paragraph):  # type: ignore[misc]
         *args: Any,
         element: Element | None = None,
         roll: str | None = None,
+        bokmarke: bool = False,
         **kwargs: Any,
     ) -> None:
         super().__init__(text, style, *args, **kwargs)
         if element is None and text is not None:
             element = Element(roll or ROLL.get(style.name, "P"))
-            if style.name == "paragraf":  # a § heading: its bookmark
+            if bokmarke or style.name == "paragraf":  # a § heading: its bookmark
                 element.bokmarke = " ".join(self.getPlainText().split())
         if element is not None:
             self.element = element
+
+    _bredd: float | None = None  # the width of the last wrap, its lines in self.blPara
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """Paragraph.wrap breaks the lines again each time, though they depend only on the
+        width; a heading kept with what follows is measured there first (page.Sammanhall),
+        then placed by the frame at the same width."""
+        if availWidth == self._bredd and "blPara" in self.__dict__:  # split may delete it
+            return self.width, self.height
+        w, h = super().wrap(availWidth, availHeight)
+        self._bredd = availWidth
+        return w, h
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
         parts: list[Any] = super().split(availWidth, availHeight)
