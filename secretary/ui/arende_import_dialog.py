@@ -14,12 +14,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
-    QHeaderView,
     QMessageBox,
     QWidget,
 )
@@ -28,8 +24,12 @@ from secretary.services import arende_import
 from secretary.services.arende_import import ArendePreview, ArendeRad
 from secretary.services.errors import ServiceError
 from secretary.ui.context import AppContext
-from secretary.ui.forms.ui_import_dialog import Ui_ImportDialog
-from secretary.ui.import_dialog import _ERROR_BACKGROUND, _ERROR_STYLE, _ERROR_TEXT, SETTINGS_DIR
+from secretary.ui.import_dialog import (
+    _ERROR_BACKGROUND,
+    _ERROR_STYLE,
+    _ERROR_TEXT,
+    ListImportDialog,
+)
 from secretary.ui.models import RowsModel
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -69,22 +69,20 @@ class ArendePreviewModel(RowsModel):
         return None
 
 
-class ArendeImportDialog(QDialog):
+class ArendeImportDialog(ListImportDialog):
     """Choose a list of ärenden, map its columns, check it, import it into `meeting_id`."""
 
+    file_title = "Välj ärendelista"
+    file_filter = FILE_FILTER
+
     def __init__(self, ctx: AppContext, meeting_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, arende_import.HELP_TEXT, parent)
         self.meeting_id = meeting_id
         self.preview: ArendePreview | None = None
         self.resultat: arende_import.ArendeImportResultat | None = None
         self.path: Path | None = None
         self.chosen: dict[str, str] | None = None  # the columns chosen here; None: remembered
-        self.ui = Ui_ImportDialog()
-        self.ui.setupUi(self)
         self.setWindowTitle(self.tr("Importera ärenden"))
-        self.ui.helpLabel.setText(arende_import.HELP_TEXT)
-        self.ui.helpLabel.setStyleSheet("color: palette(placeholder-text);")
 
         self.combos: dict[str, QComboBox] = {}
         box = QGroupBox(self.tr("Kolumner"))
@@ -99,29 +97,7 @@ class ArendeImportDialog(QDialog):
         self.ui.verticalLayout.insertWidget(2, box)
 
         self.model = ArendePreviewModel(self)
-        table = self.ui.previewTable
-        table.setModel(self.model)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(ArendePreviewModel.FEL, QHeaderView.ResizeMode.Stretch)
-
-        self.import_button = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
-        self.import_button.setText(self.tr("&Importera"))
-        self.import_button.setEnabled(False)
-        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Avbryt"))
-        self.ui.buttonBox.accepted.connect(self._import)
-        self.ui.buttonBox.rejected.connect(self.reject)
-        self.ui.chooseButton.clicked.connect(self.choose_file)
-        self.ui.chooseButton.setDefault(True)
-
-    def choose_file(self) -> None:
-        start = str(self.ctx.settings.value(SETTINGS_DIR, "") or "")
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Välj ärendelista"), start, self.tr(FILE_FILTER)
-        )
-        if path:
-            self.ctx.settings.setValue(SETTINGS_DIR, str(Path(path).parent))
-            self.set_path(path)
+        self._preview_table(self.model, ArendePreviewModel.FEL)
 
     def set_path(self, path: str | Path) -> None:
         """Read the file with the columns chosen here, else the organ's remembered ones, and

@@ -101,31 +101,29 @@ class ImportPreviewModel(RowsModel):
         return None
 
 
-class ImportDialog(QDialog):
-    """Choose a member list, check it, import it into the organ `organ_id`."""
+class ListImportDialog(QDialog):
+    """What the member and the ärende import share: the form (forms/import_dialog.ui), a
+    preview table whose error column takes the spare width, Importera and Avbryt, and a file
+    chooser that remembers its folder. A subclass reads the file in `set_path` and imports
+    in `_import`."""
 
-    def __init__(self, ctx: AppContext, organ_id: int, parent: QWidget | None = None) -> None:
+    file_title = "Välj lista"
+    file_filter = ""
+
+    def __init__(self, ctx: AppContext, help_text: str, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.organ_id = organ_id
-        self.preview: ImportPreview | None = None
-        self.result_counts: ImportResult | None = None
         self.ui = Ui_ImportDialog()
         self.ui.setupUi(self)
-
-        organ = register.get_organ(ctx.store, organ_id)
-        self.setWindowTitle(self.tr("Importera medlemmar till %s") % organ.name)
-        self.ui.helpLabel.setText(member_import.HELP_TEXT)
+        self.ui.helpLabel.setText(help_text)
         self.ui.helpLabel.setStyleSheet("color: palette(placeholder-text);")
 
-        self.model = ImportPreviewModel(self)
+    def _preview_table(self, model: RowsModel, error_column: int) -> None:
         table = self.ui.previewTable
-        table.setModel(self.model)
+        table.setModel(model)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(ImportPreviewModel.FEL, QHeaderView.ResizeMode.Stretch)
-        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-
+        header.setSectionResizeMode(error_column, QHeaderView.ResizeMode.Stretch)
         self.import_button = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
         self.import_button.setText(self.tr("&Importera"))
         self.import_button.setEnabled(False)
@@ -135,16 +133,44 @@ class ImportDialog(QDialog):
         self.ui.chooseButton.clicked.connect(self.choose_file)
         self.ui.chooseButton.setDefault(True)
 
-    # --- choosing and reading ------------------------------------------------------------
-
     def choose_file(self) -> None:
         start = str(self.ctx.settings.value(SETTINGS_DIR, "") or "")
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Välj medlemslista"), start, self.tr(FILE_FILTER)
+            self, self.tr(self.file_title), start, self.tr(self.file_filter)
         )
         if path:
             self.ctx.settings.setValue(SETTINGS_DIR, str(Path(path).parent))
             self.set_path(path)
+
+    def set_path(self, path: str | Path) -> None:
+        raise NotImplementedError
+
+    def _import(self) -> None:
+        raise NotImplementedError
+
+
+class ImportDialog(ListImportDialog):
+    """Choose a member list, check it, import it into the organ `organ_id`."""
+
+    file_title = "Välj medlemslista"
+    file_filter = FILE_FILTER
+
+    def __init__(self, ctx: AppContext, organ_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, member_import.HELP_TEXT, parent)
+        self.organ_id = organ_id
+        self.preview: ImportPreview | None = None
+        self.result_counts: ImportResult | None = None
+
+        organ = register.get_organ(ctx.store, organ_id)
+        self.setWindowTitle(self.tr("Importera medlemmar till %s") % organ.name)
+
+        self.model = ImportPreviewModel(self)
+        self._preview_table(self.model, ImportPreviewModel.FEL)
+        self.ui.previewTable.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+
+    # --- reading ---------------------------------------------------------------------------
 
     def set_path(self, path: str | Path) -> None:
         """Read the file and show every row; the Import button follows the result."""
