@@ -4,9 +4,10 @@ save, print, or open the file in the system's PDF viewer."""
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QEventLoop, QSettings, Qt, QUrl
 from PySide6.QtGui import (
@@ -33,13 +34,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from secretary.ui.common import restore_geometry, save_geometry
+from secretary.services.errors import ServiceError
+from secretary.ui.common import restore_geometry, save_geometry, show_error
 from secretary.ui.documents import render
 from secretary.ui.documents.files import Dokument, filnamn, save_pdf
 
 SETTINGS_KEY = "windows/document_preview"
 ZOOMS = (0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 3.0)
 PAGE_GAP = 12
+
+
+T = TypeVar("T")
 
 
 @contextmanager
@@ -51,6 +56,17 @@ def busy() -> Iterator[None]:
         yield
     finally:
         QApplication.restoreOverrideCursor()
+
+
+def guarded(parent: QWidget, title: str, call: Callable[[], T]) -> tuple[bool, T | None]:
+    """`call` under the wait cursor: (True, what it returned), or (False, None) after the
+    service's refusal was shown."""
+    try:
+        with busy():
+            return True, call()
+    except ServiceError as exc:
+        show_error(parent, title, exc)
+        return False, None
 
 
 class PageWidget(QWidget):

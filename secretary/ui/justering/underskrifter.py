@@ -32,7 +32,7 @@ from secretary.services.underskrift import Underskrifter, UnderskriftInfo
 from secretary.ui.common import confirm, dialog_buttons, from_qdate, show_error, to_qdate
 from secretary.ui.context import AppContext
 from secretary.ui.documents.files import save_pdf
-from secretary.ui.documents.preview import busy, show_document
+from secretary.ui.documents.preview import busy, guarded, show_document
 from secretary.ui.justering.tabs import fill, table
 
 P12_KEY = "justering/p12_fil"
@@ -267,13 +267,9 @@ class UnderskrifterTab(QWidget):
         self.rapport_button.setEnabled(bool(self.data.rader))
 
     def _run(self, title: str, call: Callable[[], object]) -> object | None:
-        try:
-            with busy():
-                result = call()
-        except ServiceError as exc:
-            show_error(self, title, exc)
-            return None
-        self.changed()
+        done, result = guarded(self, title, call)
+        if done:
+            self.changed()
         return result
 
     def skicka(self) -> object | None:

@@ -47,7 +47,7 @@ from secretary.ui.common import (
     show_error,
 )
 from secretary.ui.context import AppContext
-from secretary.ui.documents.preview import PreviewDialog, busy, show_document
+from secretary.ui.documents.preview import PreviewDialog, busy, guarded, show_document
 from secretary.ui.hjalp import visa_hjalp
 from secretary.ui.justering.dialogs import JusteraDialog, RattelseDialog
 from secretary.ui.justering.granskning import GranskningTab, KommentarerTab
@@ -435,13 +435,9 @@ class JusteringWindow(QWidget):
     # --- the steps -----------------------------------------------------------------------
 
     def _run(self, title: str, call: Callable[[], object]) -> object | None:
-        try:
-            with busy():
-                result = call()
-        except ServiceError as exc:
-            show_error(self, title, exc)
-            return None
-        self._changed()
+        done, result = guarded(self, title, call)
+        if done:
+            self._changed()
         return result
 
     def close_meeting(self) -> bool:
