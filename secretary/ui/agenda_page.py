@@ -60,6 +60,11 @@ class AgendaPage(QWidget):
         self.import_action = action(self, "&Importera ärenden…")
         self.import_action.setStatusTip("Ärenden från diariets export (Excel eller CSV)")
         self.import_action.triggered.connect(self.import_arenden)
+        self.delegation_action = action(self, "Importera &delegationsbeslut…")
+        self.delegation_action.setStatusTip(
+            "Den markerade paragrafen blir en anmälan av delegationsbeslut från en lista"
+        )
+        self.delegation_action.triggered.connect(self.import_delegationsbeslut)
         for act in (self.edit_action, self.up_action, self.down_action, self.remove_action):
             self.view.addAction(act)
         self.add_action.triggered.connect(self.add_arende)
@@ -199,6 +204,7 @@ class AgendaPage(QWidget):
         allow(self.edit_action, chosen, redigeringshinder(state, Del.TEXT))
         allow(self.remove_action, chosen, dagordning)
         allow(self.import_action, on, dagordning)
+        allow(self.delegation_action, chosen, redigeringshinder(state, Del.TEXT))
         allow(self.up_action, chosen and row > 0, dagordning)
         allow(self.down_action, chosen and row < self.model.rowCount() - 1, dagordning)
         self.edit_meeting_button.setEnabled(self.meeting is not None)
@@ -226,6 +232,16 @@ class AgendaPage(QWidget):
         from secretary.ui.arende_import_dialog import ArendeImportDialog
 
         dialog = ArendeImportDialog(self.ctx, self.meeting.id, self)
+        dialog.open()
+        return dialog
+
+    def import_delegationsbeslut(self) -> QWidget | None:
+        arende = self.current_arende()
+        if arende is None:
+            return None
+        from secretary.ui.delegation_import_dialog import DelegationImportDialog
+
+        dialog = DelegationImportDialog(self.ctx, arende.id, self)
         dialog.open()
         return dialog
 

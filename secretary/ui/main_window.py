@@ -164,6 +164,7 @@ class MainWindow(QMainWindow):
         ag = self.agenda_page
         mote.addActions([ag.add_action, ag.edit_action, ag.up_action, ag.down_action])
         mote.addAction(ag.remove_action)
+        mote.addAction(ag.delegation_action)
         bar.addMenu(self.documents.menu)
         hjalp = bar.addMenu("&Hjälp")
         hjalp.addActions([self.help_action, self.guide_action])

@@ -105,3 +105,41 @@ def test_import_a_list_choosing_the_columns_then_make_the_kallelse(
     assert (
         "Saknar e-postadress i registret (skicka på annat sätt): Petra Sandström (L)" in shown[-1]
     )
+
+
+def test_delegationsbeslut_are_read_into_the_selected_paragraf_with_errors_shown_first(
+    qtbot: QtBot, ctx: AppContext, meeting: int, tmp_path: Path
+) -> None:
+    from secretary.ui.delegation_import_dialog import DelegationImportDialog
+
+    arende = agenda.add_arende(
+        ctx.store, meeting, agenda.ArendeInput("Anmälan av delegationsbeslut")
+    )
+    bad = tmp_path / "fel.csv"
+    bad.write_bytes(
+        "Dnr;Beslut;Datum;Delegat\r\nKS 2026/0100;;den 3 mars;Eva Ek\r\n".encode("cp1252")
+    )
+    good = tmp_path / "delegation.csv"
+    good.write_bytes(
+        "Dnr;Beslut;Datum;Delegat\r\n"
+        "KS 2026/0100;Yttrande över remiss om kollektivtrafik;2026-03-02;Eva Ek\r\n"
+        ";Tillförordnad kommundirektör under påsken;2026-03-20;Ordföranden\r\n".encode("cp1252")
+    )
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    choose(window, MEETING, meeting)
+    page = window.agenda_page
+    page.view.setCurrentIndex(page.model.index(page.model.row_of(arende.id), 0))
+    assert page.delegation_action.isEnabled()
+    dialog = page.import_delegationsbeslut()
+    assert isinstance(dialog, DelegationImportDialog)
+    qtbot.addWidget(dialog)
+    dialog.set_path(bad)
+    assert not dialog.import_button.isEnabled()
+    assert "Beslut saknas." in dialog.model.data(dialog.model.index(0, dialog.model.FEL))
+    dialog.set_path(good)
+    assert dialog.import_button.isEnabled() and dialog.model.rowCount() == 2
+    dialog.import_button.click()
+    rows = [a for a in agenda.list_arenden(ctx.store, meeting) if a.id == arende.id]
+    assert len(rows[0].delegationsbeslut) == 2
+    assert "Yttrande över remiss om kollektivtrafik" in rows[0].delegationsbeslut[0]
