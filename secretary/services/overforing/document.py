@@ -163,6 +163,20 @@ def _unique(rows: list[Row], where: str, key: Any, what: str, label: Any = None)
         first[k] = i
 
 
+def _fore_kallelse(m: dict[str, Any]) -> dict[str, Any]:
+    """A file from before version 6: no handläggare, delegationsbeslut or kungörelse day."""
+    old = m.get("arenden")
+    if isinstance(old, list):
+        m = {
+            **m,
+            "arenden": [
+                {"handlaggare": "", "delegationsbeslut": [], **a} if isinstance(a, dict) else a
+                for a in old
+            ],
+        }
+    return {"kungorelse_uppsatt": None, **m}
+
+
 def read(raw: Any) -> Document:
     d = _header(raw)
     sammantrade = d["sammantrade"]
@@ -177,6 +191,8 @@ def read(raw: Any) -> Document:
             sammantrade = {**sammantrade, "arenden": utan_val}
     if d["version"] < 5 and isinstance(sammantrade, dict):
         sammantrade = _utan_underskrifter(sammantrade)
+    if d["version"] < 6 and isinstance(sammantrade, dict):
+        sammantrade = _fore_kallelse(sammantrade)
     m = obj(sammantrade, "sammantrade", SAMMANTRADE.keys)
     items = array(m["arenden"], "sammantrade.arenden")
     if len(items) > MAX_ARENDEN:

@@ -20,7 +20,9 @@ FORMAT = "secretary-sammantrade"
 # 4: arenden[].val, a val § (older files have none, and are read as such)
 # 5: sammantrade.underskrifter and versioner[].signerad_pdf / signerad_sha256: justering by
 #    signatures with its evidence (older files have none, and are read as such)
-VERSION = 5
+# 6: arenden[].handlaggare and .delegationsbeslut, sammantrade.kungorelse_uppsatt: what the
+#    ärende import and the kungörelse record (older files have none, and are read as such)
+VERSION = 6
 
 MAX_BYTES = 64 * 1024 * 1024
 # A free text (Text column): far above any real sammanfattning, far below a memory problem.

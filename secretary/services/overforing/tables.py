@@ -56,6 +56,9 @@ from secretary.services.overforing.format import MAX_TEXT
 from secretary.services.read.paragraf import SEKTIONER
 from secretary.services.versioner import Slag
 
+# The keys of one reported delegationsbeslut (services.arende_import writes them).
+DELEGATIONSNYCKLAR = ("dnr", "beslut", "datum", "delegat")
+
 
 @dataclass(frozen=True)
 class Field:
@@ -193,6 +196,7 @@ SAMMANTRADE = Table(
         Field("sista_overklagandedag", _opt(Date())),
         Field("anslag_nedtagning", _opt(Date())),
         Field("maskeringstermer", ListOf(Text(200, empty=False), unique=True)),
+        Field("kungorelse_uppsatt", _opt(Date())),
     ),
     nested=(
         "forsta_paragraf",
@@ -217,6 +221,8 @@ ARENDEN = Table(
         Field("beslutsunderlag", LINES),
         Field("expedieras_till", LINES),
         Field("forslag_namn", Text(200)),
+        Field("handlaggare", Text(200)),
+        Field("delegationsbeslut", ListOf(TextMap(DELEGATIONSNYCKLAR, MAX_TEXT))),
     ),
     ref_kind=ARENDE,
     nested=(
