@@ -33,6 +33,7 @@ DELAR: dict[str, str] = {
     "anteckningar": "Protokollsanteckning",
     "jav": "Jäv",
     "expedieras_till": "Beslut expedieras till",
+    "delegationsbeslut": "Anmälda delegationsbeslut",
 }
 
 # Every part of a § by name, with the rubrik that heads it (a diff or a rättelse names them).
@@ -51,6 +52,7 @@ FRITEXT = (
     "reservationer",
     "anteckningar",
     "expedieras_till",
+    "delegationsbeslut",
 )
 
 

@@ -126,3 +126,35 @@ def test_the_terms_to_mask_are_kept_for_the_next_public_version(store: Store) ->
     with pytest.raises(ServiceError, match="högst 200 tecken"):
         publicering.spara_termer(store, meeting_id, ["x" * 201])
     assert publicering.termer(store, meeting_id) == ("Kommunalt", "Åsa")
+
+
+def test_reported_delegationsbeslut_are_in_the_record_and_masked_in_the_public_version(
+    store: Store,
+) -> None:
+    """An anmälan's delegationsbeslut are part of what is justerat (the content snapshot) and
+    of what the public version masks: a personnummer in one is not published."""
+    from secretary.services.innehall import innehall
+    from secretary.store.models import Arende
+
+    meeting_id, arenden, _ = utkast(store)
+    with store.session() as s:  # as services.arende_import writes them
+        a = s.get(Arende, arenden[4])
+        assert a is not None
+        a.delegationsbeslut = [
+            {
+                "dnr": "KS 2026/0100",
+                "beslut": "Bostadsanpassning för 19811218-9876",
+                "datum": "2026-11-02",
+                "delegat": "Eva Ek",
+            }
+        ]
+    snapshot = innehall(protokoll_data(store, meeting_id))
+    (par,) = [p for p in snapshot["paragrafer"] if p["paragraf"] == 339]
+    assert "Bostadsanpassning för 19811218-9876" in " ".join(par["delar"]["delegationsbeslut"])
+    arbetsgang.skicka_for_justering(store, meeting_id, JUSTERING)
+    arbetsgang.justera(store, meeting_id, JUSTERING)
+    preview = publicering.forhandsgranska(store, meeting_id)
+    assert (339, "personnummer") in [(m.paragraf, m.vad) for m in preview]
+    text = flat(" ".join(pages(publicering.publik_pdf(store, meeting_id))))
+    assert "19811218-9876" not in text
+    assert "Bostadsanpassning för [personnummer]" in text
