@@ -48,6 +48,7 @@ def pdfa_2b(pdf: bytes, taggning: Taggning | None = None, *, kontroll: bool = Fa
         pdfa.prepare(doc, "2b")
         if taggning is not None:
             tagga(doc, taggning)
+            _plats_for_pdfua(doc)
         settings = pdfa.resolve_save_kwargs("2b")
         doc.save(out, **settings)
     data = out.getvalue()
@@ -55,7 +56,7 @@ def pdfa_2b(pdf: bytes, taggning: Taggning | None = None, *, kontroll: bool = Fa
         report = pdfa.validate_written(io.BytesIO(data), "2b", save_kwargs=settings)
         if not report.passed:
             raise pdfa.PdfaError(report)
-    return _konformitet_a(data) if taggning is not None else data
+    return _pdfua(_konformitet_a(data)) if taggning is not None else data
 
 
 _PDFAID_B = (b"<pdfaid:conformance>B</pdfaid:conformance>", b'pdfaid:conformance="B"')
@@ -70,6 +71,61 @@ def _konformitet_a(pdf: bytes) -> bytes:
         if pdf.count(form) == 1:
             return pdf.replace(form, form.replace(b"B", b"A"))
     raise ValueError("PDF/A-identifieringen hittades inte i XMP-paketet.")
+
+
+# PDF/UA-1 identification (ISO 14289-1 5): pdfuaid:part in the XMP packet. PDF/A-2 allows a
+# property it does not predefine only with an extension schema describing it (ISO 19005-2
+# 6.6.2.3), hence the pdfaExtension block: the one veraPDF and the PDF/UA reference files use.
+_PDFUA = b"""    <rdf:Description rdf:about="" \
+xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" \
+xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" \
+xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
+      <pdfaExtension:schemas>
+        <rdf:Bag>
+          <rdf:li rdf:parseType="Resource">
+            <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
+            <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
+            <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
+            <pdfaSchema:property>
+              <rdf:Seq>
+                <rdf:li rdf:parseType="Resource">
+                  <pdfaProperty:name>part</pdfaProperty:name>
+                  <pdfaProperty:valueType>Integer</pdfaProperty:valueType>
+                  <pdfaProperty:category>internal</pdfaProperty:category>
+                  <pdfaProperty:description>Part of ISO 14289 followed</pdfaProperty:description>
+                </rdf:li>
+              </rdf:Seq>
+            </pdfaSchema:property>
+          </rdf:li>
+        </rdf:Bag>
+      </pdfaExtension:schemas>
+    </rdf:Description>
+    <rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
+      <pdfuaid:part>1</pdfuaid:part>
+    </rdf:Description>
+"""
+_SLUT = b"</rdf:Description>\n", b"  </rdf:RDF>"  # how pikepdf ends its packet's RDF
+_PLATS = _SLUT[0] + b" " * len(_PDFUA) + _SLUT[1]
+
+
+def _plats_for_pdfua(doc: Any) -> None:
+    """Make room for the PDF/UA identification in the XMP packet: white space, as long as
+    the block, before the end of rdf:RDF. Written here, after pdfa.prepare, which rewrites
+    the packet with only what PDF/A predefines and so would drop pdfuaid. The block itself
+    goes in after the check (`_pdfua`): pikepdf's checker knows no extension schemas and
+    would refuse pdfuaid, which veraPDF accepts with its schema."""
+    xmp = doc.Root.Metadata.read_bytes()
+    if xmp.count(b"".join(_SLUT)) != 1:
+        raise ValueError("XMP-paketet har inte den form pikepdf skriver.")
+    doc.Root.Metadata.write(xmp.replace(b"".join(_SLUT), _PLATS))
+
+
+def _pdfua(pdf: bytes) -> bytes:
+    """Write the PDF/UA-1 identification into the room `_plats_for_pdfua` made, byte for
+    byte the same length, as `_konformitet_a` changes the level."""
+    if pdf.count(_PLATS) != 1:
+        raise ValueError("Platsen för PDF/UA-identifieringen hittades inte i XMP-paketet.")
+    return pdf.replace(_PLATS, _SLUT[0] + _PDFUA + _SLUT[1])
 
 
 def tagga(doc: Any, taggning: Taggning) -> None:

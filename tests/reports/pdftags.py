@@ -12,6 +12,16 @@ import pikepdf
 
 TEXT_OPS = {"Tj", "TJ", "'", '"'}
 
+# pikepdf's checker knows no PDF/A extension schemas: it refuses the PDF/UA identification
+# and the schema that describes it, as arkiv._pdfua says. Nothing else.
+PDFUA_XMP = {
+    "XMP namespace pdfaExtension=http://www.aiim.org/pdfa/ns/extension/ is not permitted",
+    "XMP namespace pdfaSchema=http://www.aiim.org/pdfa/ns/schema# is not permitted",
+    "XMP namespace pdfaProperty=http://www.aiim.org/pdfa/ns/property# is not permitted",
+    "XMP property pdfaExtension:schemas is not permitted",
+    "XMP property pdfuaid:part is not permitted",
+}
+
 
 @dataclass
 class Node:

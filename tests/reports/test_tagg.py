@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from xml.etree import ElementTree
 
 import pikepdf
 import pytest
@@ -126,6 +127,56 @@ def test_language_title_marked_and_pdfa_2a(documents: dict[str, bytes], kind: st
         assert meta["dc:title"] == title
         assert meta["pdfaid:part"] == "2"
         assert meta["pdfaid:conformance"] == "A"
+
+
+RDF = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}"
+EXT, SCHEMA, PROPERTY = (
+    "{http://www.aiim.org/pdfa/ns/extension/}",
+    "{http://www.aiim.org/pdfa/ns/schema#}",
+    "{http://www.aiim.org/pdfa/ns/property#}",
+)
+
+
+def _resources(items: list[ElementTree.Element]) -> list[ElementTree.Element]:
+    """The structures in an rdf:Bag or rdf:Seq: each rdf:li itself (parseType Resource, as
+    arkiv writes them) or the rdf:Description in it (as pyHanko writes them back)."""
+    return [li if (d := li.find(RDF + "Description")) is None else d for li in items]
+
+
+def _value(node: ElementTree.Element, tag: str) -> str | None:
+    """A simple property: an attribute, an element's text, or its rdf:resource."""
+    if tag in node.attrib:
+        return node.attrib[tag]
+    child = node.find(tag)
+    return None if child is None else child.get(RDF + "resource", child.text)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_pdfua_1_is_declared_beside_pdfa_with_its_extension_schema(
+    documents: dict[str, bytes], kind: str
+) -> None:
+    """ISO 14289-1 5: pdfuaid:part 1 in the XMP packet; PDF/A-2 admits it only with an
+    extension schema naming its namespace, prefix and property (ISO 19005-2 6.6.2.3). The
+    fields' incremental update (pyHanko) writes the packet again, in its own RDF form."""
+    with pdftags.open_pdf(documents[kind]) as pdf:
+        meta = pdf.open_metadata()
+        assert meta["pdfuaid:part"] == "1"
+        assert (meta["pdfaid:part"], meta["pdfaid:conformance"]) == ("2", "A")
+        xmp = ElementTree.fromstring(pdf.Root.Metadata.read_bytes())
+    bags = [b for s in xmp.iter(EXT + "schemas") for b in s.findall(RDF + "Bag")]
+    described = {
+        (
+            _value(s, SCHEMA + "namespaceURI"),
+            _value(s, SCHEMA + "prefix"),
+            _value(p, PROPERTY + "name"),
+            _value(p, PROPERTY + "valueType"),
+            _value(p, PROPERTY + "category"),
+        )
+        for s in _resources([li for b in bags for li in b.findall(RDF + "li")])
+        for p in _resources(s.findall(f"{SCHEMA}property/{RDF}Seq/{RDF}li"))
+    }
+    uaid = ("http://www.aiim.org/pdfua/ns/id/", "pdfuaid", "part", "Integer", "internal")
+    assert described == {uaid}
 
 
 @pytest.mark.parametrize("kind", ["slutligt", "utkast", "publik", "utdrag"])
