@@ -7,7 +7,9 @@ and pikepdf validates the bytes it wrote (its own checker; veraPDF cannot be ins
 Every font is an embedded TrueType subset (styles.py). The signature fields are added
 afterwards as an incremental update, so the PDF/A part that was checked stays byte for byte
 as it was; that checker does not judge form fields, so the widgets are given an appearance
-stream and the print flag, as PDF/A-2 asks of every annotation.
+stream and the print flag, as PDF/A-2 asks of every annotation. In the same update each
+widget gets its Form element in the structure tree (PDF/UA-1), so the version stored, which
+every signed copy must begin with, has it already.
 
 pyHanko and pikepdf are imported lazily: together they cost about half a second at start-up.
 """
@@ -205,11 +207,14 @@ def tagga(doc: Any, taggning: Taggning) -> None:
 
 def signaturfalt(pdf: bytes, falt: Sequence[Faltplats]) -> bytes:
     """Add one empty signature field per place, as an incremental update; its tooltip
-    (/TU) names the signatory, as a screen reader says it."""
+    (/TU) names the signatory, as a screen reader says it. In a tagged document each widget
+    is put in the structure tree too (`_i_strukturen`), in the same update, so the version
+    stored (and signed later) has it."""
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import fields
 
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
+    widgets: list[tuple[Any, Any]] = []
     for f in falt:
         x1, y1, x2, y2 = (round(v) for v in f.box)
         spec = fields.SigFieldSpec(
@@ -220,6 +225,62 @@ def signaturfalt(pdf: bytes, falt: Sequence[Faltplats]) -> bytes:
             readable_field_name=f.beskrivning or None,
         )
         fields.append_signature_field(writer, spec)
+        page_ref = writer.find_page_for_modification(f.sida)[0]  # type: ignore[no-untyped-call]
+        (widget,) = (
+            a
+            for a in page_ref.get_object().get("/Annots", [])
+            if a.get_object().get("/T") == f.namn
+        )
+        widgets.append((page_ref, widget))
+    if "/StructTreeRoot" in writer.root:
+        _i_strukturen(writer, widgets)
     out = io.BytesIO()
     writer.write(out)  # type: ignore[no-untyped-call]
     return out.getvalue()
+
+
+def _i_strukturen(writer: Any, widgets: Sequence[tuple[Any, Any]]) -> None:
+    """Each widget as the object of a Form structure element (PDF/UA-1 7.18.1, 7.18.4), at
+    the end of the Document element, in the fields' order (which /Tabs /S makes the tab
+    order): the Form has an /OBJR to the widget, the widget a /StructParent, a new key in
+    the parent tree naming the Form."""
+    from pyhanko.pdf_utils import generic as untyped
+    from pyhanko.pdf_utils.generic import pdf_name
+
+    generic: Any = untyped  # its constructors have no annotations
+
+    root_ref = writer.root.raw_get("/StructTreeRoot")
+    root = root_ref.get_object()
+    document_ref = root.raw_get("/K")
+    document = document_ref.get_object()
+    parent_tree_ref = root.raw_get("/ParentTree")
+    nums = parent_tree_ref.get_object()["/Nums"]
+    kids = document["/K"]
+    key = int(root["/ParentTreeNextKey"])
+    for page_ref, widget in widgets:
+        form = writer.add_object(
+            generic.DictionaryObject(
+                {
+                    pdf_name("/Type"): pdf_name("/StructElem"),
+                    pdf_name("/S"): pdf_name("/Form"),
+                    pdf_name("/P"): document_ref,
+                    pdf_name("/Pg"): page_ref,
+                    pdf_name("/K"): generic.DictionaryObject(
+                        {
+                            pdf_name("/Type"): pdf_name("/OBJR"),
+                            pdf_name("/Obj"): widget,
+                            pdf_name("/Pg"): page_ref,
+                        }
+                    ),
+                }
+            )
+        )
+        kids.append(form)
+        widget.get_object()[pdf_name("/StructParent")] = generic.NumberObject(key)
+        writer.mark_update(widget)
+        nums.append(generic.NumberObject(key))
+        nums.append(form)
+        key += 1
+    root[pdf_name("/ParentTreeNextKey")] = generic.NumberObject(key)
+    for ref in (root_ref, document_ref, parent_tree_ref):
+        writer.mark_update(ref)

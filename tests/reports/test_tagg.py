@@ -203,3 +203,36 @@ def test_signature_fields_name_the_signatory(
     assert len(tips) == len(omstridd.underskrifter)
     for u in omstridd.underskrifter:
         assert tips[u.falt] == f"Underskrift, {u.roll}: {u.namn}"
+
+
+@pytest.mark.parametrize("kind", ["slutligt", "utdrag"])
+def test_each_signature_widget_is_a_form_element_in_the_structure_tree(
+    documents: dict[str, bytes], kind: str
+) -> None:
+    """PDF/UA-1 7.18.1, 7.18.4: each widget is the object (/OBJR) of a Form element, its
+    /StructParent the parent tree key of that element, in the fields' own update."""
+    with pdftags.open_pdf(documents[kind]) as pdf:
+        root = pdf.Root.StructTreeRoot
+        nums = root.ParentTree.Nums
+        by_key = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
+        assert int(root.ParentTreeNextKey) == max(by_key) + 1
+        (document,) = pdftags.tree(pdf).barn
+        forms = [n.obj for n in document.barn if n.roll == "Form"]
+        widgets = [
+            (i, a)
+            for i, page in enumerate(pdf.pages)
+            for a in page.get("/Annots", [])
+            if a.get("/Subtype") == "/Widget"
+        ]
+        assert widgets and len(forms) == len(widgets) == len(pdf.Root.AcroForm.Fields)
+        keys = set()
+        for i, widget in widgets:
+            form = by_key[int(widget.StructParent)]
+            keys.add(int(widget.StructParent))
+            assert form.S == "/Form" and form.P.objgen == document.obj.objgen
+            assert form.K.Type == "/OBJR" and form.K.Obj.objgen == widget.objgen
+            assert form.K.Pg.objgen == form.Pg.objgen == pdf.pages[i].obj.objgen
+            assert any(f.objgen == form.objgen for f in forms)
+        assert len(keys) == len(widgets)
+        # The pages' own keys are untouched.
+        assert {int(p.StructParents) for p in pdf.pages} == set(by_key) - keys
