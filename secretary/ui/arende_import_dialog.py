@@ -8,10 +8,7 @@ above the table."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -24,20 +21,13 @@ from secretary.services import arende_import
 from secretary.services.arende_import import ArendePreview, ArendeRad
 from secretary.services.errors import ServiceError
 from secretary.ui.context import AppContext
-from secretary.ui.import_dialog import (
-    _ERROR_BACKGROUND,
-    _ERROR_STYLE,
-    _ERROR_TEXT,
-    ListImportDialog,
-)
-from secretary.ui.models import RowsModel
+from secretary.ui.import_dialog import ErrorRowsModel, ListImportDialog
 
-_Index = QModelIndex | QPersistentModelIndex
 FILE_FILTER = "Ärendelistor (*.xlsx *.csv)"
 EJ = "(importeras inte)"
 
 
-class ArendePreviewModel(RowsModel):
+class ArendePreviewModel(ErrorRowsModel):
     RAD, STATUS, DNR, RUBRIK, HANDLAGGARE, FEL = range(6)
     HEADERS = ("Rad", "Status", "Dnr", "Rubrik", "Handläggare", "Fel och ändringar")
 
@@ -45,28 +35,15 @@ class ArendePreviewModel(RowsModel):
         item = self.row_at(row)
         return item if isinstance(item, ArendeRad) else None
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.parent().isValid():
-            return None
-        item = self.rad(index.row())
-        if item is None:
-            return None
-        column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            notes = [*item.errors, *item.warnings, *item.andringar]
-            return {
-                self.RAD: str(item.row),
-                self.STATUS: item.status,
-                self.DNR: item.dnr,
-                self.RUBRIK: item.rubrik,
-                self.HANDLAGGARE: item.handlaggare,
-                self.FEL: "\n".join(notes),
-            }.get(column)
-        if role == Qt.ItemDataRole.BackgroundRole and item.errors:
-            return QBrush(_ERROR_BACKGROUND)
-        if role == Qt.ItemDataRole.ForegroundRole and item.errors and column == self.FEL:
-            return QBrush(_ERROR_TEXT)
-        return None
+    def texts(self, item: ArendeRad) -> dict[int, str]:
+        return {
+            self.RAD: str(item.row),
+            self.STATUS: item.status,
+            self.DNR: item.dnr,
+            self.RUBRIK: item.rubrik,
+            self.HANDLAGGARE: item.handlaggare,
+            self.FEL: "\n".join([*item.errors, *item.warnings, *item.andringar]),
+        }
 
 
 class ArendeImportDialog(ListImportDialog):
@@ -146,13 +123,8 @@ class ArendeImportDialog(ListImportDialog):
 
     def _show(self, preview: ArendePreview | None, text: str) -> None:
         self.preview = preview
-        self.model.set_rows(list(preview.rows) if preview is not None else [])
         error = preview is None or preview.has_errors
-        self.ui.summaryLabel.setText(text)
-        self.ui.summaryLabel.setStyleSheet(_ERROR_STYLE if error else "")
-        self.import_button.setEnabled(not error)
-        if not error:
-            self.import_button.setDefault(True)
+        self._show_rows(preview.rows if preview is not None else None, text, error=error)
 
     def _import(self) -> None:
         if self.preview is None or self.preview.has_errors:

@@ -6,55 +6,31 @@ until Importera."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from secretary.services import arende_import
 from secretary.services.arende_import import DelegationPreview, Delegationsrad
 from secretary.services.errors import ServiceError
 from secretary.ui.context import AppContext
-from secretary.ui.import_dialog import (
-    _ERROR_BACKGROUND,
-    _ERROR_STYLE,
-    _ERROR_TEXT,
-    ListImportDialog,
-)
-from secretary.ui.models import RowsModel
+from secretary.ui.import_dialog import ErrorRowsModel, ListImportDialog
 
-_Index = QModelIndex | QPersistentModelIndex
 FILE_FILTER = "Listor över delegationsbeslut (*.xlsx *.csv)"
 
 
-class DelegationPreviewModel(RowsModel):
+class DelegationPreviewModel(ErrorRowsModel):
     RAD, DNR, BESLUT, DATUM, DELEGAT, FEL = range(6)
     HEADERS = ("Rad", "Dnr", "Beslut", "Datum", "Delegat", "Fel")
 
-    def rad(self, row: int) -> Delegationsrad | None:
-        item = self.row_at(row)
-        return item if isinstance(item, Delegationsrad) else None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        item = self.rad(index.row()) if index.isValid() else None
-        if item is None:
-            return None
-        column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return {
-                self.RAD: str(item.row),
-                self.DNR: item.dnr,
-                self.BESLUT: item.beslut,
-                self.DATUM: item.datum,
-                self.DELEGAT: item.delegat,
-                self.FEL: "\n".join(item.errors),
-            }.get(column)
-        if role == Qt.ItemDataRole.BackgroundRole and item.errors:
-            return QBrush(_ERROR_BACKGROUND)
-        if role == Qt.ItemDataRole.ForegroundRole and item.errors and column == self.FEL:
-            return QBrush(_ERROR_TEXT)
-        return None
+    def texts(self, item: Delegationsrad) -> dict[int, str]:
+        return {
+            self.RAD: str(item.row),
+            self.DNR: item.dnr,
+            self.BESLUT: item.beslut,
+            self.DATUM: item.datum,
+            self.DELEGAT: item.delegat,
+            self.FEL: "\n".join(item.errors),
+        }
 
 
 class DelegationImportDialog(ListImportDialog):
@@ -83,11 +59,8 @@ class DelegationImportDialog(ListImportDialog):
 
     def _show(self, preview: DelegationPreview | None, text: str) -> None:
         self.preview = preview
-        self.model.set_rows(list(preview.rows) if preview is not None else [])
         error = preview is None or preview.has_errors
-        self.ui.summaryLabel.setText(text)
-        self.ui.summaryLabel.setStyleSheet(_ERROR_STYLE if error else "")
-        self.import_button.setEnabled(not error)
+        self._show_rows(preview.rows if preview is not None else None, text, error=error)
 
     def _import(self) -> None:
         if self.preview is None or self.preview.has_errors:

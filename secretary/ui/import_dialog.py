@@ -3,6 +3,7 @@ every problem, then import all rows at once (services.member_import)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -101,6 +102,35 @@ class ImportPreviewModel(RowsModel):
         return None
 
 
+class ErrorRowsModel(RowsModel):
+    """A preview whose rows carry their own errors: the texts per column (display and
+    tooltip), a row with errors on a red background, its error column in red. Subclasses say
+    which column holds the errors and what each column shows."""
+
+    FEL = -1
+
+    def texts(self, item: Any) -> dict[int, str]:
+        raise NotImplementedError
+
+    def errors(self, item: Any) -> Sequence[str]:
+        return tuple(getattr(item, "errors", ()))
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        item = (
+            self.row_at(index.row()) if index.isValid() and not index.parent().isValid() else None
+        )
+        if item is None:
+            return None
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.texts(item).get(column)
+        if role == Qt.ItemDataRole.BackgroundRole and self.errors(item):
+            return QBrush(_ERROR_BACKGROUND)
+        if role == Qt.ItemDataRole.ForegroundRole and self.errors(item) and column == self.FEL:
+            return QBrush(_ERROR_TEXT)
+        return None
+
+
 class ListImportDialog(QDialog):
     """What the member and the ärende import share: the form (forms/import_dialog.ui), a
     preview table whose error column takes the spare width, Importera and Avbryt, and a file
@@ -141,6 +171,17 @@ class ListImportDialog(QDialog):
         if path:
             self.ctx.settings.setValue(SETTINGS_DIR, str(Path(path).parent))
             self.set_path(path)
+
+    def _show_rows(self, rows: Sequence[Any] | None, text: str, *, error: bool) -> None:
+        """The preview's rows and summary; Importera only when nothing is wrong."""
+        model = self.ui.previewTable.model()
+        assert isinstance(model, RowsModel)
+        model.set_rows(list(rows or ()))
+        self.ui.summaryLabel.setText(text)
+        self.ui.summaryLabel.setStyleSheet(_ERROR_STYLE if error else "")
+        self.import_button.setEnabled(not error)
+        if not error:
+            self.import_button.setDefault(True)
 
     def set_path(self, path: str | Path) -> None:
         raise NotImplementedError
