@@ -38,9 +38,11 @@ from secretary.services.tabellfil import (
     Tabell,
     cell_lines,
     cell_text,
+    fel_i_filen,
     fold,
     formula_errors,
     map_header,
+    rader,
     read_table,
 )
 from secretary.store.database import Store
@@ -189,11 +191,10 @@ class ArendePreview:
     def summary(self) -> str:
         if self.problems:
             return " ".join(self.problems)
-        n = len(self.rows)
-        rader = f"{n} rad" if n == 1 else f"{n} rader"
+        antal = rader(len(self.rows))
         bad = len(self.error_rows)
         if bad:
-            return f"{rader}, {bad} med fel – rätta filen och läs in den igen."
+            return fel_i_filen(antal, bad)
         parts = []
         if self.new_count:
             parts.append(f"{self.new_count} nya")
@@ -203,7 +204,7 @@ class ArendePreview:
             parts.append(f"{self.unchanged_count} oförändrade")
         warned = sum(1 for r in self.rows if r.warnings)
         said = f" {warned} med varning." if warned else ""
-        return f"{rader}: {', '.join(parts)}.{said} Inga fel – klicka på Importera."
+        return f"{antal}: {', '.join(parts)}.{said} Inga fel – klicka på Importera."
 
 
 @dataclass(frozen=True)
@@ -566,7 +567,7 @@ class DelegationPreview:
             return " ".join(self.problems)
         bad = sum(1 for r in self.rows if r.errors)
         if bad:
-            return f"{len(self.rows)} beslut, {bad} med fel – rätta filen och läs in den igen."
+            return fel_i_filen(f"{len(self.rows)} beslut", bad)
         return f"{len(self.rows)} delegationsbeslut. Inga fel – klicka på Importera."
 
 

@@ -34,7 +34,15 @@ from secretary.services.register import (
     members_of,
     validate_member,
 )
-from secretary.services.tabellfil import MAX_ROWS, Cell, formula_errors, map_header, read_table
+from secretary.services.tabellfil import (
+    MAX_ROWS,
+    Cell,
+    fel_i_filen,
+    formula_errors,
+    map_header,
+    rader,
+    read_table,
+)
 from secretary.services.tabellfil import cell_text as _text
 from secretary.services.tabellfil import fold as _fold
 from secretary.store.database import Store
@@ -107,17 +115,16 @@ class ImportPreview:
 
     @property
     def summary(self) -> str:
-        n = len(self.rows)
-        rader = f"{n} rad" if n == 1 else f"{n} rader"
+        antal = rader(len(self.rows))
         bad = len(self.error_rows)
         if bad:
-            return f"{rader}, {bad} med fel – rätta filen och läs in den igen."
+            return fel_i_filen(antal, bad)
         parts = []
         if self.new_count:
             parts.append(f"{self.new_count} nya")
         if self.update_count:
             parts.append(f"{self.update_count} uppdateras")
-        return f"{rader}: {', '.join(parts)}. Inga fel – klicka på Importera."
+        return f"{antal}: {', '.join(parts)}. Inga fel – klicka på Importera."
 
 
 @dataclass(frozen=True)

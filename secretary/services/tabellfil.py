@@ -37,6 +37,15 @@ MAX_ROWS = 5000
 Cell = str | int | float | bool | dt.datetime | dt.date | dt.time | None
 
 
+def fel_i_filen(antal: str, bad: int) -> str:
+    """The preview's summary when rows have errors: '40 rader, 3 med fel – …'."""
+    return f"{antal}, {bad} med fel – rätta filen och läs in den igen."
+
+
+def rader(n: int) -> str:
+    return f"{n} rad" if n == 1 else f"{n} rader"
+
+
 def fold(text: str) -> str:
     """Lower case without accents, dots or extra spaces: 'Fr.o.m.' -> 'from'."""
     text = unicodedata.normalize("NFKD", text.strip().lower())
