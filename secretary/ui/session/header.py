@@ -2,6 +2,12 @@
 
 Beslutförhet is the one thing that must be readable from across the room, so it is a large
 badge with its text (not colour alone), re-set after every change.
+
+The badge has a fixed size. Its count changes with almost every key press of the upprop, and
+a label whose size may change makes Qt lay out the whole window again after each setText (the
+header's layout, then every panel and table beneath it): that relayout was a fifth of a key
+press. A fixed-size widget's text change stops at the widget; the height follows the text
+only when the number of lines changes (`_fit`), which is one relayout, not one per key.
 """
 
 from __future__ import annotations
@@ -48,6 +54,10 @@ class SessionHeader(QFrame):
         self.badge = _label(NONE_STYLE, self)
         self.badge.setAccessibleName("Beslutförhet")
         self.badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Wide enough for "✖ 888 av 888 tjänstgör – beslutförhet saknas" on one line.
+        self.badge.setText("✖ 888 av 888 tjänstgör – beslutförhet saknas")
+        self.badge.setFixedWidth(self.badge.sizeHint().width())
+        self._fit(self.badge)
         self.badge_note = _label("color: #374151;", self)
         self.badge_note.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.override_button = QPushButton(
@@ -83,6 +93,14 @@ class SessionHeader(QFrame):
                 text += "\nUndantag bekräftat och loggat"
             restyle(self.badge, OK_STYLE if quorum.ok else LOST_STYLE)
             self.badge.setText(("✔ " if quorum.ok else "✖ ") + text)
+        self._fit(self.badge)
         self.badge_note.setText(note)
         self.badge_note.setVisible(bool(note))
         self.override_button.setVisible(quorum is not None and not quorum.ok and not override)
+
+    @staticmethod
+    def _fit(label: QLabel) -> None:
+        """The fixed height the label's text needs at its fixed width, set only on a change."""
+        need = label.heightForWidth(label.width())
+        if need > 0 and need != label.height():
+            label.setFixedHeight(need)
