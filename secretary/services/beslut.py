@@ -41,13 +41,13 @@ from secretary.services.read.paragraf import (
     Kontrollpunkt,
     ParagrafVy,
     ReservationPost,
-    benamning,
     forslag_att,
     kontrollpunkter,
     ordning_json,
     steg_from,
     steg_json,
 )
+from secretary.services.read.sittning import benamning
 from secretary.services.rows import get_row
 from secretary.store.database import Store
 from secretary.store.models import (

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from secretary.domain.arbetsgang import RATTELSE, Del, redigeringshinder
 from secretary.services.errors import NotFoundError, ServiceError
+from secretary.store.andringar import LAS
 from secretary.store.models import Meeting, ParagrafBeslut
 
 
@@ -33,7 +34,7 @@ def las_mote(session: Session, meeting_id: int) -> Meeting:
         update(Meeting)
         .where(Meeting.id == meeting_id)
         .values(state=Meeting.state)
-        .execution_options(synchronize_session=False)
+        .execution_options(synchronize_session=False, **{LAS: True})
     )
     if not done.rowcount:  # type: ignore[attr-defined]
         raise NotFoundError("Sammanträdet finns inte längre; listan uppdateras.")

@@ -146,6 +146,7 @@ def set_cursor(store: Store, meeting_id: int, position: int, under_behandling: b
         meeting.current_arende_id = items[position].id
         meeting.under_behandling = under_behandling
         state = replace(before, cursor=position, under_behandling=under_behandling)
+        reads.wrote(state=state)
         para = state.paragraf(position)
         if under_behandling and position == before.cursor:
             text = f"§ {para} behandlas"

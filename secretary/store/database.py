@@ -52,7 +52,7 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from secretary.store import langder, migrate
+from secretary.store import andringar, langder, migrate
 from secretary.store.backup import make_backup, try_backup, why_not
 from secretary.store.errors import (
     NO_SPACE,
@@ -123,6 +123,8 @@ class Store:
         self._readers = sessionmaker(reader, expire_on_commit=False)
         for maker in (self._sessions, self._snapshots):
             langder.install(maker)
+        for maker in (self._sessions, self._snapshots, self._readers):
+            andringar.install(maker)
 
     @property
     def is_sqlite(self) -> bool:

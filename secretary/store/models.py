@@ -53,6 +53,14 @@ class Setting(Base):
     value: Mapped[str] = mapped_column(Text, default="")
 
 
+class Andringsnummer(Base):
+    """A change number that is not a meeting's: the register's (store.andringar)."""
+
+    __tablename__ = "andringsnummer"
+    namn: Mapped[str] = mapped_column(String(40), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer, default=0)
+
+
 class Party(Base):
     __tablename__ = "party"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -176,6 +184,8 @@ class Meeting(Base):
     )
     # Before the meeting: the day fullmäktige's kungörelse went up on the anslagstavla.
     kungorelse_uppsatt: Mapped[dt.date | None] = mapped_column(Date)
+    # Raised by every commit that changes the meeting or its rows (store.andringar).
+    andringsnummer: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
 
     organ: Mapped[Organ] = relationship(back_populates="meetings")
     arenden: Mapped[list[Arende]] = relationship(

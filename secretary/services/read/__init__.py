@@ -18,8 +18,10 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session, UOWTransaction
 
 from secretary.services.read import agenda as _agenda
+from secretary.services.read import minne as _minne
 from secretary.services.read import paragraf as _paragraf
 from secretary.services.read import sittning as _sittning
+from secretary.store import andringar
 from secretary.store.models import Arende, Meeting, Setting
 
 
@@ -35,7 +37,13 @@ class Reads:
         self._rader: dict[int, _paragraf.ParagrafRader] = {}
         self._added_or_removed: set[int] = set()  # §§ whose rows a flush added or deleted
         self._settings: dict[str, str] = {}
+        # Per meeting whose state is kept: the change numbers it was read at (None: read
+        # after this unit of work changed it, so not to be kept), and how many of the unit
+        # of work's changes it includes (services.read.minne).
+        self._nycklar: dict[int, _minne.Nyckel | None] = {}
+        self._som_av: dict[int, int] = {}
         event.listen(session, "after_flush", self._flushed)
+        andringar.efter_commit(session, self._committed)
 
     # --- rows ------------------------------------------------------------------------------
 
@@ -67,12 +75,25 @@ class Reads:
         return [_agenda.arende_data(a, first, pattern) for a in meeting.arenden]
 
     def state(self, meeting: Meeting) -> _sittning.SessionState:
-        """The sitting state: the timeline is built here, once per meeting."""
-        if meeting.id not in self._states:
-            self._states[meeting.id] = _sittning.build_state(
-                self.session, meeting, self.first_paragraf(meeting)
-            )
-        return self._states[meeting.id]
+        """The sitting state: the timeline is built here, once per meeting, or taken from
+        the previous unit of work when nothing it was made from has changed since."""
+        if meeting.id in self._states:
+            return self._states[meeting.id]
+        self.session.flush()
+        changes = andringar.andringar(self.session)
+        first = self.first_paragraf(meeting)
+        key: _minne.Nyckel | None = None
+        register = andringar.registernummer(self.session)
+        if register is not None and not _minne.beror(changes, meeting.id):
+            key = (meeting.andringsnummer, register, first)
+        kept = _minne.minne(self.session).get(meeting.id, key) if key is not None else None
+        state = kept or _sittning.build_state(self.session, meeting, first)
+        if key is not None and kept is None:
+            _minne.minne(self.session).put(meeting.id, key, state)
+        self._states[meeting.id] = state
+        self._nycklar[meeting.id] = key
+        self._som_av[meeting.id] = len(changes)
+        return state
 
     def vy(self, arende: Arende) -> _paragraf.ParagrafVy:
         if arende.id not in self._vyer:
@@ -89,7 +110,7 @@ class Reads:
     def _load_vyer(self, meeting: Meeting, arenden: Iterable[Arende]) -> None:
         wanted = list(arenden)
         state = self.state(meeting)
-        organ = _paragraf.benamning(meeting.organ)
+        organ = state.organ_benamning
         unread = [a.id for a in wanted if a.id not in self._rader]
         self._rader.update(_paragraf.paragraf_rader(self.session, unread))
         for a in wanted:
@@ -123,6 +144,7 @@ class Reads:
             return
         if state is not None:
             self._states[state.meeting_id] = state
+            self._som_av[state.meeting_id] = len(andringar.andringar(self.session))
             self._vyer = {k: v for k, v in self._vyer.items() if v.meeting_id != state.meeting_id}
         elif meeting_id is not None:
             self._states.pop(meeting_id, None)
@@ -137,3 +159,24 @@ class Reads:
             ):
                 self._rader.pop(arende_id, None)
             self._added_or_removed.discard(arende_id)
+
+    # --- after the commit ------------------------------------------------------------------
+
+    def _committed(self, session: Session) -> None:
+        """Keep the states this unit of work knows to be the stored ones now, with the change
+        numbers its commit raised (services.read.minne)."""
+        raised = andringar.nummer_efter_commit(session)
+        if raised is None:
+            return  # nothing changed: what was read is kept already
+        changes = andringar.andringar(session)
+        for meeting_id, state in self._states.items():
+            key = self._nycklar.get(meeting_id)
+            if key is None or not _minne.harledbara(changes, meeting_id):
+                continue
+            if _minne.beror(changes[self._som_av[meeting_id] :], meeting_id):
+                continue  # changed after the state was given
+            number = raised.moten.get(meeting_id)
+            if number is not None and number != key[0] + 1:
+                continue  # another connection changed the meeting meanwhile
+            after = (key[0] if number is None else number, key[1], key[2])
+            _minne.minne(session).put(meeting_id, after, state)

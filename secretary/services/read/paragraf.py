@@ -30,7 +30,6 @@ from secretary.domain.beslutsgang import (
     utfall,
     yrkanden_text,
 )
-from secretary.domain.register import OrganKind
 from secretary.domain.votering import Rost, Votering, kontrollera
 from secretary.domain.yrkanden import (
     Fraga,
@@ -46,7 +45,6 @@ from secretary.domain.yrkanden import (
 from secretary.services.read.sittning import SessionState
 from secretary.store.models import (
     Arende,
-    Organ,
     ParagrafBeslut,
     Protokollsanteckning,
     ReservationRad,
@@ -55,20 +53,6 @@ from secretary.store.models import (
 
 FORSLAG_NAMN = "förvaltningens förslag"
 SEKTIONER = ("yrkanden", "beslutsgang", "reservation")
-
-
-def benamning(organ: Organ) -> str:
-    """The organ in running text: 'arbetsutskottet', 'kommunstyrelsen', 'byggnadsnämnden'."""
-    if organ.benamning.strip():
-        return organ.benamning.strip()
-    kind = OrganKind(organ.kind)
-    if kind is OrganKind.KF:
-        return "kommunfullmäktige"
-    if kind is OrganKind.KS:
-        return "kommunstyrelsen"
-    if kind is OrganKind.AU:
-        return "arbetsutskottet"
-    return organ.name[:1].lower() + organ.name[1:]
 
 
 def forslag_att(text: str) -> tuple[str, ...]:

@@ -34,6 +34,7 @@ from secretary.store.models import (
     Meeting,
     Membership,
     NarvaroHandelse,
+    Organ,
     Party,
     Person,
 )
@@ -84,6 +85,7 @@ class SessionState:
 
     meeting_id: int
     organ_name: str
+    organ_benamning: str  # the organ in running text (benamning)
     state: str
     started_at: dt.time | None
     ended_at: dt.time | None
@@ -148,6 +150,20 @@ class SessionState:
         if position >= len(self.arenden):
             return "efter sista paragrafen"
         return f"från § {self.paragraf(position)}"
+
+
+def benamning(organ: Organ) -> str:
+    """The organ in running text: 'arbetsutskottet', 'kommunstyrelsen', 'byggnadsnämnden'."""
+    if organ.benamning.strip():
+        return organ.benamning.strip()
+    kind = OrganKind(organ.kind)
+    if kind is OrganKind.KF:
+        return "kommunfullmäktige"
+    if kind is OrganKind.KS:
+        return "kommunstyrelsen"
+    if kind is OrganKind.AU:
+        return "arbetsutskottet"
+    return organ.name[:1].lower() + organ.name[1:]
 
 
 def timeline(
@@ -270,6 +286,7 @@ def build_state(session: Session, meeting: Meeting, first: int) -> SessionState:
     return SessionState(
         meeting_id=meeting.id,
         organ_name=meeting.organ.name,
+        organ_benamning=benamning(meeting.organ),
         state=meeting.state,
         started_at=meeting.started_at,
         ended_at=meeting.ended_at,
