@@ -10,6 +10,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from secretary.domain.sprak import antal, lista, versal
 from secretary.domain.votering import Rost, Votering
@@ -117,14 +118,15 @@ class Utfall:
     def avgjort(self) -> bool:
         return all(f.vinnare is not None for f in self.fragor)
 
-    @property
-    def voteringar(self) -> list[tuple[FragaUtfall, Genomfort, Votering]]:
-        return [
+    @cached_property
+    def voteringar(self) -> tuple[tuple[FragaUtfall, Genomfort, Votering], ...]:
+        """Kept once computed: the § view and its texts ask for it many times a key press."""
+        return tuple(
             (f, g, g.resultat.votering)
             for f in self.fragor
             for g in f.steg
             if g.resultat is not None and g.resultat.votering is not None
-        ]
+        )
 
     def nasta(self) -> tuple[FragaUtfall, Genomfort] | None:
         """The step waiting to be recorded, or whose votering is not finished."""

@@ -135,12 +135,22 @@ def tillgangliga_ersattare(tl: Tidslinje, boundary: int) -> list[Deltagare]:
     ]
 
 
-def foreslag(tl: Tidslinje, boundary: int, seat: int, regler: Organregler) -> list[Deltagare]:
+def foreslag(
+    tl: Tidslinje,
+    boundary: int,
+    seat: int,
+    regler: Organregler,
+    tillgangliga: Sequence[Deltagare] | None = None,
+) -> list[Deltagare]:
     """The available ersättare for `seat`, best first: the personlig ersättare where the organ
     has them; then the ledamot's own party in the ersättarordning; then (not in KF) the other
-    parties in the order fullmäktige decided for that party, or the organ's general order."""
+    parties in the order fullmäktige decided for that party, or the organ's general order.
+    `tillgangliga`: tillgangliga_ersattare(tl, boundary) when the caller has it (one list for
+    every vacant seat)."""
     ledamot = tl.deltagare[seat]
-    candidates = tillgangliga_ersattare(tl, boundary)
+    candidates = list(
+        tillgangliga if tillgangliga is not None else tillgangliga_ersattare(tl, boundary)
+    )
     if regler.kind is OrganKind.KF:
         candidates = [d for d in candidates if d.party == ledamot.party]
     order = list(regler.partiordning.get(ledamot.party) or regler.partiordning.get(None) or [])

@@ -13,7 +13,12 @@ import enum
 from dataclasses import dataclass
 
 from secretary.domain.datum_text import dag_och_datum
-from secretary.domain.ersattare import foreslag, lediga_platser, mojliga_overtaganden
+from secretary.domain.ersattare import (
+    foreslag,
+    lediga_platser,
+    mojliga_overtaganden,
+    tillgangliga_ersattare,
+)
 from secretary.domain.narvaro import Deltagare
 from secretary.domain.register import Funktion, Roll
 from secretary.services.session import HandelseRad, SessionState, Upprop
@@ -219,8 +224,11 @@ def vacancy_rows(state: SessionState) -> list[VakansRad]:
     """Vacant seats at the boundary with the ranked proposal, then possible takeovers."""
     b = state.boundary
     tl = state.tidslinje
+    available = tillgangliga_ersattare(tl, b)
     rows = [
-        VakansRad(seat, tl.deltagare[seat].label, tuple(foreslag(tl, b, seat, state.regler)))
+        VakansRad(
+            seat, tl.deltagare[seat].label, tuple(foreslag(tl, b, seat, state.regler, available))
+        )
         for seat in lediga_platser(tl, b)
     ]
     narvaro = state.narvaro(b)
