@@ -13,8 +13,8 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from secretary.domain.val import Post, Valresultat, Valsatt, gruppnamn
-from secretary.domain.val_text import period, roll_ord, tal
+from secretary.domain.val import Post, Valresultat, Valsatt, gruppnamn, roll_ord
+from secretary.domain.val_text import period, tal
 from secretary.services.read.val import ValVy
 from secretary.ui.session.models import DISPLAY, FG, RowsModel
 
