@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -166,3 +167,36 @@ def test_a_group_with_more_ersattare_than_ledamoter_leaves_one_untied(store: Sto
         "EM3 Nämndsson (M) är inte knuten till någon ledamot som personlig ersättare i "
         "socialnämnden.",
     )
+
+
+def test_the_transfer_file_carries_the_pairing_and_files_without_it_still_read(
+    store: Store, template_db: Path
+) -> None:
+    """The pairing travels by name and party (no database ids); a file from before the key
+    existed (same version) reads as no pairing."""
+    import json
+
+    from secretary.services import agenda, overforing
+    from tests.services.overforing_helpers import fresh
+
+    with fresh("sqlite", template_db) as source:
+        meeting_id, arende_id, namnd_id, _ = held(source)
+        val.spara_post(source, arende_id, None, _ack(namnd_id, Roll.LEDAMOT, ("Anna Berg", "S")))
+        val.spara_post(source, arende_id, None, _ack(namnd_id, Roll.ERSATTARE, ("Carl Dahl", "S")))
+        val.satt_personlig(source, arende_id, 1, k("Carl Dahl", "S"), k("Anna Berg", "S"))
+        data = overforing.export_bytes(source, meeting_id)
+    doc = json.loads(data)
+    (pair,) = doc["sammantrade"]["arenden"][0]["val"]["data"]["poster"][1]["personliga"]
+    assert pair["for"]["person_id"] is None and pair["for"]["efternamn"] == "Berg"
+    with fresh("sqlite", template_db) as target:
+        result = overforing.import_bytes(target, data)
+        arende = agenda.list_arenden(target, result.meeting_id)[0]
+        vy = val.load_val(target, arende.id)
+    assert vy is not None
+    assert vy.data.poster[1].personliga == ((k("Carl Dahl", "S"), k("Anna Berg", "S")),)
+
+    del doc["sammantrade"]["arenden"][0]["val"]["data"]["poster"][1]["personliga"]
+    older = overforing.import_bytes(store, json.dumps(doc).encode())
+    arende = agenda.list_arenden(store, older.meeting_id)[0]
+    vy = val.load_val(store, arende.id)
+    assert vy is not None and vy.data.poster[1].personliga == ()
