@@ -459,3 +459,43 @@ def kandidat_for(person: Person) -> Kandidat:
     return Kandidat(
         person.first_name, person.last_name, person.party.short if person.party else "", person.id
     )
+
+
+@dataclass(frozen=True)
+class Uppdrag:
+    """A current uppdrag in the register, for choosing whom an entledigande or a fyllnadsval
+    concerns: the person as a candidate, the organ (in running text), role and term end."""
+
+    kandidat: Kandidat
+    organ: str
+    organ_id: int
+    roll: Roll
+    till: dt.date | None
+
+    @property
+    def label(self) -> str:
+        tom = f" t.o.m. {self.till.isoformat()}" if self.till else ""
+        return f"{self.kandidat.label}, {roll_ord(self.roll, 1)} i {self.organ}{tom}"
+
+
+def load_uppdrag(store: Store, meeting_id: int) -> list[Uppdrag]:
+    """The register's ledamöter and ersättare whose uppdrag has not ended by the meeting day."""
+    with store.read() as s:
+        meeting = Reads(s).meeting(meeting_id)
+        rows = s.scalars(
+            select(Membership).where(
+                Membership.roll.in_((Roll.LEDAMOT.value, Roll.ERSATTARE.value))
+            )
+        )
+        out = [
+            Uppdrag(
+                kandidat_for(m.person),
+                m.organ.name[:1].lower() + m.organ.name[1:],
+                m.organ_id,
+                Roll(m.roll),
+                m.period_to,
+            )
+            for m in rows
+            if m.period_to is None or m.period_to >= meeting.date
+        ]
+    return sorted(out, key=lambda u: (u.kandidat.efternamn, u.kandidat.fornamn, u.organ))
