@@ -176,3 +176,42 @@ def test_a_fyllnadsval_runs_to_the_end_of_the_term_of_the_one_who_left(store: St
         "Karin Ek (M) upphör som ledamot i socialnämnden från och med 2026-11-30.",
         "Lars Holm (M) blir ledamot i socialnämnden för tiden 2026-11-30–2030-12-31.",
     )
+
+
+def test_an_entledigande_and_the_fyllnadsval_after_it_end_the_uppdrag_once(store: Store) -> None:
+    """The same § entledigar Karin Ek and elects her successor: the register proposal says
+    once that her uppdrag ends."""
+    from secretary.domain.val import Entledigande
+
+    _, arende_id, namnd_id, _ = held(store)
+    karin = register.add_member(
+        store, namnd_id, register.MemberInput("Karin", "Ek", Roll.LEDAMOT, "M", period_to=TILL)
+    )
+    karin_k = Kandidat("Karin", "Ek", "M", karin.person_id)
+    val.spara_entledigande(
+        store,
+        arende_id,
+        None,
+        Entledigande(karin_k, "socialnämnden", Roll.LEDAMOT, FRAN, namnd_id, "egen begäran"),
+    )
+    val.spara_post(
+        store,
+        arende_id,
+        None,
+        Post(
+            "socialnämnden",
+            Roll.LEDAMOT,
+            1,
+            FRAN,
+            organ_id=namnd_id,
+            efter=karin_k,
+            nomineringar=(Nominering(k("Lars Holm", "M")),),
+        ),
+    )
+    vy = val.load_val(store, arende_id)
+    assert vy is not None
+    assert vy.register == (
+        "Karin Ek (M) upphör som ledamot i socialnämnden från och med 2027-01-01.",
+        "Lars Holm (M) blir ledamot i socialnämnden för tiden 2027-01-01–2030-12-31.",
+    )
+    assert vy.nomineringar[-1] == "Skäl till entledigandet av Karin Ek (M): egen begäran."

@@ -331,7 +331,7 @@ def registerforslag_text(
             f"{e.kandidat.label} upphör som {roll_ord(e.roll, 1)} i {e.organ} "
             f"från och med {e.fran.isoformat()}."
         )
-    return out
+    return list(dict.fromkeys(out))  # a fyllnadsval and an entledigande of the same uppdrag
 
 
 def val_rader(session: Session, arende_ids: Iterable[int]) -> dict[int, ParagrafVal]:
