@@ -28,6 +28,25 @@ av platser i nämnder", 2022; prop. 2021/22:125):
   by lottning, never by an utslagsröst (domain.md, Val; `sluten`).
 - A vacancy is filled by fyllnadsval for the rest of the term of the one who left (prop.
   2021/22:125 made this possible also after a proportional val; `fyllnadsval_period`).
+- Personliga ersättare (`personliga_ersattare`): SKR, "Fördelning av platser i nämnder"
+  (webbutik.skr.se, 17 Nov 2022) says fullmäktige elects the ledamöter and the ersättare
+  separately ("var för sig"), so a personlig ersättare comes from the val of ersättare, not
+  from the ledamot's ballot. By acklamation or sluten omröstning the decision names whose
+  personlig ersättare each one is, and the secretary records that pairing. In a proportional
+  val the pairing follows the groups: the ersättare of a valsedelsgrupp, in the order of its
+  list, are tied to the ledamöter its group of the same gruppbeteckning won in the val of
+  ledamöter, in seat order; an ersättare left over has no ledamot and is named in the
+  checklist. The paragraphs of LPV after 7 § could not be read here, nor whether they say
+  more of personliga ersättare (verify); practice elsewhere (Ålands kommunförbund,
+  "Proportionella val") sets ledamot and personlig ersättare up as a pair, which this gives
+  when each group's lists for ledamöter and ersättare are made in the same order.
+- "Present" in LPV 2 § (`narvarande_ledamoter`): every seat whose ledamot is in the room
+  counts, also a ledamot who does not take part (jäv, or abstaining); a tjänstgörande
+  ersättare counts for the seat they serve in, since they vote in the ledamot's place and
+  the quotient measures the voters (the threshold is a share of those who elect, so that a
+  group large enough to win one seat of `platser` can ask for the val to be proportional).
+  Each seat counts once: the ersättare who serves for a jävig ledamot still in the room is
+  not counted beside them. A non-serving ersättare does not count.
 
 A lottning is never drawn here: a tie stops the count at the seat (`Lottningsbehov`) until
 the outcome drawn in the meeting is given in `lottning` (seat number -> the winner's index),
@@ -43,6 +62,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 
+from secretary.domain.narvaro import ParagrafNarvaro
 from secretary.domain.register import Roll, full_name, person_label
 
 LPV = "lagen (2022:629) om proportionella val i kommuner och regioner"
@@ -99,6 +119,14 @@ def troskel(narvarande: int, platser: int) -> int:
     if narvarande < 0:
         raise ValueError("Antalet närvarande kan inte vara negativt.")
     return -(-narvarande // (platser + 1))
+
+
+def narvarande_ledamoter(narvaro: ParagrafNarvaro) -> int:
+    """The 'närvarande ledamöter' of LPV 2 § on a §: each seat once, when its ledamot is in
+    the room (also jävig for the §) or an ersättare serves in it (see the module docstring)."""
+    return sum(
+        1 for seat, holder in narvaro.seats.items() if seat in narvaro.present or holder is not None
+    )
 
 
 def proportionellt_begart(begarande: int, narvarande: int, platser: int) -> bool:
@@ -370,7 +398,8 @@ class Post:
     running text, 'socialnämnden'), for a term; how it is elected and what was counted.
     `efter` is the one whose place a fyllnadsval fills. `roster` (sluten) are the votes per
     nominee, in the order of `nomineringar`; `grupper` (proportional) the valsedelsgrupper;
-    `begarande` how many asked for a proportional val."""
+    `begarande` how many asked for a proportional val. `personliga` (ersättare, ledamot):
+    whose personlig ersättare each elected ersättare is, as decided (not proportional)."""
 
     organ: str
     roll: Roll
@@ -387,6 +416,7 @@ class Post:
     ogiltiga: int = 0
     begarande: int = 0
     lottning: Mapping[int, int] = field(default_factory=dict)
+    personliga: tuple[tuple[Kandidat, Kandidat], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -396,6 +426,7 @@ class Entledigande:
     roll: Roll
     fran: dt.date
     organ_id: int | None = None
+    skal: str = ""  # why: 'egen begäran', 'flyttat från kommunen'
 
 
 @dataclass(frozen=True)
@@ -463,3 +494,91 @@ def post_hinder(post: Post, narvarande: int, ledamotsval: Valsatt | None) -> lis
     if min((*post.roster, post.blanka, post.ogiltiga), default=0) < 0:
         out.append("Antalet röster kan inte vara negativt.")
     return out
+
+
+# --- personliga ersättare ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Personlig:
+    """An elected ersättare and the ledamot they are personlig ersättare for (None: no
+    ledamot to be tied to)."""
+
+    ersattare: Kandidat
+    ledamot: Kandidat | None
+
+
+def personliga_ersattare(
+    post: Post,
+    res: Valresultat,
+    ledamotspost: Post | None = None,
+    ledamotsres: Valresultat | None = None,
+) -> tuple[Personlig, ...]:
+    """Per elected ersättare of `post`, the ledamot they replace, for an organ with
+    personliga ersättare. Proportional: by valsedelsgrupp, the group's ersättare in list order
+    to the ledamöter the group of the same name won in `ledamotspost` (in seat order). By
+    acklamation or sluten omröstning: as the secretary recorded it (`Post.personliga`)."""
+    if post.roll is not Roll.ERSATTARE:
+        return ()
+    if post.valsatt is not Valsatt.PROPORTIONELL:
+        chosen = {e.nyckel: le for e, le in post.personliga}
+        return tuple(Personlig(k, chosen.get(k.nyckel)) for k in res.valda)
+    ledamoter: dict[str, list[Kandidat]] = {}
+    if ledamotspost is not None and ledamotsres is not None and ledamotsres.fordelning:
+        names = gruppnamn(ledamotspost.grupper)
+        for p in ledamotsres.fordelning.platser:
+            ledamoter.setdefault(names[p.grupp], []).append(p.kandidat)
+    out: list[Personlig] = []
+    if res.fordelning is None:
+        return ()
+    names = gruppnamn(post.grupper)
+    for i, ersattare in sorted(inkallelseordning(post.grupper, res.fordelning).items()):
+        theirs = ledamoter.get(names[i], [])
+        for n, k in enumerate(ersattare):
+            out.append(Personlig(k, theirs[n] if n < len(theirs) else None))
+    return tuple(out)
+
+
+# --- what is unfinished -------------------------------------------------------------------------
+
+
+def post_brister(
+    post: Post,
+    res: Valresultat,
+    narvarande: int,
+    personliga: Sequence[Personlig] = (),
+    *,
+    har_personliga: bool = False,
+) -> list[str]:
+    """What the checklist names before justering, in Swedish: seats left unfilled, a
+    lottning not yet recorded, a proportional val no longer asked for by enough of those
+    present (LPV 2 §: the attendance may have changed since it was recorded), an ersättare
+    of an organ with personliga ersättare not tied to a ledamot."""
+    where = f"{roll_ord(post.roll, post.platser)} i {post.organ}"
+    out: list[str] = []
+    if post.valsatt is Valsatt.PROPORTIONELL:
+        behovs = troskel(narvarande, max(post.platser, 1))
+        if post.begarande < behovs:
+            out.append(
+                f"Valet av {where} är proportionellt men begärdes av {post.begarande}; "
+                f"minst {behovs} av {narvarande} närvarande krävs (2 § {LPV})."
+            )
+    if res.behov is not None:
+        out.append(f"Valet av {where} väntar på lottning om plats {res.behov.plats}.")
+    elif len(res.valda) < post.platser:
+        out.append(f"Valet av {where}: {len(res.valda)} valda till {post.platser} platser.")
+    if har_personliga:
+        for p in personliga:
+            if p.ledamot is None:
+                out.append(
+                    f"{p.ersattare.label} är inte knuten till någon ledamot som personlig "
+                    f"ersättare i {post.organ}."
+                )
+    return out
+
+
+def roll_ord(roll: Roll, antal: int) -> str:
+    """'ledamot', 'ledamöter', 'ersättare'."""
+    if roll is Roll.ERSATTARE:
+        return "ersättare"
+    return "ledamot" if antal == 1 else "ledamöter"

@@ -14,10 +14,12 @@ from secretary.domain.val import (
     LPV,
     Entledigande,
     Kandidat,
+    Personlig,
     Post,
     Valsatt,
     gruppnamn,
     resultat,
+    roll_ord,
     troskel,
 )
 
@@ -45,12 +47,6 @@ def period(fran: dt.date | None, till: dt.date | None) -> str:
     if fran:
         return f"från och med {fran.isoformat()}"
     return ""
-
-
-def roll_ord(roll: Roll, antal: int) -> str:
-    if roll is Roll.ERSATTARE:
-        return "ersättare"
-    return "ledamot" if antal == 1 else "ledamöter"
 
 
 def _versal(text: str) -> str:
@@ -169,12 +165,15 @@ def valresultat_text(post: Post) -> list[str]:
     return out
 
 
-def beslut_text(post: Post, organ: str) -> list[str]:
+def beslut_text(post: Post, organ: str, personliga: Sequence[Personlig] = ()) -> list[str]:
     """'Kommunfullmäktige väljer … till ledamot i … för tiden ….' (`organ`: the electing
-    organ in running text). Nothing while a lottning is awaited."""
+    organ in running text). Nothing while a lottning is awaited. With `personliga` (an organ
+    with personliga ersättare) each ersättare is named with the ledamot they replace."""
     res = resultat(post)
     if not res.klar or not res.valda:
         return []
+    if any(p.ledamot is not None for p in personliga):
+        return [personliga_text(post, organ, personliga)]
     namn = [k.label for k in res.valda]
     roll = roll_ord(post.roll, len(namn))
     tid = period(post.fran, post.till)
@@ -207,6 +206,29 @@ def beslut_text(post: Post, organ: str) -> list[str]:
             f"Ersättarna kallas in i ordningen på sin valsedelsgrupps lista: {'; '.join(delar)}."
         )
     return out
+
+
+def personliga_text(post: Post, organ: str, personliga: Sequence[Personlig]) -> str:
+    """'Kommunfullmäktige väljer Carl Dahl (S) till personlig ersättare för Anna Berg (S) och
+    Eva Fors (M) till personlig ersättare för Bo Ek (M) i socialnämnden för tiden ….'; one
+    not tied to a ledamot is elected 'till ersättare'."""
+    ny = "ny " if post.efter is not None else ""
+    delar = [
+        f"{p.ersattare.label} till {ny}personlig ersättare för {p.ledamot.label}"
+        if p.ledamot is not None
+        else f"{p.ersattare.label} till {ny}ersättare"
+        for p in personliga
+    ]
+    efter = f" efter {post.efter.label}" if post.efter is not None else ""
+    tid = period(post.fran, post.till)
+    return f"{_versal(organ)} väljer {lista(delar)} i {post.organ}{efter} {tid}".rstrip() + "."
+
+
+def entledigande_skal_text(e: Entledigande) -> list[str]:
+    """'Skäl till entledigandet av Karin Ek (M): flyttar från kommunen.'; nothing without a
+    reason."""
+    skal = e.skal.strip().rstrip(".")
+    return [f"Skäl till entledigandet av {e.kandidat.label}: {skal}."] if skal else []
 
 
 def entledigande_text(e: Entledigande, organ: str) -> str:

@@ -7,7 +7,7 @@ import datetime as dt
 from secretary.services import las
 from secretary.services.errors import ServiceError
 from secretary.services.read import Reads
-from secretary.services.read.paragraf import kontrollpunkter
+from secretary.services.read.val import kontrollpunkter_val
 from secretary.services.session import SessionState, close_in
 from secretary.store.database import Store
 
@@ -20,7 +20,7 @@ def close_meeting(
     with store.session() as s:
         reads = Reads(s)
         meeting = las.las_mote(s, meeting_id)
-        missing = kontrollpunkter(reads.vyer(meeting))
+        missing = kontrollpunkter_val(reads, meeting)
         if missing and not trots_brister:
             lines = [f"§ {k.paragraf} {k.rubrik}: {' '.join(k.brister)}" for k in missing]
             raise ServiceError("Innan sammanträdet avslutas saknas följande:\n" + "\n".join(lines))

@@ -42,12 +42,12 @@ from secretary.services.read.paragraf import (
     ParagrafVy,
     ReservationPost,
     forslag_att,
-    kontrollpunkter,
     ordning_json,
     steg_from,
     steg_json,
 )
 from secretary.services.read.sittning import benamning
+from secretary.services.read.val import kontrollpunkter_val
 from secretary.services.rows import get_row
 from secretary.store.database import Store
 from secretary.store.models import (
@@ -82,10 +82,11 @@ def load_paragraf(store: Store, arende_id: int) -> ParagrafVy:
 
 
 def kontrollista(store: Store, meeting_id: int) -> list[Kontrollpunkt]:
-    """Per §, what KL 5 kap. 67 § still lacks; only §§ with something missing are listed."""
+    """Per §, what KL 5 kap. 67 § still lacks (for a val §, what its val lacks); only §§
+    with something missing are listed."""
     with store.read() as s:
         reads = Reads(s)
-        return kontrollpunkter(reads.vyer(reads.meeting(meeting_id)))
+        return kontrollpunkter_val(reads, reads.meeting(meeting_id))
 
 
 def list_reservationer(store: Store, arende_id: int) -> list[ReservationPost]:

@@ -19,6 +19,7 @@ from secretary.reports.data import Anslag, KallelseData, ProtokollData
 from secretary.services.errors import NotFoundError, ServiceError
 from secretary.services.read import Reads
 from secretary.services.read.protokoll import protokoll_data
+from secretary.services.read.val import expedieras_till, valvyer
 from secretary.store.database import Store
 from secretary.store.models import Meeting
 
@@ -139,6 +140,7 @@ def utdragsunderlag(store: Store, meeting_id: int) -> Utdragsunderlag:
         reads = Reads(s)
         meeting = reads.meeting(meeting_id)
         arenden = reads.arenden(meeting)
+        val = valvyer(reads, meeting)
         start = meeting_prefix(meeting)
     if not arenden:
         raise ServiceError(
@@ -146,7 +148,10 @@ def utdragsunderlag(store: Store, meeting_id: int) -> Utdragsunderlag:
         )
     return Utdragsunderlag(
         start,
-        tuple(UtdragsParagraf(a.paragraf, a.rubrik, a.expedieras_till) for a in arenden),
+        tuple(
+            UtdragsParagraf(a.paragraf, a.rubrik, expedieras_till(a.expedieras_till, val.get(a.id)))
+            for a in arenden
+        ),
     )
 
 

@@ -5,7 +5,8 @@ and the register following the decision at justering.
 One unit of work per action. Every write returns an `Andring` whose undo (`AterstallVal`)
 puts the § record back as it was: the record is one document, so the way back is the
 document before. The rules are secretary.domain.val's; the LPV 2 § threshold is computed from
-the live attendance (the ledamöter present on the §, ersättare serving in a seat included).
+the live attendance: each seat once whose ledamot is in the room, also jävig for the §, or in
+which an ersättare serves (`secretary.domain.val.narvarande_ledamoter`, where the reason is).
 """
 
 from __future__ import annotations
@@ -21,12 +22,15 @@ from secretary.domain.register import Roll
 from secretary.domain.val import (
     Entledigande,
     Kandidat,
+    Personlig,
     Post,
+    Valsatt,
     entledigande_sista_dag,
+    fyllnadsval_period,
     post_hinder,
     resultat,
+    roll_ord,
 )
-from secretary.domain.val_text import period, roll_ord
 from secretary.services import las
 from secretary.services.andring import Andring, Ids
 from secretary.services.errors import ServiceError, require
@@ -35,51 +39,29 @@ from secretary.services.read.val import (
     Valdata,
     ValLage,
     ValVy,
-    build_valvy,
     ledamotsval,
-    val_rader,
+    lpv_narvarande,
     valdata_from,
     valdata_json,
+    valvy,
+    valvyer,
 )
 from secretary.services.register import ensure_party, find_person
 from secretary.store.database import Store
-from secretary.store.models import Arende, Meeting, Membership, Organ, ParagrafVal, Person
+from secretary.store.models import (
+    Arende,
+    Meeting,
+    Membership,
+    Organ,
+    ParagrafVal,
+    Party,
+    Person,
+)
 
 # --- reading ------------------------------------------------------------------------------
 
 
-def valvy(reads: Reads, arende: Arende) -> ValVy | None:
-    """The val view of a §, or None when the § is no val."""
-    row = val_rader(reads.session, [arende.id]).get(arende.id)
-    if row is None:
-        return None
-    vy = reads.vy(arende)
-    return build_valvy(
-        arende.id,
-        valdata_from(row.data or {}),
-        len(vy.tjanstgorande),
-        vy.organ,
-        row.registrerat is not None,
-    )
-
-
-def valvyer(reads: Reads, meeting: Meeting) -> dict[int, ValVy]:
-    """The val view of every val § of the meeting, by ärende id."""
-    rows = val_rader(reads.session, [a.id for a in meeting.arenden])
-    out: dict[int, ValVy] = {}
-    for a in meeting.arenden:
-        row = rows.get(a.id)
-        if row is None:
-            continue
-        vy = reads.vy(a)
-        out[a.id] = build_valvy(
-            a.id,
-            valdata_from(row.data or {}),
-            len(vy.tjanstgorande),
-            vy.organ,
-            row.registrerat is not None,
-        )
-    return out
+__all__ = ["valvy", "valvyer"]
 
 
 def load_val(store: Store, arende_id: int) -> ValVy | None:
@@ -123,10 +105,10 @@ def _skriv(
         if raw:
             after: dict[str, Any] | None = change(before)
         else:
-            new: Valdata = change(valdata_from(before or {}))
-            vy = reads.vy(arende)
+            new: Valdata = _fyllnadsval_tider(s, meeting, change(valdata_from(before or {})))
+            narvarande = lpv_narvarande(reads, arende)
             for i in range(len(new.poster)):
-                problems = _hinder(new, i, len(vy.tjanstgorande))
+                problems = _hinder(new, i, narvarande)
                 if problems:
                     raise ServiceError(" ".join(problems))
             after = valdata_json(new)
@@ -144,6 +126,24 @@ def _skriv(
             vy=reads.vy(arende),
             val=ValLage(arende.id, valvy(reads, arende)),
         )
+
+
+def _fyllnadsval_tider(session: Session, meeting: Meeting, d: Valdata) -> Valdata:
+    """A fyllnadsval's term, where not given: from the decision to the end of the term of
+    the one whose place it fills, as the register has it (prop. 2021/22:125)."""
+    poster = list(d.poster)
+    for i, post in enumerate(poster):
+        if post.efter is None or post.organ_id is None or (post.fran and post.till):
+            continue
+        gone = _befintlig(session, post.efter)
+        theirs = _uppdrag(session, gone, post.organ_id, post.roll, meeting.date) if gone else []
+        avgangens_slut = post.till or next((m.period_to for m in theirs if m.period_to), None)
+        try:
+            fran, till = fyllnadsval_period(meeting.date, avgangens_slut, post.fran)
+        except ValueError as exc:
+            raise ServiceError(str(exc)) from exc
+        poster[i] = replace(post, fran=fran, till=till)
+    return replace(d, poster=tuple(poster))
 
 
 def _hinder(d: Valdata, index: int, narvarande: int) -> list[str]:
@@ -202,6 +202,44 @@ def lotta(store: Store, arende_id: int, index: int, plats: int, vinnare: int) ->
     return _skriv(store, arende_id, f"Lottning om plats {plats}", change)
 
 
+def satt_personlig(
+    store: Store, arende_id: int, index: int, ersattare: Kandidat, ledamot: Kandidat | None
+) -> Andring:
+    """Record whose personlig ersättare a nominee of ersättare post `index` is (None: no one),
+    as the decision says, for an acklamation or sluten omröstning in an organ with personliga
+    ersättare; a proportional val ties them by valsedelsgrupp (secretary.domain.val)."""
+
+    def change(d: Valdata) -> Valdata:
+        require(0 <= index < len(d.poster), "Posten finns inte längre.")
+        post = d.poster[index]
+        require(
+            post.roll is Roll.ERSATTARE,
+            "Endast en ersättare kan vara personlig ersättare.",
+        )
+        require(
+            post.valsatt is not Valsatt.PROPORTIONELL,
+            "Vid proportionellt val följer de personliga ersättarna valsedelsgrupperna.",
+        )
+        require(
+            any(n.kandidat.nyckel == ersattare.nyckel for n in post.nomineringar),
+            f"{ersattare.label} är inte nominerad till ersättare i {post.organ}.",
+        )
+        others = [(e, le) for e, le in post.personliga if e.nyckel != ersattare.nyckel]
+        if ledamot is not None:
+            taken = next((e for e, le in others if le.nyckel == ledamot.nyckel), None)
+            require(
+                taken is None,
+                f"{taken.label if taken else ''} är redan personlig ersättare för {ledamot.label}.",
+            )
+            others.append((ersattare, ledamot))
+        poster = list(d.poster)
+        poster[index] = replace(post, personliga=tuple(others))
+        return replace(d, poster=tuple(poster))
+
+    what = f"för {ledamot.label}" if ledamot is not None else "borttagen"
+    return _skriv(store, arende_id, f"Personlig ersättare {what}", change)
+
+
 def spara_entledigande(store: Store, arende_id: int, index: int | None, e: Entledigande) -> Andring:
     def change(d: Valdata) -> Valdata:
         items = list(d.entlediganden)
@@ -243,18 +281,27 @@ def _ordning_ledamot(session: Session, organ_id: int) -> int:
     return max(rows, default=0) + 1
 
 
-def _person(session: Session, k: Kandidat) -> Person:
-    """The register's person for a candidate; added from the § if new (name, party)."""
+def _befintlig(session: Session, k: Kandidat) -> Person | None:
+    """The register's person for a candidate, if there is one: by id, else by name and party."""
     if k.person_id is not None:
         found = session.get(Person, k.person_id)
         if found is not None:
             return found
+    party = session.scalar(select(Party).where(Party.short == k.parti.strip()))
+    if k.parti.strip() and party is None:
+        return None
+    return find_person(session, k.fornamn, k.efternamn, party)
+
+
+def _person(session: Session, k: Kandidat) -> Person:
+    """The register's person for a candidate; added from the § if new (name, party)."""
+    person = _befintlig(session, k)
+    if person is not None:
+        return person
     party = ensure_party(session, k.parti)
-    person = find_person(session, k.fornamn, k.efternamn, party)
-    if person is None:
-        person = Person(first_name=k.fornamn.strip(), last_name=k.efternamn.strip(), party=party)
-        session.add(person)
-        session.flush()
+    person = Person(first_name=k.fornamn.strip(), last_name=k.efternamn.strip(), party=party)
+    session.add(person)
+    session.flush()
     return person
 
 
@@ -282,21 +329,9 @@ def _planer(reads: Reads, meeting: Meeting) -> list[tuple[int, ValVy, Arende]]:
 
 def registerforslag(reads: Reads, meeting: Meeting) -> list[Registerandring]:
     """What the register will say after justering: before it, a proposal to look at."""
-    out: list[Registerandring] = []
-    for nr, vy, _ in _planer(reads, meeting):
-        for post, res in zip(vy.data.poster, vy.resultat, strict=True):
-            tid = period(post.fran, post.till)
-            where = post.organ if post.organ_id is not None else f"{post.organ} (inte i registret)"
-            for k in res.valda:
-                text = f"{k.label} blir {roll_ord(post.roll, 1)} i {where} {tid}".strip()
-                out.append(Registerandring(nr, text + "."))
-        for e in vy.data.entlediganden:
-            text = (
-                f"{e.kandidat.label} upphör som {roll_ord(e.roll, 1)} i {e.organ} "
-                f"från och med {e.fran.isoformat()}."
-            )
-            out.append(Registerandring(nr, text))
-    return out
+    return [
+        Registerandring(nr, text) for nr, vy, _ in _planer(reads, meeting) for text in vy.register
+    ]
 
 
 def load_registerforslag(store: Store, meeting_id: int) -> list[Registerandring]:
@@ -332,10 +367,15 @@ def folj_beslutet(session: Session, meeting: Meeting, now: dt.datetime) -> int:
         assert row is not None
         if row.registrerat is not None:
             continue
-        for post, res in zip(vy.data.poster, vy.resultat, strict=True):
+        knyt: list[tuple[Membership, Post, Kandidat]] = []
+        for post, res, pairs in zip(vy.data.poster, vy.resultat, vy.personliga, strict=True):
             if post.organ_id is None or session.get(Organ, post.organ_id) is None:
                 continue  # a post outside the register (an external ombud): nothing to follow
-            changes += _valda_in(session, post, res.valda, res.ordning, meeting.date)
+            nya = _valda_in(session, post, res.valda, res.ordning, meeting.date)
+            changes += len(nya)
+            knyt += _personliga(nya, post, res.valda, pairs)
+        for m, post, ledamot in knyt:  # once every ledamot of the § is in the register
+            changes += _knyt(session, m, post, ledamot)
         for e in vy.data.entlediganden:
             if e.organ_id is None:
                 continue
@@ -348,13 +388,38 @@ def folj_beslutet(session: Session, meeting: Meeting, now: dt.datetime) -> int:
     return changes
 
 
+def _personliga(
+    nya: list[Membership], post: Post, valda: tuple[Kandidat, ...], pairs: tuple[Personlig, ...]
+) -> list[tuple[Membership, Post, Kandidat]]:
+    tied = {p.ersattare.nyckel: p.ledamot for p in pairs}
+    return [
+        (m, post, ledamot)
+        for m, k in zip(nya, valda, strict=True)
+        if (ledamot := tied.get(k.nyckel)) is not None
+    ]
+
+
+def _knyt(session: Session, m: Membership, post: Post, ledamot: Kandidat) -> int:
+    """The membership gets personlig_ersattare_for_id: the ledamot's seat on the organ in
+    force when the ersättare's term begins (elected in this § or already in the register)."""
+    assert post.organ_id is not None
+    person = _befintlig(session, ledamot)
+    on = m.period_from or dt.date.min
+    seats = _uppdrag(session, person, post.organ_id, Roll.LEDAMOT, on) if person else []
+    seat = max(seats, key=lambda s: s.id, default=None)
+    if seat is None:
+        return 0
+    m.personlig_ersattare_for_id = seat.id
+    return 1
+
+
 def _valda_in(
     session: Session,
     post: Post,
     valda: tuple[Kandidat, ...],
     ordning: tuple[int, ...],
     beslutsdag: dt.date,
-) -> int:
+) -> list[Membership]:
     assert post.organ_id is not None
     start = post.fran or beslutsdag
     plats_efter: int | None = None
@@ -365,6 +430,7 @@ def _valda_in(
             plats_efter = m.ordning
             m.period_to = entledigande_sista_dag(start)
     per_parti: dict[str, int] = {}
+    nya: list[Membership] = []
     for i, k in enumerate(valda):
         person = _person(session, k)
         if post.roll is Roll.LEDAMOT:
@@ -374,18 +440,18 @@ def _valda_in(
         else:
             per_parti[k.parti] = per_parti.get(k.parti, 0) + 1
             n = plats_efter if plats_efter is not None else per_parti[k.parti]
-        session.add(
-            Membership(
-                organ_id=post.organ_id,
-                person_id=person.id,
-                roll=post.roll.value,
-                ordning=n,
-                period_from=start,
-                period_to=post.till,
-            )
+        m = Membership(
+            organ_id=post.organ_id,
+            person_id=person.id,
+            roll=post.roll.value,
+            ordning=n,
+            period_from=start,
+            period_to=post.till,
         )
+        session.add(m)
         session.flush()
-    return len(valda)
+        nya.append(m)
+    return nya
 
 
 def kandidat_for(person: Person) -> Kandidat:
@@ -393,3 +459,43 @@ def kandidat_for(person: Person) -> Kandidat:
     return Kandidat(
         person.first_name, person.last_name, person.party.short if person.party else "", person.id
     )
+
+
+@dataclass(frozen=True)
+class Uppdrag:
+    """A current uppdrag in the register, for choosing whom an entledigande or a fyllnadsval
+    concerns: the person as a candidate, the organ (in running text), role and term end."""
+
+    kandidat: Kandidat
+    organ: str
+    organ_id: int
+    roll: Roll
+    till: dt.date | None
+
+    @property
+    def label(self) -> str:
+        tom = f" t.o.m. {self.till.isoformat()}" if self.till else ""
+        return f"{self.kandidat.label}, {roll_ord(self.roll, 1)} i {self.organ}{tom}"
+
+
+def load_uppdrag(store: Store, meeting_id: int) -> list[Uppdrag]:
+    """The register's ledamöter and ersättare whose uppdrag has not ended by the meeting day."""
+    with store.read() as s:
+        meeting = Reads(s).meeting(meeting_id)
+        rows = s.scalars(
+            select(Membership).where(
+                Membership.roll.in_((Roll.LEDAMOT.value, Roll.ERSATTARE.value))
+            )
+        )
+        out = [
+            Uppdrag(
+                kandidat_for(m.person),
+                m.organ.name[:1].lower() + m.organ.name[1:],
+                m.organ_id,
+                Roll(m.roll),
+                m.period_to,
+            )
+            for m in rows
+            if m.period_to is None or m.period_to >= meeting.date
+        ]
+    return sorted(out, key=lambda u: (u.kandidat.efternamn, u.kandidat.fornamn, u.organ))

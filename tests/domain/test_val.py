@@ -329,3 +329,24 @@ def test_fyllnadsval_elects_one_in_the_place_of_another() -> None:
 def test_an_entledigande_from_a_date_ends_the_uppdrag_the_day_before() -> None:
     """An uppdrag ended 'från och med' a date is not held on that date."""
     assert entledigande_sista_dag(D(2027, 3, 15)) == D(2027, 3, 14)
+
+
+def test_present_for_lpv_2_counts_each_seat_once() -> None:
+    """LPV 2 § 'närvarande ledamöter': a ledamot in the room counts, also when jävig for the
+    § (the författningskommentar: also one who does not take part); an ersättare serving in
+    an absent ledamot's seat counts for it; the ersättare serving for a jävig ledamot in the
+    room is the same seat; a seat with no one in it does not count."""
+    from secretary.domain.narvaro import ParagrafNarvaro
+    from secretary.domain.val import narvarande_ledamoter
+
+    narvaro = ParagrafNarvaro(
+        position=0,
+        present=frozenset({1, 2, 3, 10, 11}),  # ledamöter 1-3, ersättare 10 and 11
+        distans=frozenset(),
+        javiga=frozenset({2, 3}),
+        seats={1: 1, 2: 10, 3: None, 4: 11, 5: None},
+    )
+    # Seat 1 its ledamot; 2 a jävig ledamot and ersättare 10 for the §: once; 3 a jävig
+    # ledamot with no ersättare: still in the room; 4 ersättare 11 for an absent ledamot;
+    # 5 empty.
+    assert narvarande_ledamoter(narvaro) == 4

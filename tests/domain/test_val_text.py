@@ -10,13 +10,17 @@ from secretary.domain.val import (
     Entledigande,
     Kandidat,
     Nominering,
+    Personlig,
     Post,
     Valsatt,
     Valsedelsgrupp,
+    personliga_ersattare,
+    resultat,
 )
 from secretary.domain.val_text import (
     beslut_text,
     beslutsgang_text,
+    entledigande_skal_text,
     entledigande_text,
     nomineringar_text,
     tal,
@@ -224,6 +228,44 @@ def test_fyllnadsval_and_entledigande() -> None:
         "Kommunfullmäktige entledigar Karin Ek (M) från uppdraget som ledamot i socialnämnden "
         "från och med 2027-03-15."
     )
+    assert entledigande_skal_text(e) == []  # no reason given, none printed
+    assert entledigande_skal_text(replace(e, skal="Flyttar från kommunen.")) == [
+        "Skäl till entledigandet av Karin Ek (M): Flyttar från kommunen."
+    ]
+
+
+def test_personliga_ersattare_named_with_their_ledamot() -> None:
+    """An organ with personliga ersättare: each elected ersättare is named with the ledamot
+    they replace, as decided; one not tied is elected plain 'ersättare'."""
+    post = Post(
+        "socialnämnden",
+        Roll.ERSATTARE,
+        3,
+        D(2027, 1, 1),
+        D(2030, 12, 31),
+        nomineringar=(
+            Nominering(CILLA),
+            Nominering(k("Dan Fors", "M")),
+            Nominering(k("Eva Gran", "S")),
+        ),
+        personliga=((CILLA, ANNA), (k("Dan Fors", "M"), BO)),
+    )
+    pairs = personliga_ersattare(post, resultat(post))
+    assert pairs == (
+        Personlig(CILLA, ANNA),
+        Personlig(k("Dan Fors", "M"), BO),
+        Personlig(k("Eva Gran", "S"), None),
+    )
+    assert beslut_text(post, KF, pairs) == [
+        "Kommunfullmäktige väljer Cilla Ek (V) till personlig ersättare för Anna Berg (S), "
+        "Dan Fors (M) till personlig ersättare för Bo Dahl (M) och Eva Gran (S) till ersättare "
+        "i socialnämnden för tiden 2027-01-01–2030-12-31."
+    ]
+    fyllnad = replace(post, platser=1, efter=k("Sven Al", "V"), nomineringar=post.nomineringar[:1])
+    assert beslut_text(fyllnad, KF, personliga_ersattare(fyllnad, resultat(fyllnad))) == [
+        "Kommunfullmäktige väljer Cilla Ek (V) till ny personlig ersättare för Anna Berg (S) i "
+        "socialnämnden efter Sven Al (V) för tiden 2027-01-01–2030-12-31."
+    ]
 
 
 def test_jamforelsetal_print_as_protocols_do() -> None:

@@ -5,7 +5,10 @@ whole taken back with Ctrl+Z."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
+
+import pytest
 
 from secretary.domain.val import Kandidat, Valsatt
 from secretary.services import val
@@ -32,6 +35,8 @@ def test_a_sluten_val_recorded_by_keyboard(qtbot: Any, ctx: Any) -> None:
     kb.text("2030-12-31")
     kb.enter()
     kb.text("s")  # Sluten omröstning
+    kb.enter()
+    assert vp.form.efter.hasFocus()  # no fyllnadsval: left empty
     kb.enter()  # saved; the nomination entry has the keyboard
     assert vp.nominering.first.hasFocus()
     kb.text("Anna Berg (S)")
@@ -89,7 +94,7 @@ def test_a_sluten_val_recorded_by_keyboard(qtbot: Any, ctx: Any) -> None:
 def test_a_proportional_val_shows_the_threshold_and_explains_each_seat(
     qtbot: Any, ctx: Any
 ) -> None:
-    """LPV 2 §: with 7 serving and 3 seats, 7 / (3 + 1) = 1,75 -> at least 2 must ask; one
+    """LPV 2 §: with 7 present and 3 seats, 7 / (3 + 1) = 1,75 -> at least 2 must ask; one
     is refused. The ballots per valsedelsgrupp give the seats by jämförelsetal: S 5, S 2,5,
     then M 2 before S 1,67."""
     meeting_id, _, arende = everyone_present(ctx)
@@ -105,7 +110,7 @@ def test_a_proportional_val_shows_the_threshold_and_explains_each_seat(
     kb.enter(3)  # no term given
     kb.text("p")  # Proportionellt val: how many ask, beside what the attendance requires
     assert "minst <b>2</b> av 7" in vp.form.troskel.text()
-    kb.enter()
+    kb.enter(2)  # no fyllnadsval
     kb.text("1")
     kb.enter()
     assert "minst 2 av 7 närvarande" in window.banner.text()
@@ -138,3 +143,128 @@ def test_a_proportional_val_shows_the_threshold_and_explains_each_seat(
     assert "2 ledamöter begär proportionellt val" in text
     assert "Plats 2: S, jämförelsetal 2,5: Bo Ek (S)." in text
     assert "Plats 3: M, jämförelsetal 2: Dan Gren (M)." in text
+
+
+# The register's list opens as a popup, which grabs the keyboard: offscreen cannot.
+POPUP = pytest.mark.qt_log_ignore(
+    "does not support raise", "does not support grabbing the keyboard", "propagateSizeHints"
+)
+
+
+def _karin(ctx: Any) -> tuple[int, int]:
+    """Karin Ek (M), ledamot in a Socialnämnd until 2030-12-31: (nämnd, person)."""
+    from secretary.domain.register import OrganKind, Roll
+    from secretary.services import register
+
+    namnd = register.create_organ(ctx.store, register.OrganInput("Socialnämnden", OrganKind.NAMND))
+    m = register.add_member(
+        ctx.store,
+        namnd.id,
+        register.MemberInput(
+            "Karin", "Ek", Roll.LEDAMOT, "M", ordning=3, period_to=dt.date(2030, 12, 31)
+        ),
+    )
+    return namnd.id, m.person_id
+
+
+def _choose(kb: Typing, qtbot: Any, field: Any, part: str) -> None:
+    """Type part of an uppdrag and take the first the register offers: Down and Enter go to
+    the list that opens (it holds the keyboard while open, as in the application)."""
+    kb.text(part)
+    popup = field.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, K.Key_Down)
+    qtbot.keyClick(popup, K.Key_Return)
+    qtbot.waitUntil(lambda: not popup.isVisible())
+
+
+@POPUP
+def test_an_entledigande_recorded_by_keyboard_from_the_registers_uppdrag(
+    qtbot: Any, ctx: Any
+) -> None:
+    """E in the posts: the uppdrag is chosen from the register's current ones, then from
+    which date and why; the protocol text and the register proposal show it before
+    justering, and Delete takes it away again."""
+    meeting_id, _, arende = everyone_present(ctx)
+    namnd_id, karin = _karin(ctx)
+    window = open_window(qtbot, ctx, meeting_id)
+    kb = Typing(qtbot)
+    vp = window.paragraf.valpanel
+
+    kb.press(K.Key_Return, CTRL)
+    kb.press(K.Key_L, ALT)
+    kb.press(K.Key_Escape)  # no post: the posts list has the keyboard
+    assert vp.posts.hasFocus()
+    kb.press(K.Key_E)
+    assert vp.entledigande.uppdrag.hasFocus()
+    kb.enter(3)  # nothing chosen: refused, and nothing is lost
+    assert "Välj uppdraget ur registrets lista" in window.banner.text()
+    _choose(kb, qtbot, vp.entledigande.uppdrag, "Karin")
+    assert vp.entledigande.uppdrag.text() == (
+        "Karin Ek (M), ledamot i socialnämnden t.o.m. 2030-12-31"
+    )
+    kb.enter()
+    kb.text("2027-03-15")
+    kb.enter()
+    kb.text("egen begäran")
+    kb.enter()
+
+    vy = val.load_val(ctx.store, arende)
+    assert vy is not None
+    (e,) = vy.data.entlediganden
+    assert (e.kandidat.person_id, e.organ_id, str(e.fran), e.skal) == (
+        karin,
+        namnd_id,
+        "2027-03-15",
+        "egen begäran",
+    )
+    assert vp.posts.hasFocus() and vp.post_model.rows()[0].post == "Entledigande: Karin Ek (M)"
+    assert "Skäl till entledigandet av Karin Ek (M): egen begäran." in vp.text.text()
+    assert "entledigar Karin Ek (M) från uppdraget som ledamot i socialnämnden" in vp.text.text()
+    assert vp.register.text() == (
+        "Karin Ek (M) upphör som ledamot i socialnämnden från och med 2027-03-15."
+    )
+    kb.press(K.Key_Delete)
+    vy = val.load_val(ctx.store, arende)
+    assert vy is not None and vy.data.entlediganden == ()
+
+
+@POPUP
+def test_a_fyllnadsval_after_a_named_person_by_keyboard(qtbot: Any, ctx: Any) -> None:
+    """The post's last field names whose place the fyllnadsval fills, chosen from the
+    register: with no term typed it ends when theirs would (2030-12-31); the register
+    proposal before justering shows both changes."""
+    meeting_id, _, arende = everyone_present(ctx)
+    _karin(ctx)
+    window = open_window(qtbot, ctx, meeting_id)
+    kb = Typing(qtbot)
+    vp = window.paragraf.valpanel
+
+    kb.press(K.Key_Return, CTRL)
+    kb.press(K.Key_L, ALT)
+    kb.text("Socialnämnden")
+    kb.enter(3)  # Ledamot, 1 plats
+    kb.enter(2)  # no term typed
+    kb.enter()  # acklamation
+    assert vp.form.efter.hasFocus()
+    _choose(kb, qtbot, vp.form.efter, "Ek (M)")
+    kb.enter()  # saved; the nomination entry has the keyboard
+    kb.text("Lars Holm (M)")
+    kb.enter()
+    kb.text("Valberedningen")
+    kb.enter()
+
+    vy = val.load_val(ctx.store, arende)
+    assert vy is not None
+    post = vy.data.poster[0]
+    assert post.efter is not None and post.efter.label == "Karin Ek (M)"
+    assert str(post.till) == "2030-12-31"
+    fran = post.fran.isoformat() if post.fran else ""
+    assert vy.beslut == (  # from the decision (the meeting day) to the end of Karin's term
+        f"Arbetsutskottet väljer Lars Holm (M) till ny ledamot i socialnämnden efter Karin Ek "
+        f"(M) för tiden {fran}–2030-12-31.",
+    )
+    assert vp.register.text() == (
+        f"Karin Ek (M) upphör som ledamot i socialnämnden från och med {fran}.<br>"
+        f"Lars Holm (M) blir ledamot i socialnämnden för tiden {fran}–2030-12-31."
+    )

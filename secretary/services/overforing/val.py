@@ -5,7 +5,9 @@ Database ids do not travel: a candidate keeps name and party (the register is ma
 them at justering, as for anyone new), and a post's or entledigande's organ is named by its
 register name in "organ_register" and matched by name on import (an organ the receiving
 register lacks is a post outside it). `registrerat` says whether the register already
-followed the decision where the file was made."""
+followed the decision where the file was made. Keys added since version 4 without a version
+of their own (a post's "personliga", an entledigande's "skal") are optional: a file without
+them reads as no pairing and no reason (secretary.services.read.val)."""
 
 from __future__ import annotations
 
@@ -36,6 +38,11 @@ def _portabel(item: dict[str, Any], organ_namn: dict[int, str]) -> dict[str, Any
         ]
     if "grupper" in out:
         out["grupper"] = [{**g, "namn": [_kandidat(k) for k in g["namn"]]} for g in out["grupper"]]
+    if out.get("personliga"):
+        out["personliga"] = [
+            {"ersattare": _kandidat(x["ersattare"]), "for": _kandidat(x["for"])}
+            for x in out["personliga"]
+        ]
     return out
 
 

@@ -41,8 +41,7 @@ from secretary.services.read.agenda import ArendeData, MeetingData
 from secretary.services.read.paragraf import ParagrafVy
 from secretary.services.read.sittning import SessionState
 from secretary.services.read.tider import pauser
-from secretary.services.read.val import ValVy
-from secretary.services.val import valvyer
+from secretary.services.read.val import ValVy, expedieras_till, valvyer
 from secretary.store.models import Meeting, Rattelse
 
 _ROST = {"JA": JA, "NEJ": NEJ, "AVSTAR": AVSTAR}
@@ -159,17 +158,6 @@ def _anteckningar(vy: ParagrafVy) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _mottagare(a: ArendeData, val: ValVy) -> tuple[str, ...]:
-    """A val § goes to the elected and the organ they join, and to the entledigade."""
-    out = list(a.expedieras_till)
-    for post, res in zip(val.data.poster, val.resultat, strict=True):
-        out += [k.label for k in res.valda]
-        out.append(post.organ[:1].upper() + post.organ[1:])
-    for e in val.data.entlediganden:
-        out += [e.kandidat.label, e.organ[:1].upper() + e.organ[1:]]
-    return tuple(dict.fromkeys(x for x in out if x.strip()))
-
-
 def valparagraf(a: ArendeData, vy: ParagrafVy, tl: Tidslinje, val: ValVy) -> Paragraf:
     """A val §: the nominations as its yrkanden, how it was elected as the beslutsgång, the
     count and each seat, and the decision by post in order (secretary.domain.val_text)."""
@@ -183,7 +171,7 @@ def valparagraf(a: ArendeData, vy: ParagrafVy, tl: Tidslinje, val: ValVy) -> Par
         beslut_rubrik="",
         beslut_att=val.beslut,
         reservationer=(),
-        expedieras_till=_mottagare(a, val),
+        expedieras_till=expedieras_till(a.expedieras_till, val),
     )
 
 

@@ -8,7 +8,9 @@ the undo stack with the `AterstallVal` it returns, and the `ValLage` it returns 
 without reading again.
 
 Keys: Alt+L (the window) makes the § a val § or goes to it. In the posts: N/Insert new post,
-F2/Enter change, Delete remove. In the count: type the number and Enter (next row follows),
+E an entledigande (the uppdrag chosen from the register's), F2/Enter change, Delete remove.
+A post's last field names whose place a fyllnadsval fills. Below the count, what the register
+will say after justering. In the count: type the number and Enter (next row follows),
 N/Insert a nomination or a valsedelsgrupp, Delete remove it, A/S acklamation or sluten
 omröstning, Ctrl+1…9 the outcome of a lottning.
 """
@@ -23,6 +25,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QVBoxLayout, QWidget
 
 from secretary.domain.val import (
+    Entledigande,
     Nominering,
     Post,
     Valresultat,
@@ -34,6 +37,8 @@ from secretary.domain.val import (
 from secretary.domain.val_text import (
     beslut_text,
     beslutsgang_text,
+    entledigande_skal_text,
+    entledigande_text,
     nomineringar_text,
     valresultat_text,
 )
@@ -41,7 +46,12 @@ from secretary.services import register, val
 from secretary.services.andring import Andring
 from secretary.services.read.val import ValLage, ValVy
 from secretary.ui.session.panels import hint, session_table
-from secretary.ui.session.paragraf.valform import PairEntry, PostForm, kandidat
+from secretary.ui.session.paragraf.valform import (
+    EntledigandeForm,
+    PairEntry,
+    PostForm,
+    kandidat,
+)
 from secretary.ui.session.paragraf.valmodels import (
     BLANKA,
     OGILTIGA,
@@ -58,7 +68,13 @@ from secretary.ui.tangenter import i_text
 if TYPE_CHECKING:
     from secretary.ui.session.paragraf.panel import ParagrafPanel
 
-POST_HINT = hint(("N", "ny post"), ("F2", "ändra"), ("Delete", "ta bort"), ("Tab", "räkningen"))
+POST_HINT = hint(
+    ("N", "ny post"),
+    ("E", "entledigande"),
+    ("F2", "ändra"),
+    ("Delete", "ta bort"),
+    ("Tab", "räkningen"),
+)
 COUNT_HINT = hint(
     ("0…9 Enter", "röster"),
     ("N", "nominering"),
@@ -83,6 +99,9 @@ class ValPanel(QWidget):
         self.posts.setMaximumHeight(96)
         self.form = PostForm(organs, self)
         self.form.hide()
+        self.entledigande = EntledigandeForm(self)
+        self.entledigande.hide()
+        self.editing_e: int | None = None  # the entledigande the form changes; None: new
         self.count_title = QLabel(self)
         self.count_title.setStyleSheet("font-size: 11pt; font-weight: bold; color: #1e3a8a;")
         self.count_model = RakningModel(self)
@@ -111,9 +130,22 @@ class ValPanel(QWidget):
         self.keys = label(self)
         self.text = label(self, "font-size: 10pt; color: #111827;")
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.register = label(self, NOTE)
+        self.register.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(section("Val", "Alt+L", self.heading, self.posts, self.form, parent=self), 0)
+        lay.addWidget(
+            section(
+                "Val",
+                "Alt+L",
+                self.heading,
+                self.posts,
+                self.form,
+                self.entledigande,
+                parent=self,
+            ),
+            0,
+        )
         lay.addWidget(
             section(
                 "Nomineringar och räkning",
@@ -129,6 +161,7 @@ class ValPanel(QWidget):
             1,
         )
         lay.addWidget(section("Valet i protokollet", "", self.text, parent=self), 0)
+        lay.addWidget(section("Registret efter justering", "", self.register, parent=self), 0)
         self._connect()
         self._make_actions()
 
@@ -137,6 +170,9 @@ class ValPanel(QWidget):
         self.form.saved.connect(self.save_post)
         self.form.cancelled.connect(self._close_form)
         self.form.message.connect(self.panel.host.refuse)
+        self.entledigande.saved.connect(self.save_entledigande)
+        self.entledigande.cancelled.connect(self._close_form)
+        self.entledigande.message.connect(self.panel.host.refuse)
         self.count_model.counted.connect(self.record_count)
         self.nominering.saved.connect(self.add_nominering)
         self.nominering.cancelled.connect(lambda: self._close_entry(self.nominering))
@@ -146,6 +182,7 @@ class ValPanel(QWidget):
     def _make_actions(self) -> None:
         act, p, c = self.panel._act, self.posts, self.count
         act(p, "Ny post", ("N", "Insert"), lambda: self.start_post(new=True))
+        act(p, "Nytt entledigande", ("E",), lambda: self.start_entledigande(None))
         act(p, "Ändra posten", ("F2", "Return", "Enter"), lambda: self.start_post(new=False))
         act(p, "Ta bort posten", ("Delete",), self.remove_post)
         act(c, "Ny nominering eller valsedelsgrupp", ("N", "Insert"), self.start_entry)
@@ -168,6 +205,8 @@ class ValPanel(QWidget):
         if widget is self.count:
             post = self.post()
             return GROUP_HINT if post and post.valsatt is Valsatt.PROPORTIONELL else COUNT_HINT
+        if widget is not None and self.entledigande.isAncestorOf(widget):
+            return self.entledigande.hint()
         if widget is not None and self.isAncestorOf(widget):
             return self.form.hint()
         return ""
@@ -186,8 +225,9 @@ class ValPanel(QWidget):
         n = len(vy.data.poster)
         state = "registrerat" if vy.registrerat else ("klart" if vy.klar else "pågår")
         self.heading.setText(
-            f"{n} {'post' if n == 1 else 'poster'} · {vy.narvarande} tjänstgörande · {state}"
+            f"{n} {'post' if n == 1 else 'poster'} · {vy.narvarande} närvarande ledamöter · {state}"
         )
+        self.register.setText("<br>".join(vy.register) or "Inga ändringar i registret ännu.")
         self._show_post()
 
     def index(self) -> int | None:
@@ -196,12 +236,31 @@ class ValPanel(QWidget):
             return None
         return row
 
+    def entledigande_index(self) -> int | None:
+        row = selected_row(self.posts)
+        if self.vy is None:
+            return None
+        j = row - len(self.vy.data.poster)
+        return j if 0 <= j < len(self.vy.data.entlediganden) else None
+
     def post(self) -> Post | None:
         i = self.index()
         return self.vy.data.poster[i] if self.vy is not None and i is not None else None
 
     def _show_post(self) -> None:
         post, i, vy = self.post(), self.index(), self.vy
+        j = self.entledigande_index()
+        if vy is not None and j is not None:
+            e = vy.data.entlediganden[j]
+            self.count_title.setText(f"Entledigande: {e.kandidat.label}")
+            self.count_model.set_rows([])
+            self.lottning.hide()
+            self.keys.setText("")
+            organ = self.panel.vy.organ if self.panel.vy is not None else ""
+            self.text.setText(
+                "<br>".join([*entledigande_skal_text(e), entledigande_text(e, organ)])
+            )
+            return
         if post is None or i is None or vy is None:
             self.count_title.setText("Ingen post – N lägger till en")
             self.count_model.set_rows([])
@@ -264,12 +323,43 @@ class ValPanel(QWidget):
 
     # --- posts -----------------------------------------------------------------------------
 
+    def _uppdrag(self) -> list[val.Uppdrag]:
+        pvy = self.panel.vy
+        return val.load_uppdrag(self.panel.store, pvy.meeting_id) if pvy is not None else []
+
     def start_post(self, *, new: bool) -> None:
         vy = self.vy
         if vy is None:
             return
-        self.form.start(None if new else self.post(), vy.narvarande)
+        j = None if new else self.entledigande_index()
+        if j is not None:
+            self.start_entledigande(j)
+            return
+        self.entledigande.hide()
+        self.form.start(None if new else self.post(), vy.narvarande, self._uppdrag())
         self.editing = None if new else self.index()
+
+    def start_entledigande(self, index: int | None) -> None:
+        vy = self.vy
+        if vy is None:
+            return
+        self.form.hide()
+        self.editing_e = index
+        e = vy.data.entlediganden[index] if index is not None else None
+        self.entledigande.start(self._uppdrag(), e)
+
+    def save_entledigande(self, e: Entledigande) -> None:
+        a, store, index = self.arende_id, self.panel.store, self.editing_e
+        if a is None:
+            return
+        if self._run(lambda: val.spara_entledigande(store, a, index, e)) is not None:
+            self.entledigande.hide()
+            if self.vy is not None:
+                at = len(self.vy.data.poster) + (
+                    index if index is not None else len(self.vy.data.entlediganden) - 1
+                )
+                select_row(self.posts, at)
+            self.posts.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def save_post(self, post: Post) -> None:
         index = self.editing
@@ -283,11 +373,15 @@ class ValPanel(QWidget):
 
     def _close_form(self) -> None:
         self.form.hide()
+        self.entledigande.hide()
         self.posts.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def remove_post(self) -> None:
         a, i, store = self.arende_id, self.index(), self.panel.store
-        if a is not None and i is not None:
+        j = self.entledigande_index()
+        if a is not None and j is not None:
+            self._run(lambda: val.ta_bort_entledigande(store, a, j))
+        elif a is not None and i is not None:
             self._run(lambda: val.ta_bort_post(store, a, i))
 
     # --- nominations, groups, counts ----------------------------------------------------------

@@ -3,11 +3,15 @@ from the last, Esc gives up. `PostForm` is the post to fill (organ, ledamot or e
 seats, term, way of electing, and for a proportional val how many asked for it, beside the
 number the live attendance requires, 2 § LPV); `PairEntry` is two fields saved together: a
 nomination (candidate, nominated by) or a valsedelsgrupp (label, its names in order).
+`EntledigandeForm` is an entledigande: the uppdrag (chosen from the register's), from which
+date, and why. A fyllnadsval names in `PostForm` whose place it fills ("efter"), from the
+register's uppdrag too: the term then ends when theirs would (services.val).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -23,7 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from secretary.domain.register import Roll
-from secretary.domain.val import Kandidat, Post, Valsatt, troskel
+from secretary.domain.val import Entledigande, Kandidat, Post, Valsatt, troskel
+from secretary.services.val import Uppdrag
 from secretary.ui.tangenter import i_text
 
 ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -48,10 +53,29 @@ def datum(text: str) -> dt.date | None:
     return dt.date.fromisoformat(text) if text else None
 
 
+def _uppdrag_field(parent: QWidget, placeholder: str, name: str) -> QLineEdit:
+    field = QLineEdit(parent)
+    field.setPlaceholderText(placeholder)
+    field.setAccessibleName(name)
+    return field
+
+
+def _set_uppdrag(field: QLineEdit, uppdrag: list[Uppdrag]) -> dict[str, Uppdrag]:
+    """Offer the uppdrag in the field as the user types (any part of the label)."""
+    by_label = {u.label.casefold(): u for u in uppdrag}
+    completer = QCompleter([u.label for u in uppdrag], field)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    field.setCompleter(completer)
+    return by_label
+
+
 class _Keys(QObject):
     """Enter to the next field (saves from the last one), Esc gives up."""
 
-    def __init__(self, owner: PostForm | PairEntry, fields: list[QWidget]) -> None:
+    def __init__(
+        self, owner: PostForm | PairEntry | EntledigandeForm, fields: list[QWidget]
+    ) -> None:
         super().__init__(owner)
         self.owner = owner
         self.fields = fields
@@ -121,10 +145,15 @@ class PostForm(QWidget):
         lay.addWidget(self.fran, 1, 0)
         lay.addWidget(self.till, 1, 1)
         lay.addWidget(self.valsatt, 1, 2, 1, 2)
+        self.efter = _uppdrag_field(
+            self, "Fyllnadsval efter (valfritt): börja skriva namnet", "Fyllnadsval efter"
+        )
+        self.uppdrag: dict[str, Uppdrag] = {}
+        lay.addWidget(self.efter, 2, 0, 1, 4)
         self.begarande_label = QLabel("Begär proportionellt val:", self)
-        lay.addWidget(self.begarande_label, 2, 0)
-        lay.addWidget(self.begarande, 2, 1)
-        lay.addWidget(self.troskel, 2, 2, 1, 2)
+        lay.addWidget(self.begarande_label, 3, 0)
+        lay.addWidget(self.begarande, 3, 1)
+        lay.addWidget(self.troskel, 3, 2, 1, 2)
         self.keys = _Keys(
             self,
             [
@@ -134,6 +163,7 @@ class PostForm(QWidget):
                 self.fran,
                 self.till,
                 self.valsatt,
+                self.efter,
                 self.begarande,
             ],
         )
@@ -151,9 +181,10 @@ class PostForm(QWidget):
             f"{self.narvarande}/({self.platser.value()}+1) avrundat uppåt (2 § lag 2022:629)."
         )
 
-    def start(self, post: Post | None, narvarande: int) -> None:
+    def start(self, post: Post | None, narvarande: int, uppdrag: Sequence[Uppdrag] = ()) -> None:
         """An empty form for a new post, or `post` to change; the organ field gets focus."""
         self.narvarande = narvarande
+        self.uppdrag = _set_uppdrag(self.efter, list(uppdrag))
         self.base = post or Post("", Roll.LEDAMOT, 1)
         p = self.base
         self.organ.setText(p.organ)
@@ -163,6 +194,7 @@ class PostForm(QWidget):
         self.till.setText(p.till.isoformat() if p.till else "")
         self.valsatt.setCurrentIndex(VALSATT.index(p.valsatt))
         self.begarande.setValue(p.begarande)
+        self.efter.setText(p.efter.label if p.efter else "")
         self._show_troskel()
         self.show()
         self.organ.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -174,6 +206,13 @@ class PostForm(QWidget):
         except ValueError:
             self.message.emit("Skriv datum som ÅÅÅÅ-MM-DD, t.ex. 2027-01-01.")
             return
+        efter: Kandidat | None = None
+        text = self.efter.text().strip()
+        if text:
+            chosen = self.uppdrag.get(text.casefold())
+            efter = chosen.kandidat if chosen else kandidat(text)
+            if chosen and not till:
+                till = chosen.till  # the term ends when theirs would
         organ = self.organ.text().strip()
         organ_id = self.organs.get(organ.casefold())
         if organ_id is not None:
@@ -188,6 +227,7 @@ class PostForm(QWidget):
             till=till,
             valsatt=VALSATT[self.valsatt.currentIndex()],
             begarande=self.begarande.value(),
+            efter=efter,
         )
         self.saved.emit(post)
 
@@ -227,3 +267,81 @@ class PairEntry(QWidget):
         self.first.clear()
         self.second.clear()
         self.first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+class EntledigandeForm(QWidget):
+    """An entledigande: the uppdrag chosen from the register's, from which date, the reason;
+    Enter to the next field, saves from the last, Esc gives up."""
+
+    saved = Signal(object)  # Entledigande
+    cancelled = Signal()
+    message = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.uppdrag = _uppdrag_field(
+            self, "Uppdraget: börja skriva namnet eller organet", "Uppdrag att entlediga från"
+        )
+        self.fran = QLineEdit(self)
+        self.fran.setPlaceholderText("Från och med ÅÅÅÅ-MM-DD")
+        self.fran.setAccessibleName("Entledigas från och med")
+        self.skal = QLineEdit(self)
+        self.skal.setPlaceholderText("Skäl, t.ex. egen begäran (Enter sparar)")
+        self.skal.setAccessibleName("Skäl")
+        self.choices: dict[str, Uppdrag] = {}
+        lay = QGridLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setHorizontalSpacing(4)
+        lay.addWidget(self.uppdrag, 0, 0, 1, 2)
+        lay.addWidget(self.fran, 1, 0)
+        lay.addWidget(self.skal, 1, 1)
+        self.keys = _Keys(self, [self.uppdrag, self.fran, self.skal])
+
+    def start(self, uppdrag: list[Uppdrag], e: Entledigande | None = None) -> None:
+        self.choices = _set_uppdrag(self.uppdrag, uppdrag)
+        match = next(
+            (
+                u
+                for u in uppdrag
+                if e
+                and u.kandidat.nyckel == e.kandidat.nyckel
+                and u.organ_id == e.organ_id
+                and u.roll is e.roll
+            ),
+            None,
+        )
+        self.uppdrag.setText(match.label if match else "")
+        self.fran.setText(e.fran.isoformat() if e else "")
+        self.skal.setText(e.skal if e else "")
+        self.show()
+        self.uppdrag.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def save(self) -> None:
+        chosen = self.choices.get(self.uppdrag.text().strip().casefold())
+        if chosen is None:
+            self.message.emit(
+                "Välj uppdraget ur registrets lista: börja skriva namnet och välj med pilarna."
+            )
+            self.uppdrag.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        try:
+            fran = datum(self.fran.text())
+        except ValueError:
+            fran = None
+        if fran is None:
+            self.message.emit("Skriv från vilket datum, ÅÅÅÅ-MM-DD, t.ex. 2027-03-15.")
+            self.fran.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        self.saved.emit(
+            Entledigande(
+                chosen.kandidat,
+                chosen.organ,
+                chosen.roll,
+                fran,
+                chosen.organ_id,
+                self.skal.text().strip(),
+            )
+        )
+
+    def hint(self) -> str:
+        return i_text("Enter nästa fält · Enter i sista fältet sparar · Esc avbryter")

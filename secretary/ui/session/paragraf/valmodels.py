@@ -13,8 +13,8 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from secretary.domain.val import Post, Valresultat, Valsatt, gruppnamn
-from secretary.domain.val_text import period, roll_ord, tal
+from secretary.domain.val import Post, Valresultat, Valsatt, gruppnamn, roll_ord
+from secretary.domain.val_text import period, tal
 from secretary.services.read.val import ValVy
 from secretary.ui.session.models import DISPLAY, FG, RowsModel
 
@@ -33,6 +33,7 @@ class PostRad:
     valsatt: str
     lage: str
     problem: bool
+    entledigande: int = -1  # the row is entledigande number `entledigande`, not a post
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,18 @@ def post_rows(vy: ValVy) -> list[PostRad]:
                 post.valsatt.label,
                 _lage(post, res, hinder),
                 bool(hinder) or res.behov is not None,
+            )
+        )
+    for j, e in enumerate(vy.data.entlediganden):
+        out.append(
+            PostRad(
+                len(out) + 1,
+                f"Entledigande: {e.kandidat.label}",
+                f"från och med {e.fran.isoformat()}",
+                "",
+                f"{roll_ord(e.roll, 1)} i {e.organ}",
+                False,
+                j,
             )
         )
     return out
