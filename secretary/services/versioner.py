@@ -158,29 +158,15 @@ def jamfor_versioner(store: Store, meeting_id: int, fore: int, efter: int) -> li
 
 
 def _avvikelser(v: Protokollversion) -> list[str]:
-    out: list[str] = []
+    from secretary.services.signering import avvikelser
+
     namn = f"Version {v.nummer} ({SLAG_TEXT[Slag(v.kind)].lower()})"
-    if sha256(v.pdf) != v.pdf_sha256:
-        out.append(
-            f"{namn}: PDF-filen stämmer inte med sin kontrollsumma. Den har ändrats utanför "
-            "programmet efter att den sparades."
-        )
+    out = avvikelser(namn, v)
     if sha256(kanonisk(v.innehall)) != v.innehall_sha256:
         out.append(
             f"{namn}: det sparade innehållet stämmer inte med sin kontrollsumma. Det har "
-            "ändrats utanför programmet efter att det sparades."
+            "ändrats utanför programmet efter att det sparades.",
         )
-    if v.signerad_pdf is not None:
-        if sha256(v.signerad_pdf) != v.signerad_sha256:
-            out.append(
-                f"{namn}: den signerade PDF-filen stämmer inte med sin kontrollsumma. Den har "
-                "ändrats utanför programmet efter att den sparades."
-            )
-        elif not v.signerad_pdf.startswith(v.pdf):
-            out.append(
-                f"{namn}: den signerade PDF-filen börjar inte med den justerade versionen; "
-                "det som signerats är inte det sparade protokollet."
-            )
     return out
 
 
