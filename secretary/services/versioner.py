@@ -174,8 +174,10 @@ def kontrollera(store: Store, meeting_id: int) -> list[str]:
     """Tamper detection, cheap enough to run when a meeting is opened: every stored version's
     PDF and content against its SHA-256 digest, and the justering digest in the log against
     the stored one; a signed PDF against its digest, the log, and the version it must
-    begin with. An empty list means nothing was found; each finding is a Swedish
-    sentence."""
+    begin with; and the same for every bestyrkt utdrag and anslagsbevis stored. An empty
+    list means nothing was found; each finding is a Swedish sentence."""
+    from secretary.services.bestyrkande import avvikelser_in
+
     with store.read() as s:
         versions = list(
             s.scalars(
@@ -209,6 +211,13 @@ def kontrollera(store: Store, meeting_id: int) -> list[str]:
                     f"Version {v.nummer}: den signerade PDF-filens kontrollsumma finns inte i "
                     "sammanträdets logg. Filen kan ha bytts ut utanför programmet."
                 )
+        bestyrkta = {
+            text
+            for (text,) in s.execute(
+                select(Logg.text).where(Logg.meeting_id == meeting_id, Logg.kind == "bestyrkande")
+            )
+        }
+        out += avvikelser_in(s, meeting_id, bestyrkta, signed)
         return out
 
 
