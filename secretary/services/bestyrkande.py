@@ -81,10 +81,26 @@ class Bestyrkanden:
     @property
     def sammanfattning(self) -> str:
         """'2 bestyrkanden väntar på underskrift' ('' when none waits)."""
-        n = len(self.vantande)
-        if not n:
-            return ""
-        return f"{n} bestyrkande{'' if n == 1 else 'n'} väntar på underskrift"
+        return vantande_text(len(self.vantande))
+
+
+def vantande_text(n: int) -> str:
+    """'2 bestyrkanden väntar på underskrift' ('' for none)."""
+    if not n:
+        return ""
+    return f"{n} bestyrkande{'' if n == 1 else 'n'} väntar på underskrift"
+
+
+def vantande(store: Store, meeting_id: int) -> str:
+    """The meeting's header: how many bestyrkta documents wait for their signature (a count,
+    without reading the PDFs)."""
+    with store.read() as s:
+        n = s.scalar(
+            select(func.count(Bestyrkande.id)).where(
+                Bestyrkande.meeting_id == meeting_id, Bestyrkande.status == Status.VANTAR.value
+            )
+        )
+    return vantande_text(n or 0)
 
 
 def _info(b: Bestyrkande) -> BestyrkandeInfo:
@@ -117,6 +133,23 @@ def bestyrkanden_in(s: Session, meeting_id: int) -> Bestyrkanden:
 def bestyrkanden(store: Store, meeting_id: int) -> Bestyrkanden:
     with store.read() as s:
         return bestyrkanden_in(s, meeting_id)
+
+
+@dataclass(frozen=True)
+class Utfardande:
+    """What the window needs to offer issuing: the day of justering (None: not justerat
+    yet, nothing can be issued) and the sekreterare, the default signatory."""
+
+    justerat: dt.date | None
+    sekreterare: str
+
+
+def utfardande(store: Store, meeting_id: int) -> Utfardande:
+    with store.read() as s:
+        reads = Reads(s)
+        meeting = reads.meeting(meeting_id)
+        justerat = meeting.justerat_datum if tillstand(meeting.state) in LAST else None
+        return Utfardande(justerat, protokoll_data(reads, meeting).sekreterare)
 
 
 # --- issuing ---------------------------------------------------------------------------------
