@@ -328,23 +328,24 @@ def utfarda_anslagsbevis(
 # --- signing -----------------------------------------------------------------------------
 
 
+# The document in a sentence, the genitive, and what its signature says it does.
+ORD = {
+    Slag.UTDRAG: ("utdraget", "utdragets", "Rätt utdraget intygar"),
+    Slag.ANSLAGSBEVIS: ("anslagsbeviset", "anslagsbevisets", "Anslagsbevis"),
+}
+
+
 def _namn(b: Bestyrkande) -> Benamning:
-    if Slag(b.slag) is Slag.UTDRAG:
-        return Benamning(
-            versionen=f"det bestyrkta utdraget nr {b.nummer} för detta sammanträde",
-            dokumentet="utdraget",
-            dokumentets="utdragets",
-            fixerat="utdraget utfärdades för underskrift",
-            syfte="Rätt utdraget intygar",
-            rubrik=f"Utdrag nr {b.nummer}",
-        )
+    slag = Slag(b.slag)
+    det, dess, syfte = ORD[slag]
+    bestyrkta = "det bestyrkta " if slag is Slag.UTDRAG else ""
     return Benamning(
-        versionen=f"anslagsbeviset nr {b.nummer} för detta sammanträde",
-        dokumentet="anslagsbeviset",
-        dokumentets="anslagsbevisets",
-        fixerat="anslagsbeviset utfärdades för underskrift",
-        syfte="Anslagsbevis",
-        rubrik=f"Anslagsbevis nr {b.nummer}",
+        versionen=f"{bestyrkta}{det} nr {b.nummer} för detta sammanträde",
+        dokumentet=det,
+        dokumentets=dess,
+        fixerat=f"{det} utfärdades för underskrift",
+        syfte=syfte,
+        rubrik=f"{det.capitalize().removesuffix('et')} nr {b.nummer}",
     )
 
 
@@ -492,21 +493,11 @@ def signerad_pdf(store: Store, meeting_id: int, nummer: int, now: dt.datetime) -
         )
 
 
-def avvikelser_in(s: Session, meeting_id: int, logged: set[str], signed: set[str]) -> list[str]:
+def avvikelser_in(s: Session, meeting_id: int, loggat: set[str], signerat: set[str]) -> list[str]:
     """The tamper check of every stored bestyrkt document (services.versioner.kontrollera):
-    its PDF and signed PDF against their digests, and each digest in the meeting's log."""
-    out: list[str] = []
-    for b in _rader(s, meeting_id):
-        namn = _info(b).text
-        out += signering.avvikelser(namn, b)
-        if not any(b.pdf_sha256 in text for text in logged):
-            out.append(
-                f"{namn}: kontrollsumman finns inte i sammanträdets logg. Dokumentet kan ha "
-                "bytts ut utanför programmet."
-            )
-        if b.signerad_sha256 and not any(b.signerad_sha256 in text for text in signed):
-            out.append(
-                f"{namn}: den signerade PDF-filens kontrollsumma finns inte i sammanträdets "
-                "logg. Filen kan ha bytts ut utanför programmet."
-            )
-    return out
+    its PDF and signed PDF against their digests and the meeting's log."""
+    return [
+        fel
+        for b in _rader(s, meeting_id)
+        for fel in signering.avvikelser(_info(b).text, b, loggat, signerat)
+    ]

@@ -332,10 +332,24 @@ def kontrollera_igen(s: Session, u: Underlag, now: dt.datetime) -> list[str]:
     return fel
 
 
-def avvikelser(namn: str, d: SigneradPdf) -> list[str]:
+def avvikelser(
+    namn: str, d: SigneradPdf, loggat: set[str], signerat: set[str], vad: str = "Dokumentet"
+) -> list[str]:
     """The cheap tamper check of a stored PDF and its signed PDF: each against its digest,
-    and the signed one beginning with the stored one."""
+    the signed one beginning with the stored one, and each digest in the meeting's log
+    (`loggat`: the entries that stored it, `signerat`: those of its signatures), which a
+    change made outside the program would have to rewrite as well."""
     out: list[str] = []
+    if not any(d.pdf_sha256 in text for text in loggat):
+        out.append(
+            f"{namn}: kontrollsumman finns inte i sammanträdets logg. {vad} kan ha bytts ut "
+            "utanför programmet."
+        )
+    if d.signerad_sha256 and not any(d.signerad_sha256 in text for text in signerat):
+        out.append(
+            f"{namn}: den signerade PDF-filens kontrollsumma finns inte i sammanträdets logg. "
+            "Filen kan ha bytts ut utanför programmet."
+        )
     if sha256(d.pdf) != d.pdf_sha256:
         out.append(
             f"{namn}: PDF-filen stämmer inte med sin kontrollsumma. Den har ändrats utanför "

@@ -157,11 +157,11 @@ def jamfor_versioner(store: Store, meeting_id: int, fore: int, efter: int) -> li
     return jamfor(dict(a), dict(b))
 
 
-def _avvikelser(v: Protokollversion) -> list[str]:
+def _avvikelser(v: Protokollversion, loggat: set[str], signerat: set[str]) -> list[str]:
     from secretary.services.signering import avvikelser
 
     namn = f"Version {v.nummer} ({SLAG_TEXT[Slag(v.kind)].lower()})"
-    out = avvikelser(namn, v)
+    out = avvikelser(namn, v, loggat, signerat, "Versionen")
     if sha256(kanonisk(v.innehall)) != v.innehall_sha256:
         out.append(
             f"{namn}: det sparade innehållet stämmer inte med sin kontrollsumma. Det har "
@@ -200,17 +200,7 @@ def kontrollera(store: Store, meeting_id: int) -> list[str]:
         }
         out: list[str] = []
         for v in versions:
-            out += _avvikelser(v)
-            if not any(v.pdf_sha256 in text for text in logged):
-                out.append(
-                    f"Version {v.nummer}: kontrollsumman finns inte i sammanträdets logg. "
-                    "Versionen kan ha bytts ut utanför programmet."
-                )
-            if v.signerad_sha256 and not any(v.signerad_sha256 in text for text in signed):
-                out.append(
-                    f"Version {v.nummer}: den signerade PDF-filens kontrollsumma finns inte i "
-                    "sammanträdets logg. Filen kan ha bytts ut utanför programmet."
-                )
+            out += _avvikelser(v, logged, signed)
         bestyrkta = {
             text
             for (text,) in s.execute(

@@ -61,6 +61,16 @@ class PapperDialog(QDialog):
         return from_qdate(self.date_edit.date())
 
 
+def _signera_som(dialog: QDialog, vem: str, form: QFormLayout) -> None:
+    """'Signera som …', the form, and the Signera/Avbryt buttons."""
+    buttons, _ = dialog_buttons(dialog, "Signera")
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(QLabel(f"Signera som {vem}."))
+    layout.addLayout(form)
+    layout.addWidget(buttons)
+    dialog.setMinimumWidth(520)
+
+
 class FilDialog(QDialog):
     """A PKCS#12 file (.p12/.pfx) and its password."""
 
@@ -80,12 +90,7 @@ class FilDialog(QDialog):
         form = QFormLayout()
         form.addRow("Certifikatfil (.p12, .pfx)", row)
         form.addRow("Lösenord", self.password_edit)
-        buttons, _ = dialog_buttons(self, "Signera")
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"Signera som {vem}."))
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(520)
+        _signera_som(self, vem, form)
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -112,12 +117,7 @@ class KortDialog(QDialog):
         form.addRow("Kortets namn (token)", self.token_edit)
         form.addRow("Nyckelns namn", self.key_edit)
         form.addRow("PIN-kod", self.pin_edit)
-        buttons, _ = dialog_buttons(self, "Signera")
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"Signera som {vem}."))
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(520)
+        _signera_som(self, vem, form)
 
 
 @dataclass(frozen=True)

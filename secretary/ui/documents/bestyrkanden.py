@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from secretary.domain.underskrift import Status
 from secretary.services import bestyrkande
@@ -19,7 +19,7 @@ from secretary.ui.common import show_error
 from secretary.ui.context import AppContext
 from secretary.ui.documents.files import save_pdf
 from secretary.ui.documents.preview import busy, guarded
-from secretary.ui.justering.tabs import fill, table
+from secretary.ui.justering.tabs import fill, knapp, rutnat, table
 from secretary.ui.signering import (
     fraga_fil,
     fraga_kort,
@@ -55,20 +55,14 @@ class BestyrkandenPanel(QWidget):
         self.table.setMinimumHeight(110)
         self.table.itemSelectionChanged.connect(self._enable)
 
-        def button(text: str, slot: Callable[[], object]) -> QPushButton:
-            b = QPushButton(text)
-            b.setAutoDefault(False)
-            b.clicked.connect(lambda: slot())
-            return b
-
+        button = knapp
         self.papper_button = button("Signerat på &papper…", self.papper)
         self.fil_button = button("Signera med &certifikatfil…", self.signera_fil)
         self.kort_button = button("Signera med &kort…", self.signera_kort)
         self.importera_button = button("&Importera signerad PDF…", self.importera)
         self.spara_button = button("Spara P&DF…", self.spara)
         self.visa_button = button("&Visa signerad PDF…", self.visa_signerad)
-        grid = QGridLayout()
-        for i, b in enumerate(
+        grid = rutnat(
             (
                 self.papper_button,
                 self.fil_button,
@@ -76,9 +70,9 @@ class BestyrkandenPanel(QWidget):
                 self.importera_button,
                 self.spara_button,
                 self.visa_button,
-            )
-        ):
-            grid.addWidget(b, i // 3, i % 3)
+            ),
+            3,
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)

@@ -10,11 +10,9 @@ from collections.abc import Callable
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
-    QGridLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -28,7 +26,7 @@ from secretary.ui.common import confirm, dialog_buttons, show_error
 from secretary.ui.context import AppContext
 from secretary.ui.documents.files import save_pdf
 from secretary.ui.documents.preview import busy, guarded, show_document
-from secretary.ui.justering.tabs import fill, table
+from secretary.ui.justering.tabs import fill, knapp, rutnat, table
 from secretary.ui.signering import (
     FilDialog,
     KortDialog,
@@ -97,12 +95,7 @@ class UnderskrifterTab(QWidget):
         self.table = table(["Underskrift", "Status", "Signerad av", "Kontroll"], 3, "Underskrifter")
         self.table.itemSelectionChanged.connect(self._enable)
 
-        def button(text: str, slot: Callable[[], object]) -> QPushButton:
-            b = QPushButton(text)
-            b.setAutoDefault(False)
-            b.clicked.connect(lambda: slot())
-            return b
-
+        button = knapp
         self.skicka_button = button("Skicka för underskrift…", self.skicka)
         self.papper_button = button("Signerat på papper…", self.papper)
         self.fil_button = button("Signera med certifikatfil…", self.signera_fil)
@@ -113,8 +106,7 @@ class UnderskrifterTab(QWidget):
         self.rapport_button = button("Valideringsrapport…", self.rapport)
         self.avbryt_button = button("Avbryt underskrifterna…", self.avbryt)
         self.installningar_button = button("Inställningar för signering…", self.installningar)
-        grid = QGridLayout()
-        for i, b in enumerate(
+        grid = rutnat(
             (
                 self.skicka_button,
                 self.papper_button,
@@ -126,9 +118,9 @@ class UnderskrifterTab(QWidget):
                 self.rapport_button,
                 self.avbryt_button,
                 self.installningar_button,
-            )
-        ):
-            grid.addWidget(b, i // 5, i % 5)
+            ),
+            5,
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
