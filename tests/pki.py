@@ -11,6 +11,7 @@ import functools
 import os
 import shutil
 import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -316,3 +317,24 @@ def session_token(factory: object, p: Pki) -> Token:
     if not _TOKEN:
         _TOKEN.append(softhsm_token(factory.mktemp("softhsm"), p.justerare))
     return _TOKEN[0]
+
+
+# --- an outside signer ------------------------------------------------------------------------
+
+
+def utanfor(pdf: bytes, tmp: Path, who: Nyckel, p: Pki, falt: str) -> bytes:
+    """pyHanko's command line, as a signatory or a signing service would sign."""
+    src, dst, pfx, pw = (tmp / n for n in ("in.pdf", "out.pdf", "id.p12", "pass"))
+    src.write_bytes(pdf)
+    pfx.write_bytes(p.p12(who))
+    pw.write_text(LOSEN)
+    cli = Path(sys.executable).with_name("pyhanko")
+    subprocess.run(
+        [
+            *(str(cli), "sign", "addsig", "--field", falt, "--use-pades"),
+            *("pkcs12", "--passfile", str(pw), str(src), str(dst), str(pfx)),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return dst.read_bytes()

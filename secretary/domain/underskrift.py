@@ -53,14 +53,14 @@ def justeringsdag(signerade: Iterable[tuple[Status, dt.date | None]]) -> dt.date
     return max(d for _, d in rows if d is not None)
 
 
-def datumhinder(datum: dt.date, motesdag: dt.date, idag: dt.date) -> str | None:
-    """Why `datum` cannot be a signature's date, or None: not before the meeting, not in
-    the future."""
-    if datum < motesdag:
-        return (
-            f"Underskriftsdagen {datum.isoformat()} ligger före sammanträdet "
-            f"{motesdag.isoformat()}."
-        )
+def datumhinder(
+    datum: dt.date, tidigast: dt.date, idag: dt.date, fore: str = "sammanträdet"
+) -> str | None:
+    """Why `datum` cannot be a signature's date, or None: not before `tidigast` (the
+    meeting's day for the protocol, the day of justering for a bestyrkt utdrag or the
+    anslagsbevis, which certify the justerat protocol), not in the future."""
+    if datum < tidigast:
+        return f"Underskriftsdagen {datum.isoformat()} ligger före {fore} {tidigast.isoformat()}."
     if datum > idag:
         return f"Underskriftsdagen {datum.isoformat()} ligger i framtiden."
     return None

@@ -13,6 +13,8 @@ from secretary.reports.forstasida import anslag
 from secretary.reports.page import Layout, Sidhuvud, bygg
 from secretary.reports.tagg import Stycke
 
+FALT = "Anslagsbevis"  # the signature field of the one who posts the notice
+
 LAGLIGHETSPROVNING = (
     "Den som är medlem i kommunen har rätt att få lagligheten av kommunens beslut prövad av "
     "förvaltningsrätten genom att överklaga beslutet (laglighetsprövning enligt 13 kap. "
@@ -30,16 +32,22 @@ def anslagsbevis_pdf(
     data: ProtokollData, *, paragrafer: str | None = None, utkast: bool = False, pdfa: bool = True
 ) -> bytes:
     """One page; `paragrafer` when the notice covers fewer §§ than the protocol (an
-    omedelbart justerad §)."""
+    omedelbart justerad §). Beside the name of the one who posts it (`data.sekreterare`)
+    it has a signature field of its own, added after the PDF/A conversion as the
+    protocol's are; a draft has none."""
     s = st.stylesheet()
     layout = Layout()
     out: list[Flowable] = [
         Stycke("Anslagsbevis", s.title),
-        anslag(data, layout, paragrafer, bevis=True),
+        anslag(data, layout, paragrafer, bevis=True, falt=None if utkast else FALT),
         Spacer(1, 8 * mm),
         Stycke("Information om laglighetsprövning", s.heading, roll="H2"),
         *[Stycke(st.text(t), s.body) for t in LAGLIGHETSPROVNING],
     ]
     head = Sidhuvud(data.kommun, data.organ, data.datum, "Anslagsbevis", utkast, rutor=())
     pdf = bygg(out, head, layout, f"Anslagsbevis {data.organ} {data.datum.isoformat()}")
-    return arkiv.pdfa_2b(pdf, layout.taggning) if pdfa else pdf
+    if pdfa:
+        pdf = arkiv.pdfa_2b(pdf, layout.taggning)
+    if layout.falt:
+        pdf = arkiv.signaturfalt(pdf, layout.falt)
+    return pdf

@@ -115,11 +115,18 @@ def justeringsdatum(d: ProtokollData) -> str:
 
 
 def anslag(
-    d: ProtokollData, layout: Layout, paragrafer: str | None = None, *, bevis: bool = False
+    d: ProtokollData,
+    layout: Layout,
+    paragrafer: str | None = None,
+    *,
+    bevis: bool = False,
+    falt: str | None = None,
 ) -> Flowable:
     """The ANSLAG/BEVIS block. Unknown dates are blank lines to fill in by hand. As the
     anslagsbevis (`bevis`) it also gives the day of justering and the last day of appeal,
-    which a reader of the notice board needs, and says in words what is not yet known."""
+    which a reader of the notice board needs, and says in words what is not yet known.
+    `falt` names the signature field on the Underskrift line (the anslagsbevis's own, for
+    the one who posts the notice); the front page's block has none."""
     s = st.stylesheet()
     label_width = st.LABEL_WIDTH + 16 * mm
     facts = [
@@ -148,7 +155,16 @@ def anslag(
     ]
     rows += [[Stycke(st.text(k), s.label), Stycke(st.text(v), s.cell)] for k, v in facts]
     rows.append(
-        [Stycke("Underskrift", s.label), Signaturlinje(layout, None, d.sekreterare, 70 * mm)]
+        [
+            Stycke("Underskrift", s.label),
+            Signaturlinje(
+                layout,
+                falt,
+                d.sekreterare,
+                70 * mm,
+                beskrivning=f"Anslagsbevis, underskrift: {d.sekreterare}".rstrip(": "),
+            ),
+        ]
     )
     table = tagga(
         Table(rows, colWidths=[label_width, st.FRAME_WIDTH - label_width]),

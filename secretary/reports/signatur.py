@@ -226,10 +226,13 @@ def signera(
     roll: str,
     tsa_url: str = "",
     timestamper: Any = None,
+    syfte: str = "Justering av protokollet",
+    dokumentet: str = "protokollet",
 ) -> bytes:
     """Sign the empty field `falt` as an incremental update: PAdES B-B, or B-T with a
     timestamp from `tsa_url` (or a given pyHanko timestamper). The visible stamp uses the
-    embedded font, so the file stays PDF/A-2b."""
+    embedded font, so the file stays PDF/A-2b. `syfte` is the signature's stated reason
+    ("Justering av protokollet (ordförande)"), `dokumentet` what is signed, for messages."""
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.pdf_utils.text import TextBoxStyle
     from pyhanko.sign import fields, signers
@@ -246,13 +249,13 @@ def signera(
     if falt not in lediga:
         raise SigneringsFel(
             f"Underskriftsfältet för {roll.lower()} {namn} är redan signerat eller finns "
-            "inte i protokollet."
+            f"inte i {dokumentet}."
         )
     meta = signers.PdfSignatureMetadata(
         field_name=falt,
         md_algorithm="sha256",
         subfilter=fields.SigSeedSubFilter.PADES,
-        reason=f"Justering av protokollet ({roll.lower()})",
+        reason=f"{syfte} ({roll.lower()})",
         name=namn,
     )
     style = TextStampStyle(
@@ -414,11 +417,15 @@ def granska(
     nu: dt.datetime,
     falt_namn: dict[str, str],
     versionsnamn: str = "det justerade protokollet",
+    dokumentets: str = "protokollets",
+    fixerat: str = "protokollet justerades",
 ) -> Granskning:
     """Check every signature of `pdf` against the stored version `bas` (see the module
-    docstring). `falt_namn` maps the protocol's field names to 'Ordförande Petra Sandström'
+    docstring). `falt_namn` maps the document's field names to 'Ordförande Petra Sandström'
     for the messages; `fran` is when the version was made, `nu` the application's clock
-    (naive local times are taken as local)."""
+    (naive local times are taken as local). The same checks serve the protocol and a
+    bestyrkt utdrag or anslagsbevis: `versionsnamn`, `dokumentets` ('utdragets') and
+    `fixerat` ('utdraget utfärdades för underskrift') name the document in the messages."""
     from pyhanko.sign.diff_analysis import ModificationLevel
     from pyhanko.sign.diff_analysis.policy_api import SuspiciousModification
     from pyhanko.sign.validation import validate_pdf_signature
@@ -455,7 +462,7 @@ def granska(
         ModificationLevel.FORM_FILLING
     ):
         fel.append(
-            "PDF-filen har ändrats efter att protokollet justerades: mer än underskrifter "
+            f"PDF-filen har ändrats efter att {fixerat}: mer än underskrifter "
             "har lagts till (texten eller sidorna har ändrats)."
         )
 
@@ -466,7 +473,7 @@ def granska(
         sig_fel: list[str] = []
         if name not in falt_namn:
             sig_fel.append(
-                f"Signaturen i fältet ”{name}” ligger inte i något av protokollets "
+                f"Signaturen i fältet ”{name}” ligger inte i något av {dokumentets} "
                 "underskriftsfält."
             )
         if emb.signed_revision <= base_rev:

@@ -24,6 +24,8 @@ from secretary.reports.page import Layout, Sidhuvud, Signaturlinje, bygg
 from secretary.reports.paragraf import paragraf
 from secretary.reports.tagg import Stycke, Tabelltaggar, tagga
 
+FALT = "Utdragsbestyrkande"  # the bestyrkare's signature field
+
 
 def _fakta(d: ProtokollData) -> list[Rad]:
     return [
@@ -45,7 +47,7 @@ def _intyg(d: ProtokollData, layout: Layout, datum: dt.date | None, falt: bool) 
             Stycke("Underskrift", s.cell),
             Signaturlinje(
                 layout,
-                "Utdragsbestyrkande" if falt else None,
+                FALT if falt else None,
                 d.sekreterare,
                 beskrivning=f"Rätt utdraget intygar: {d.sekreterare}".rstrip(": "),
             ),

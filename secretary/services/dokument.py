@@ -97,7 +97,7 @@ def _data(
     return data, start
 
 
-def _valda(data: ProtokollData, paragrafer: Iterable[int]) -> ProtokollData:
+def valda(data: ProtokollData, paragrafer: Iterable[int]) -> ProtokollData:
     wanted = set(paragrafer)
     if not wanted:
         raise ServiceError("Markera minst en paragraf.")
@@ -196,7 +196,7 @@ def utdrag(
 ) -> Dokument:
     """An utdrag of the chosen §§, certified "Rätt utdraget intygar"."""
     data, start = _data(store, meeting_id, anslag=anslag, sekreterare=sekreterare)
-    return _utdrag_dokument(_valda(data, paragrafer), start, intygas=intygas, utkast=utkast)
+    return _utdrag_dokument(valda(data, paragrafer), start, intygas=intygas, utkast=utkast)
 
 
 def utdrag_per_mottagare(
@@ -209,19 +209,13 @@ def utdrag_per_mottagare(
 ) -> dict[str, Dokument]:
     """Recipient -> its utdrag, with exactly the chosen §§ sent to it."""
     data, start = _data(store, meeting_id)
-    chosen = _valda(data, paragrafer)
+    chosen = valda(data, paragrafer)
     out: dict[str, Dokument] = {}
-    for name, numbers in _mottagare(chosen).items():
+    from secretary.reports.utdrag import mottagare
+
+    for name, numbers in mottagare(chosen).items():
         one = chosen.utdrag(set(numbers))
         out[name] = _utdrag_dokument(one, start, intygas=intygas, utkast=utkast, till=name)
-    return out
-
-
-def _mottagare(data: ProtokollData) -> dict[str, list[int]]:
-    out: dict[str, list[int]] = {}
-    for p in data.arenden:
-        for name in p.expedieras_till:
-            out.setdefault(name, []).append(p.paragraf)
     return out
 
 
@@ -239,7 +233,7 @@ def anslagsbevis(
     from secretary.reports.anslagsbevis import anslagsbevis_pdf
 
     data, start = _data(store, meeting_id, anslag=anslag, sekreterare=sekreterare)
-    chosen = _valda(data, paragrafer).valda_paragrafer if paragrafer else None
+    chosen = valda(data, paragrafer).valda_paragrafer if paragrafer else None
     pdf = anslagsbevis_pdf(data, paragrafer=chosen, utkast=utkast)
     return Dokument(pdf, f"Anslagsbevis {start}", filnamn(start, "anslagsbevis"))
 

@@ -1,18 +1,9 @@
 """Justering by signatures (issue 12): the final version is fixed and sent for signing, and
-each signatory signs it in one of three ways, all kept as one record:
-
-1. on paper: the secretary records that and when the signatory signed the printed copy;
-2. in the application: pyHanko signs the signatory's own field with a PKCS#12 file or a
-   smart card / token through PKCS#11 (B-B, or B-T when a timestamp server is set);
-3. elsewhere: the secretary imports the PDF that came back from a signing service or from
-   the signatories, who may each have signed in turn.
-
-Every signed PDF that enters is checked in full (reports.signatur.granska) against the
-stored version, the municipality's trust roots and the clock; a refused one changes nothing
-and the message names the signature and the reason. An accepted one is kept with the
-version, and each signature's validation result is kept as evidence with its signatory.
-The meeting is justerat on the day of the last signature (domain.underskrift), and the log
-records every signature.
+each signatory (sekreterare, ordförande, justerare) signs it in one of the three ways of
+services.signering, all kept as one record. Every signed PDF that enters is checked in full
+against the stored version; an accepted one is kept with the version, and each signature's
+validation result is kept as evidence with its signatory. The meeting is justerat on the
+day of the last signature (domain.underskrift), and the log records every signature.
 
 Each use case is one unit of work on one snapshot, with the meeting's row locked first
 (services.las), as services.arbetsgang.justera.
@@ -21,64 +12,34 @@ Each use case is one unit of work on one snapshot, with the meeting's row locked
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from secretary.domain.arbetsgang import LAST, Tillstand, tillstand
-from secretary.domain.innehall import sha256
-from secretary.domain.underskrift import (
-    Satt,
-    Status,
-    datumhinder,
-    justeringsdag,
-    kravs,
-    namnet_stammer,
-)
-from secretary.services import las
+from secretary.domain.underskrift import Satt, Status, datumhinder, justeringsdag, kravs
+from secretary.services import las, signering
 from secretary.services.arbetsgang import _inga_oppna, overga
 from secretary.services.dokument import Dokument, filnamn, meeting_prefix, render
 from secretary.services.errors import ServiceError
 from secretary.services.innehall import innehall
 from secretary.services.read import Reads
 from secretary.services.read.protokoll import protokoll_data
+from secretary.services.signering import (
+    TILLIT,
+    TSA_URL,
+    Benamning,
+    Signera,
+    Underlag,
+    UnderskriftInfo,
+)
 from secretary.services.val import folj_beslutet, kontrollera_valen
 from secretary.services.versioner import Slag, VersionInfo, ny_version, version_info
 from secretary.store.database import Store
 from secretary.store.models import Logg, Meeting, Protokollversion, Setting, Underskrift
 
-TILLIT = "signering.tillit"  # PEM: the roots the municipality trusts for e-signatures
-TSA_URL = "signering.tsa_url"  # RFC 3161 timestamp server; empty: PAdES B-B
-
-
-@dataclass(frozen=True)
-class UnderskriftInfo:
-    id: int
-    position: int
-    roll: str
-    namn: str
-    falt: str
-    status: Status
-    datum: dt.date | None
-    satt: Satt | None
-    signerare: str
-    granskning: dict[str, Any]
-
-    @property
-    def text(self) -> str:
-        """'Ordförande Petra Sandström (L)'."""
-        return f"{self.roll} {self.namn}".strip()
-
-    @property
-    def status_text(self) -> str:
-        if self.status is Status.VANTAR:
-            return "Väntar"
-        when = self.datum.isoformat() if self.datum else ""
-        how = self.satt.text if self.satt else ""
-        return f"Signerat {when} {how}".strip()
+__all__ = ["TILLIT", "TSA_URL", "UnderskriftInfo", "Underskrifter"]
 
 
 @dataclass(frozen=True)
@@ -120,18 +81,7 @@ class Underskrifter:
 
 
 def _info(u: Underskrift) -> UnderskriftInfo:
-    return UnderskriftInfo(
-        u.id,
-        u.position,
-        u.roll,
-        u.namn,
-        u.falt,
-        Status(u.status),
-        u.datum,
-        Satt(u.satt) if u.satt else None,
-        u.signerare,
-        dict(u.granskning or {}),
-    )
+    return signering.info(u, u.id, u.position)
 
 
 def _version(s: Session, meeting_id: int) -> Protokollversion | None:
@@ -283,7 +233,22 @@ def avbryt_underskrift(store: Store, meeting_id: int, now: dt.datetime) -> None:
 # --- the shared step: a signature recorded ---------------------------------------------------
 
 
-def _signing(s: Session, meeting_id: int) -> tuple[Meeting, Protokollversion, list[Underskrift]]:
+def _namn(version: Protokollversion) -> Benamning:
+    return Benamning(
+        versionen=f"det justerade protokollet (version {version.nummer}) för detta sammanträde",
+        dokumentet="protokollet",
+        dokumentets="protokollets",
+        fixerat="protokollet justerades",
+        syfte="Justering av protokollet",
+        rubrik="Protokollet",
+    )
+
+
+def _underlag(s: Session, meeting: Meeting, version: Protokollversion) -> Underlag:
+    return Underlag(meeting, version, _rader(s, version), _namn(version))
+
+
+def _signing(s: Session, meeting_id: int) -> Underlag:
     meeting = las.las_mote(s, meeting_id)
     t = tillstand(meeting.state)
     if t not in (Tillstand.FOR_UNDERSKRIFT, *LAST):
@@ -299,7 +264,7 @@ def _signing(s: Session, meeting_id: int) -> tuple[Meeting, Protokollversion, li
         )
     if version is None:  # pragma: no cover - för underskrift always has its version
         raise ServiceError("Det finns ingen version att signera.")
-    return meeting, version, _rader(s, version)
+    return _underlag(s, meeting, version)
 
 
 def _senaste_nummer(s: Session, meeting_id: int) -> int | None:
@@ -311,35 +276,12 @@ def _senaste_nummer(s: Session, meeting_id: int) -> int | None:
     )
 
 
-def _rad(rader: list[Underskrift], falt: str) -> Underskrift:
-    for r in rader:
-        if r.falt == falt:
-            if r.status == Status.SIGNERAT.value:
-                raise ServiceError(f"{r.roll} {r.namn} har redan signerat.")
-            return r
-    raise ServiceError(f"Protokollet har ingen underskrift {falt}.")
-
-
-def _logga(s: Session, meeting: Meeting, r: Underskrift, now: dt.datetime, extra: str) -> None:
-    how = Satt(r.satt).text
-    s.add(
-        Logg(
-            meeting_id=meeting.id,
-            at=now,
-            kind="underskrift",
-            text=f"{r.roll} {r.namn} signerade {r.datum.isoformat() if r.datum else ''} "
-            f"{how}{extra}.",
-        )
-    )
-
-
-def _kanske_justerat(
-    s: Session, meeting: Meeting, rader: list[Underskrift], now: dt.datetime
-) -> None:
+def _kanske_justerat(s: Session, u: Underlag, now: dt.datetime) -> None:
     """Once everyone has signed: justerat, on the day of the last signature."""
+    meeting = u.meeting
     if tillstand(meeting.state) is not Tillstand.FOR_UNDERSKRIFT:
         return  # the sekreterare's signature after justering
-    dag = justeringsdag((Status(r.status), r.datum) for r in rader if kravs(r.falt))
+    dag = justeringsdag((Status(r.status), r.datum) for r in u.rader if kravs(r.falt))
     if dag is None:
         return
     overga(s, meeting, Tillstand.JUSTERAT, now)
@@ -362,27 +304,18 @@ def signerat_pa_papper(
     """Record that the signatory in `falt` signed the printed protocol on `datum`."""
 
     def work(s: Session) -> Underskrifter:
-        meeting, _, rader = _signing(s, meeting_id)
-        r = _rad(rader, falt)
-        hinder = datumhinder(datum, meeting.date, now.date())
+        u = _signing(s, meeting_id)
+        r = signering.rad(u, falt)
+        hinder = datumhinder(datum, u.meeting.date, now.date())
         if hinder:
             raise ServiceError(hinder)
-        _papper(s, meeting, r, datum, now)
-        _kanske_justerat(s, meeting, rader, now)
+        signering.papper(s, u, r, datum, now)
+        _kanske_justerat(s, u, now)
         return underskrifter_in(s, meeting_id)
 
     result = store.in_snapshot(work)
     store.backup("protokoll-signerat")
     return result
-
-
-def _papper(s: Session, meeting: Meeting, r: Underskrift, datum: dt.date, now: dt.datetime) -> None:
-    r.status = Status.SIGNERAT.value
-    r.datum = datum
-    r.satt = Satt.PAPPER.value
-    r.signerare = r.namn
-    r.registrerad = now
-    _logga(s, meeting, r, now, " (antecknat av sekreteraren)")
 
 
 def justera_pa_papper(
@@ -407,11 +340,11 @@ def justera_pa_papper(
                 overgangshinder(t, Tillstand.JUSTERAT) or f"Sammanträdet är {t.label.lower()}."
             )
         dag = datum or now.date()
-        rader = _rader(s, version)
-        for r in rader:
+        u = _underlag(s, meeting, version)
+        for r in u.rader:
             if r.status == Status.VANTAR.value:
-                _papper(s, meeting, r, dag, now)
-        _kanske_justerat(s, meeting, rader, now)
+                signering.papper(s, u, r, dag, now)
+        _kanske_justerat(s, u, now)
         return version_info(version)
 
     info = store.in_snapshot(work)
@@ -422,123 +355,13 @@ def justera_pa_papper(
 # --- e-signatures ----------------------------------------------------------------------------
 
 
-def _namn(rader: list[Underskrift]) -> dict[str, str]:
-    return {r.falt: f"{r.roll} {r.namn}".strip() for r in rader}
-
-
-def _granska(
-    s: Session, version: Protokollversion, rader: list[Underskrift], pdf: bytes, now: dt.datetime
-) -> Any:
-    from secretary.reports.signatur import SigneringsFel, granska, las_tillit
-
-    reads = Reads(s)
-    pem = reads.setting(TILLIT)
-    if not pem:
-        raise ServiceError(
-            "Kommunen har inte angett några betrodda rotcertifikat för e-underskrifter. "
-            "Ange dem under Underskrifter → Inställningar för signering."
-        )
-    try:
-        tillit = las_tillit(pem)
-    except SigneringsFel as exc:
-        raise ServiceError(str(exc)) from None
-    return granska(
-        pdf,
-        version.pdf,
-        tillit,
-        fran=version.created,
-        nu=now,
-        falt_namn=_namn(rader),
-        versionsnamn=f"det justerade protokollet (version {version.nummer}) för detta sammanträde",
-    )
-
-
-def _ta_emot(
-    s: Session,
-    meeting: Meeting,
-    version: Protokollversion,
-    rader: list[Underskrift],
-    pdf: bytes,
-    satt: Satt,
-    now: dt.datetime,
-    *,
-    bara: str | None = None,
-) -> list[Underskrift]:
-    """Check a signed PDF in full and keep it; the signatories it newly signs are marked
-    signed with the evidence. Refused (ServiceError, nothing changed) when anything fails."""
-    g = _granska(s, version, rader, pdf, now)
-    if not g.godkand:
-        raise ServiceError("Den signerade PDF-filen godtas inte:\n• " + "\n• ".join(g.alla_fel))
-    tidigare = version.signerad_pdf
-    if tidigare is not None and not pdf.startswith(tidigare):
-        raise ServiceError(
-            "Den signerade PDF-filen bygger inte på de underskrifter som redan är sparade: "
-            "den saknar någon av dem. Signera i tur och ordning i den senast sparade filen "
-            "(Spara PDF för signering)."
-        )
-    by_field = {r.falt: r for r in rader}
-    nya: list[Underskrift] = []
-    for sig in g.signaturer:
-        r = by_field[sig.falt]
-        if bara is not None and sig.falt != bara:
-            continue
-        if r.status == Status.SIGNERAT.value:
-            if r.satt != Satt.PAPPER.value:
-                r.granskning = sig.som_dict()  # checked again: the newest result is kept
-            continue
-        if not namnet_stammer(sig.signerare, r.namn):
-            raise ServiceError(
-                f"Den signerade PDF-filen godtas inte: {r.roll} {r.namn}: signaturen är gjord "
-                f"av {sig.signerare}, inte av {r.namn}."
-            )
-        when = sig.signeringstid.astimezone() if sig.signeringstid else now
-        r.status = Status.SIGNERAT.value
-        r.datum = when.date()
-        r.satt = satt.value
-        r.signerare = sig.signerare
-        r.registrerad = now
-        r.granskning = sig.som_dict()
-        nya.append(r)
-    if not nya:
-        raise ServiceError("Filen innehåller inga nya underskrifter att spara.")
-    version.signerad_pdf = pdf
-    version.signerad_sha256 = sha256(pdf)
-    for r in nya:
-        _logga(
-            s,
-            meeting,
-            r,
-            now,
-            f", {r.granskning.get('niva', '')}, certifikat {r.signerare}; signerad PDF "
-            f"SHA-256 {version.signerad_sha256}",
-        )
-    return nya
-
-
-def _aktuell(version: Protokollversion) -> bytes:
-    return version.signerad_pdf if version.signerad_pdf is not None else version.pdf
-
-
 def _signera(
-    store: Store,
-    meeting_id: int,
-    falt: str,
-    satt: Satt,
-    now: dt.datetime,
-    sign: Callable[[bytes, Underskrift, str], bytes],
+    store: Store, meeting_id: int, falt: str, satt: Satt, now: dt.datetime, sign: Signera
 ) -> Underskrifter:
-    from secretary.reports.signatur import SigneringsFel
-
     def work(s: Session) -> Underskrifter:
-        meeting, version, rader = _signing(s, meeting_id)
-        r = _rad(rader, falt)
-        tsa = Reads(s).setting(TSA_URL)
-        try:
-            pdf = sign(_aktuell(version), r, tsa)
-        except SigneringsFel as exc:
-            raise ServiceError(str(exc)) from None
-        _ta_emot(s, meeting, version, rader, pdf, satt, now, bara=falt)
-        _kanske_justerat(s, meeting, rader, now)
+        u = _signing(s, meeting_id)
+        signering.signera(s, u, falt, satt, now, sign)
+        _kanske_justerat(s, u, now)
         return underskrifter_in(s, meeting_id)
 
     result = store.in_snapshot(work)
@@ -550,12 +373,7 @@ def signera_med_fil(
     store: Store, meeting_id: int, falt: str, p12: bytes, losenord: str, now: dt.datetime
 ) -> Underskrifter:
     """Sign the signatory's field with the certificate and key of a PKCS#12 file."""
-    from secretary.reports.signatur import pkcs12_signer, signera
-
-    def sign(pdf: bytes, r: Underskrift, tsa: str) -> bytes:
-        signer = pkcs12_signer(p12, losenord)
-        return signera(pdf, r.falt, signer, namn=r.namn, roll=r.roll, tsa_url=tsa)
-
+    sign = signering.med_fil(p12, losenord)
     return _signera(store, meeting_id, falt, Satt.CERTIFIKATFIL, now, sign)
 
 
@@ -571,12 +389,7 @@ def signera_med_kort(
     now: dt.datetime,
 ) -> Underskrifter:
     """Sign the signatory's field with a smart card or token through PKCS#11."""
-    from secretary.reports.signatur import pkcs11_signer, signera
-
-    def sign(pdf: bytes, r: Underskrift, tsa: str) -> bytes:
-        with pkcs11_signer(bibliotek, token, pin, nyckel) as signer:
-            return signera(pdf, r.falt, signer, namn=r.namn, roll=r.roll, tsa_url=tsa)
-
+    sign = signering.med_kort(bibliotek, token, pin, nyckel)
     return _signera(store, meeting_id, falt, Satt.KORT, now, sign)
 
 
@@ -586,9 +399,9 @@ def importera_signerad(
     """Take in a PDF signed elsewhere (a signing service, or the signatories in turn)."""
 
     def work(s: Session) -> Underskrifter:
-        meeting, version, rader = _signing(s, meeting_id)
-        _ta_emot(s, meeting, version, rader, pdf, Satt.EXTERN, now)
-        _kanske_justerat(s, meeting, rader, now)
+        u = _signing(s, meeting_id)
+        signering.ta_emot(s, u, pdf, Satt.EXTERN, now)
+        _kanske_justerat(s, u, now)
         return underskrifter_in(s, meeting_id)
 
     result = store.in_snapshot(work)
@@ -613,28 +426,17 @@ def signerad_pdf(store: Store, meeting_id: int, now: dt.datetime) -> Kontrollera
         version = _version(s, meeting_id)
         if version is None or version.signerad_pdf is None:
             raise ServiceError("Det finns ingen e-signerad PDF för sammanträdet ännu.")
-        rader = _rader(s, version)
-        pdf = version.signerad_pdf
-        fel: list[str] = []
-        if sha256(pdf) != version.signerad_sha256:
-            fel.append("Den signerade PDF-filen stämmer inte med sin kontrollsumma.")
-        try:
-            g = _granska(s, version, rader, pdf, now)
-            fel += g.alla_fel
-        except ServiceError as exc:
-            fel.append(str(exc))
         meeting = s.get(Meeting, meeting_id)
         assert meeting is not None
-        start = meeting_prefix(meeting)
-        nummer = version.nummer
-    return Kontrollerad(
-        Dokument(
-            pdf,
-            f"Signerat protokoll, version {nummer}",
-            filnamn(start, "protokoll signerat"),
-        ),
-        tuple(fel),
-    )
+        fel = signering.kontrollera_igen(s, _underlag(s, meeting, version), now)
+        return Kontrollerad(
+            Dokument(
+                version.signerad_pdf,
+                f"Signerat protokoll, version {version.nummer}",
+                filnamn(meeting_prefix(meeting), "protokoll signerat"),
+            ),
+            tuple(fel),
+        )
 
 
 def pdf_for_signering(store: Store, meeting_id: int) -> Dokument:
@@ -647,7 +449,7 @@ def pdf_for_signering(store: Store, meeting_id: int) -> Dokument:
         meeting = s.get(Meeting, meeting_id)
         assert meeting is not None
         return Dokument(
-            _aktuell(version),
+            signering.aktuell(version),
             f"Protokoll för underskrift, version {version.nummer}",
             filnamn(meeting_prefix(meeting), "protokoll för underskrift"),
         )

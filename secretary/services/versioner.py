@@ -157,30 +157,16 @@ def jamfor_versioner(store: Store, meeting_id: int, fore: int, efter: int) -> li
     return jamfor(dict(a), dict(b))
 
 
-def _avvikelser(v: Protokollversion) -> list[str]:
-    out: list[str] = []
+def _avvikelser(v: Protokollversion, loggat: set[str], signerat: set[str]) -> list[str]:
+    from secretary.services.signering import avvikelser
+
     namn = f"Version {v.nummer} ({SLAG_TEXT[Slag(v.kind)].lower()})"
-    if sha256(v.pdf) != v.pdf_sha256:
-        out.append(
-            f"{namn}: PDF-filen stämmer inte med sin kontrollsumma. Den har ändrats utanför "
-            "programmet efter att den sparades."
-        )
+    out = avvikelser(namn, v, loggat, signerat, "Versionen")
     if sha256(kanonisk(v.innehall)) != v.innehall_sha256:
         out.append(
             f"{namn}: det sparade innehållet stämmer inte med sin kontrollsumma. Det har "
-            "ändrats utanför programmet efter att det sparades."
+            "ändrats utanför programmet efter att det sparades.",
         )
-    if v.signerad_pdf is not None:
-        if sha256(v.signerad_pdf) != v.signerad_sha256:
-            out.append(
-                f"{namn}: den signerade PDF-filen stämmer inte med sin kontrollsumma. Den har "
-                "ändrats utanför programmet efter att den sparades."
-            )
-        elif not v.signerad_pdf.startswith(v.pdf):
-            out.append(
-                f"{namn}: den signerade PDF-filen börjar inte med den justerade versionen; "
-                "det som signerats är inte det sparade protokollet."
-            )
     return out
 
 
@@ -188,8 +174,10 @@ def kontrollera(store: Store, meeting_id: int) -> list[str]:
     """Tamper detection, cheap enough to run when a meeting is opened: every stored version's
     PDF and content against its SHA-256 digest, and the justering digest in the log against
     the stored one; a signed PDF against its digest, the log, and the version it must
-    begin with. An empty list means nothing was found; each finding is a Swedish
-    sentence."""
+    begin with; and the same for every bestyrkt utdrag and anslagsbevis stored. An empty
+    list means nothing was found; each finding is a Swedish sentence."""
+    from secretary.services.bestyrkande import avvikelser_in
+
     with store.read() as s:
         versions = list(
             s.scalars(
@@ -212,17 +200,14 @@ def kontrollera(store: Store, meeting_id: int) -> list[str]:
         }
         out: list[str] = []
         for v in versions:
-            out += _avvikelser(v)
-            if not any(v.pdf_sha256 in text for text in logged):
-                out.append(
-                    f"Version {v.nummer}: kontrollsumman finns inte i sammanträdets logg. "
-                    "Versionen kan ha bytts ut utanför programmet."
-                )
-            if v.signerad_sha256 and not any(v.signerad_sha256 in text for text in signed):
-                out.append(
-                    f"Version {v.nummer}: den signerade PDF-filens kontrollsumma finns inte i "
-                    "sammanträdets logg. Filen kan ha bytts ut utanför programmet."
-                )
+            out += _avvikelser(v, logged, signed)
+        bestyrkta = {
+            text
+            for (text,) in s.execute(
+                select(Logg.text).where(Logg.meeting_id == meeting_id, Logg.kind == "bestyrkande")
+            )
+        }
+        out += avvikelser_in(s, meeting_id, bestyrkta, signed)
         return out
 
 

@@ -340,10 +340,41 @@ class Protokollsanteckning(Base):
     text: Mapped[str] = mapped_column(Text, default="")
 
 
-class Protokollversion(Base):
+class SigneradPdf:
+    """A stored PDF that signatories sign: the PDF as fixed, its digest, and the PDF as
+    signed so far (the stored PDF with the signatures appended as incremental updates, so
+    it starts with `pdf`, byte for byte) with its digest. `created` is when it was fixed:
+    no signature may be older (reports.signatur.granska)."""
+
+    created: Mapped[dt.datetime] = mapped_column(DateTime)
+    pdf: Mapped[bytes] = mapped_column(LargeBinary)
+    pdf_sha256: Mapped[str] = mapped_column(String(64))
+    signerad_pdf: Mapped[bytes | None] = mapped_column(LargeBinary)
+    signerad_sha256: Mapped[str | None] = mapped_column(String(64))
+
+
+class Signatur:
+    """A signatory and the state of their signature: when, by whom, how, and for an
+    e-signature the validation result kept as evidence (signer certificate, chain, time,
+    result; reports.signatur.Signaturgranskning.som_dict). `falt` is the signature field
+    on their line in the PDF."""
+
+    roll: Mapped[str] = mapped_column(String(40))
+    namn: Mapped[str] = mapped_column(String(200))
+    falt: Mapped[str] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(20), default="väntar")
+    datum: Mapped[dt.date | None] = mapped_column(Date)
+    satt: Mapped[str] = mapped_column(String(20), default="")
+    signerare: Mapped[str] = mapped_column(String(300), default="")
+    registrerad: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    granskning: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class Protokollversion(SigneradPdf, Base):
     """A stored version of the protocol: a draft sent for review (utkast), the justerat
     protocol, one after a rättelse, or an omedelbart justerad § (omedelbar). The PDF and the
-    content snapshot (§ texts as JSON) each carry a SHA-256 digest, checked for tampering."""
+    content snapshot (§ texts as JSON) each carry a SHA-256 digest, checked for tampering;
+    the justerat version is signed (SigneradPdf)."""
 
     __tablename__ = "protokollversion"
     __table_args__ = (UniqueConstraint("meeting_id", "nummer"),)
@@ -353,22 +384,13 @@ class Protokollversion(Base):
     )
     nummer: Mapped[int] = mapped_column(Integer)
     kind: Mapped[str] = mapped_column(String(20))
-    created: Mapped[dt.datetime] = mapped_column(DateTime)
     paragrafer: Mapped[list[int]] = mapped_column(JSON, default=list)  # an omedelbar's §§
-    pdf: Mapped[bytes] = mapped_column(LargeBinary)
-    pdf_sha256: Mapped[str] = mapped_column(String(64))
     innehall: Mapped[dict[str, Any]] = mapped_column(JSON)
     innehall_sha256: Mapped[str] = mapped_column(String(64))
-    # The justerat version as signed so far: the stored PDF with the signatures appended as
-    # incremental updates (so it starts with `pdf`, byte for byte), and its digest.
-    signerad_pdf: Mapped[bytes | None] = mapped_column(LargeBinary)
-    signerad_sha256: Mapped[str | None] = mapped_column(String(64))
 
 
-class Underskrift(Base):
-    """A signatory of a justerat version and the state of their signature: when, by whom,
-    how, and for an e-signature the validation result kept as evidence (signer certificate,
-    chain, time, result; reports.signatur.Signaturgranskning.som_dict)."""
+class Underskrift(Signatur, Base):
+    """A signatory of a justerat version and the state of their signature (Signatur)."""
 
     __tablename__ = "underskrift"
     __table_args__ = (UniqueConstraint("version_id", "falt"),)
@@ -380,15 +402,28 @@ class Underskrift(Base):
         ForeignKey("protokollversion.id", ondelete="CASCADE"), index=True
     )
     position: Mapped[int] = mapped_column(Integer)
-    roll: Mapped[str] = mapped_column(String(40))
-    namn: Mapped[str] = mapped_column(String(200))
-    falt: Mapped[str] = mapped_column(String(40))
-    status: Mapped[str] = mapped_column(String(20), default="väntar")
-    datum: Mapped[dt.date | None] = mapped_column(Date)
-    satt: Mapped[str] = mapped_column(String(20), default="")
-    signerare: Mapped[str] = mapped_column(String(300), default="")
-    registrerad: Mapped[dt.datetime | None] = mapped_column(DateTime)
-    granskning: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class Bestyrkande(SigneradPdf, Signatur, Base):
+    """A bestyrkt document of a justerat meeting, fixed when it was issued for signing: an
+    utdrag certified "Rätt utdraget intygar" by its bestyrkare, or the anslagsbevis signed by
+    the one who posts the notice. It keeps what it covers (the §§, the recipient of an
+    utdrag made per "Expedieras till", the dates printed) and its one signatory (Signatur)
+    in the same states as the protocol's (services.bestyrkande)."""
+
+    __tablename__ = "bestyrkande"
+    __table_args__ = (UniqueConstraint("meeting_id", "nummer"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
+    nummer: Mapped[int] = mapped_column(Integer)
+    slag: Mapped[str] = mapped_column(String(20))  # "utdrag" or "anslagsbevis"
+    paragrafer: Mapped[list[int]] = mapped_column(JSON, default=list)
+    mottagare: Mapped[str] = mapped_column(String(300), default="")
+    intygas: Mapped[dt.date | None] = mapped_column(Date)  # the utdrag's intyg date printed
+    anslag_uppsatt: Mapped[dt.date | None] = mapped_column(Date)  # the anslagsbevis's dates
+    anslag_nedtagen: Mapped[dt.date | None] = mapped_column(Date)
 
 
 class Justeringskommentar(Base):

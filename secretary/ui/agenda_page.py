@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from secretary.domain.arbetsgang import Del, Tillstand, redigeringshinder, tillstand
+from secretary.domain.arbetsgang import LAST, Del, Tillstand, redigeringshinder, tillstand
 from secretary.domain.paragrafer import paragraf_range
-from secretary.services import agenda, register, underskrift
+from secretary.services import agenda, bestyrkande, register, underskrift
 from secretary.services.agenda import ArendeData, MeetingData
 from secretary.services.errors import ServiceError
 from secretary.services.register import OrganData
@@ -172,16 +172,21 @@ class AgendaPage(QWidget):
 
     def _state_text(self, meeting: MeetingData) -> str:
         """'för justering', or while the protocol is out for signing 'för underskrift: 1 av
-        3 signerat'."""
+        3 signerat'; after justering 'justerat · 1 bestyrkande väntar på underskrift' while
+        a bestyrkt utdrag or anslagsbevis waits."""
         t = tillstand(meeting.state)
         text = t.label.lower()
-        if t is Tillstand.FOR_UNDERSKRIFT:
-            try:
+        try:
+            if t is Tillstand.FOR_UNDERSKRIFT:
                 rakning = underskrift.underskrifter(self.ctx.store, meeting.id).rakning
-            except ServiceError:
-                rakning = ""
-            if rakning:
-                text += f": {rakning}"
+                if rakning:
+                    text += f": {rakning}"
+            elif t in LAST:
+                vantar = bestyrkande.vantande(self.ctx.store, meeting.id)
+                if vantar:
+                    text += f" · {vantar}"
+        except ServiceError:
+            pass
         return text
 
     def current_arende(self) -> ArendeData | None:

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -154,21 +152,7 @@ def test_signing_with_the_softhsm2_token(
 
 
 def _outside(pdf: bytes, tmp: Path, who: tpki.Nyckel, pki: tpki.Pki, falt: str) -> bytes:
-    """pyHanko's command line, as a signatory or a signing service would sign."""
-    src, dst, pfx, pw = (tmp / n for n in ("in.pdf", "out.pdf", "id.p12", "pass"))
-    src.write_bytes(pdf)
-    pfx.write_bytes(pki.p12(who))
-    pw.write_text(tpki.LOSEN)
-    cli = Path(sys.executable).with_name("pyhanko")
-    subprocess.run(
-        [
-            *(str(cli), "sign", "addsig", "--field", falt, "--use-pades"),
-            *("pkcs12", "--passfile", str(pw), str(src), str(dst), str(pfx)),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    return dst.read_bytes()
+    return tpki.utanfor(pdf, tmp, who, pki, falt)
 
 
 def test_a_pdf_signed_outside_in_turn_is_accepted(

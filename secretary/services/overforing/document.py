@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from secretary.domain.arbetsgang import Tillstand
+from secretary.domain.arbetsgang import LAST, Tillstand
 from secretary.domain.innehall import kanonisk, sha256
 from secretary.domain.underskrift import Satt, Status
 from secretary.services.overforing import val
@@ -39,6 +39,7 @@ from secretary.services.overforing.tables import (
     ANTECKNINGAR,
     ARENDEN,
     BESLUT,
+    BESTYRKANDEN,
     ERSATTARORDNING,
     GODKANNANDEN,
     KOMMENTARER,
@@ -104,6 +105,7 @@ class Document:
     rattelser: list[Row]
     kommentarer: list[Row]
     underskrifter: list[Row]
+    bestyrkanden: list[Row]
 
 
 def _header(raw: Any) -> dict[str, Any]:
@@ -193,6 +195,8 @@ def read(raw: Any) -> Document:
         sammantrade = _utan_underskrifter(sammantrade)
     if d["version"] < 6 and isinstance(sammantrade, dict):
         sammantrade = _fore_kallelse(sammantrade)
+    if d["version"] < 7 and isinstance(sammantrade, dict):  # no bestyrkta documents before 7
+        sammantrade = {"bestyrkanden": [], **sammantrade}
     m = obj(sammantrade, "sammantrade", SAMMANTRADE.keys)
     items = array(m["arenden"], "sammantrade.arenden")
     if len(items) > MAX_ARENDEN:
@@ -253,6 +257,8 @@ def read(raw: Any) -> Document:
         _digests(v, f"sammantrade.versioner[{i}]")
     underskrifter = _rows(UNDERSKRIFTER, m["underskrifter"], "sammantrade.underskrifter", known)
     _underskrifter(meeting, versioner, underskrifter)
+    bestyrkanden = _rows(BESTYRKANDEN, m["bestyrkanden"], "sammantrade.bestyrkanden", known)
+    _bestyrkanden(meeting, bestyrkanden)
     settings = obj(d["installningar"], "installningar", INSTALLNINGAR)
     return Document(
         installningar={k: text(settings[k], f"installningar.{k}", 1000) for k in INSTALLNINGAR},
@@ -274,6 +280,7 @@ def read(raw: Any) -> Document:
             KOMMENTARER, m["justeringskommentarer"], "sammantrade.justeringskommentarer", known
         ),
         underskrifter=underskrifter,
+        bestyrkanden=bestyrkanden,
     )
 
 
@@ -316,17 +323,26 @@ def _arende(a: dict[str, Any], at: str, paragraf: int, known: Known) -> ArendeDo
     )
 
 
-def _digests(v: Row, at: str) -> None:
-    """A stored version is evidence: its PDF and content must be exactly what was justerat."""
+def _pdf(v: Row, at: str) -> None:
     if sha256(v.values["pdf"]) != v.values["pdf_sha256"]:
         raise FormatError(
             f"{at}.pdf", "stämmer inte med pdf_sha256: PDF-filen har ändrats efter att den sparades"
         )
+
+
+def _digests(v: Row, at: str) -> None:
+    """A stored version is evidence: its PDF and content must be exactly what was justerat."""
+    _pdf(v, at)
     if sha256(kanonisk(v.values["innehall"])) != v.values["innehall_sha256"]:
         raise FormatError(
             f"{at}.innehall",
             "stämmer inte med innehall_sha256: innehållet har ändrats efter att det sparades",
         )
+    _signerad(v, at)
+
+
+def _signerad(v: Row, at: str) -> None:
+    """A signed PDF goes with its digest and begins with the stored PDF, byte for byte."""
     signed, digest = v.values["signerad_pdf"], v.values["signerad_sha256"]
     if (signed is None) != (digest is None):
         raise FormatError(
@@ -352,6 +368,22 @@ def _digests(v: Row, at: str) -> None:
 _ESIGNATUR = {Satt.CERTIFIKATFIL.value, Satt.KORT.value, Satt.EXTERN.value}
 
 
+def _signatur(r: Row, at: str, signerad: bytes | None, vad: str) -> None:
+    """A signed row has its day and way; a waiting one neither; an e-signature is in the
+    signed PDF it belongs to."""
+    signerat = r.values["status"] == Status.SIGNERAT.value
+    if signerat and (r.values["datum"] is None or not r.values["satt"]):
+        raise FormatError(at, "är signerad men saknar datum eller sätt")
+    if not signerat and (r.values["datum"] is not None or r.values["satt"]):
+        raise FormatError(at, "väntar på underskrift men har ett datum eller sätt")
+    if r.values["satt"] in _ESIGNATUR and signerad is None:
+        raise FormatError(
+            at,
+            f"är en e-underskrift, men {vad} har ingen signerad PDF (signerad_pdf) som "
+            "innehåller den",
+        )
+
+
 def _underskrifter(meeting: Row, versioner: list[Row], rows: list[Row]) -> None:
     """The signatories must fit the versions: a justerat version, one row per field, a
     signed row with its day and way, an e-signature with the signed PDF it is in."""
@@ -373,17 +405,7 @@ def _underskrifter(meeting: Row, versioner: list[Row], rows: list[Row]) -> None:
                 f"hänvisar till version {v.values['nummer']}, som inte är den justerade "
                 "versionen; bara den justerade versionen signeras",
             )
-        signerat = r.values["status"] == Status.SIGNERAT.value
-        if signerat and (r.values["datum"] is None or not r.values["satt"]):
-            raise FormatError(at, "är signerad men saknar datum eller sätt")
-        if not signerat and (r.values["datum"] is not None or r.values["satt"]):
-            raise FormatError(at, "väntar på underskrift men har ett datum eller sätt")
-        if r.values["satt"] in _ESIGNATUR and v.values["signerad_pdf"] is None:
-            raise FormatError(
-                at,
-                f"är en e-underskrift, men version {v.values['nummer']} har ingen signerad "
-                "PDF (signerad_pdf) som innehåller den",
-            )
+        _signatur(r, at, v.values["signerad_pdf"], f"version {v.values['nummer']}")
     for i, v in enumerate(versioner):
         if v.values["signerad_pdf"] is not None and not any(
             r.values["version"] == v.ref for r in rows
@@ -397,3 +419,23 @@ def _underskrifter(meeting: Row, versioner: list[Row], rows: list[Row]) -> None:
             "sammantrade.state",
             "är ”för underskrift”, men filen har inga underskrifter (sammantrade.underskrifter)",
         )
+
+
+def _bestyrkanden(meeting: Row, rows: list[Row]) -> None:
+    """The bestyrkta documents (from version 7): numbered once each, of a justerat meeting,
+    each PDF exactly as issued and its signatory's state as the protocol's."""
+    where = "sammantrade.bestyrkanden"
+    _unique(rows, where, lambda r: r.values["nummer"], "har samma nummer")
+    if rows and Tillstand(meeting.values["state"]) not in LAST:
+        raise FormatError(
+            where,
+            "finns, men sammanträdet är inte justerat; bestyrkta dokument utfärdas först "
+            "efter justeringen",
+        )
+    for i, r in enumerate(rows):
+        at = f"{where}[{i}]"
+        _pdf(r, at)
+        _signerad(r, at)
+        _signatur(r, at, r.values["signerad_pdf"], "dokumentet")
+        if r.values["signerad_pdf"] is not None and r.values["status"] != Status.SIGNERAT.value:
+            raise FormatError(f"{at}.signerad_pdf", "finns, men dokumentet väntar på underskrift")

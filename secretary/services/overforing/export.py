@@ -35,6 +35,7 @@ from secretary.services.overforing.tables import (
     ANTECKNINGAR,
     ARENDEN,
     BESLUT,
+    BESTYRKANDEN,
     ERSATTARORDNING,
     GODKANNANDEN,
     KOMMENTARER,
@@ -55,6 +56,7 @@ from secretary.services.read.agenda import first_paragraf, get_meeting_row
 from secretary.store.database import Store
 from secretary.store.models import (
     Ajournering,
+    Bestyrkande,
     Justeringskommentar,
     Logg,
     Meeting,
@@ -140,6 +142,7 @@ def _build(s: Session, meeting: Meeting) -> dict[str, Any]:
     versioner = _of_meeting(s, Protokollversion, meeting.id, Protokollversion.nummer)
     rattelser = _of_meeting(s, Rattelse, meeting.id)
     kommentarer = _of_meeting(s, Justeringskommentar, meeting.id)
+    bestyrkanden = _of_meeting(s, Bestyrkande, meeting.id, Bestyrkande.nummer)
     underskrifter = list(
         s.scalars(
             select(Underskrift)
@@ -214,6 +217,7 @@ def _build(s: Session, meeting: Meeting) -> dict[str, Any]:
     m["rattelser"] = dumped(RATTELSER, rattelser)
     m["justeringskommentarer"] = dumped(KOMMENTARER, kommentarer)
     m["underskrifter"] = dumped(UNDERSKRIFTER, underskrifter)
+    m["bestyrkanden"] = dumped(BESTYRKANDEN, bestyrkanden)
     return {
         "format": FORMAT,
         "version": FORMAT_VERSION,

@@ -22,7 +22,9 @@ FORMAT = "secretary-sammantrade"
 #    signatures with its evidence (older files have none, and are read as such)
 # 6: arenden[].handlaggare and .delegationsbeslut, sammantrade.kungorelse_uppsatt: what the
 #    ärende import and the kungörelse record (older files have none, and are read as such)
-VERSION = 6
+# 7: sammantrade.bestyrkanden: the bestyrkta utdrag and anslagsbevis with their signatory and
+#    evidence (older files have none, and are read as such)
+VERSION = 7
 
 MAX_BYTES = 64 * 1024 * 1024
 # A free text (Text column): far above any real sammanfattning, far below a memory problem.

@@ -33,6 +33,7 @@ from secretary.services.overforing.tables import (
     ANTECKNINGAR,
     ARENDEN,
     BESLUT,
+    BESTYRKANDEN,
     GODKANNANDEN,
     KOMMENTARER,
     LOGG,
@@ -48,6 +49,7 @@ from secretary.services.read.agenda import first_paragraf
 from secretary.store.models import (
     Ajournering,
     Arende,
+    Bestyrkande,
     Justeringskommentar,
     Logg,
     Meeting,
@@ -229,6 +231,9 @@ def _meeting(s: Session, doc: Document, organ: Organ, ids: Ids) -> Meeting:
     s.add_all(
         Underskrift(meeting_id=meeting.id, **UNDERSKRIFTER.columns(r, ids))
         for r in doc.underskrifter
+    )
+    s.add_all(
+        Bestyrkande(meeting_id=meeting.id, **BESTYRKANDEN.columns(r, ids)) for r in doc.bestyrkanden
     )
     current = doc.meeting.values["current_arende"]
     meeting.current_arende_id = None if current is None else ids[ARENDE][current]

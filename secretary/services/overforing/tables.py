@@ -18,6 +18,7 @@ from secretary.domain.register import Funktion, OrganKind, Roll
 from secretary.domain.underskrift import Satt
 from secretary.domain.underskrift import Status as Underskriftsstatus
 from secretary.domain.yrkanden import YrkandeTyp
+from secretary.services.bestyrkande import Slag as BestyrkandeSlag
 from secretary.services.granskning import Status
 from secretary.services.overforing.beslut_fields import (
     Granskning,
@@ -209,6 +210,7 @@ SAMMANTRADE = Table(
         "rattelser",
         "justeringskommentarer",
         "underskrifter",
+        "bestyrkanden",
     ),
 )
 
@@ -300,6 +302,12 @@ LOGG = Table(
     )
 )
 
+# A stored PDF signed as incremental updates, and its digest (from version 5).
+SIGNERAD_PDF = (
+    Field("signerad_pdf", Nullable(Pdf())),
+    Field("signerad_sha256", Nullable(Digest())),
+)
+
 VERSIONER = Table(
     (
         Field("nummer", Integer(1)),
@@ -310,28 +318,44 @@ VERSIONER = Table(
         Field("pdf_sha256", Digest()),
         Field("innehall", Innehall()),
         Field("innehall_sha256", Digest()),
-        # from version 5: the justerat version as signed so far, and its digest
-        Field("signerad_pdf", Nullable(Pdf())),
-        Field("signerad_sha256", Nullable(Digest())),
+        *SIGNERAD_PDF,  # from version 5: the justerat version as signed so far
     ),
     ref_kind=VERSION,
 )
 
-# From version 5: the signatories of a justerat version and how each signed, with the
-# validation result of an e-signature kept as evidence (reports.signatur.som_dict).
-UNDERSKRIFTER = Table(
+# A signatory and how they signed, with the validation result of an e-signature kept as
+# evidence (reports.signatur.som_dict): store.models.Signatur.
+SIGNATUR = (
+    Field("roll", Text(40)),
+    Field("namn", Text(200)),
+    Field("falt", Text(40, empty=False)),
+    Field("status", Choice(_values(Underskriftsstatus))),
+    Field("datum", _opt(Date())),
+    Field("satt", Choice(["", *_values(Satt)])),
+    Field("signerare", Text(300)),
+    Field("registrerad", _opt(Timestamp())),
+    Field("granskning", Granskning()),
+)
+
+# From version 5: the signatories of a justerat version.
+UNDERSKRIFTER = Table((_ref("version", VERSION), Field("position", Integer()), *SIGNATUR))
+
+# From version 7: the bestyrkta utdrag and anslagsbevis, each as issued for signing (what it
+# covers, its PDF) with its one signatory.
+BESTYRKANDEN = Table(
     (
-        _ref("version", VERSION),
-        Field("position", Integer()),
-        Field("roll", Text(40)),
-        Field("namn", Text(200)),
-        Field("falt", Text(40, empty=False)),
-        Field("status", Choice(_values(Underskriftsstatus))),
-        Field("datum", _opt(Date())),
-        Field("satt", Choice(["", *_values(Satt)])),
-        Field("signerare", Text(300)),
-        Field("registrerad", _opt(Timestamp())),
-        Field("granskning", Granskning()),
+        Field("nummer", Integer(1)),
+        Field("slag", Choice(_values(BestyrkandeSlag))),
+        Field("created", Timestamp()),
+        Field("paragrafer", ListOf(Integer())),
+        Field("mottagare", Text(300)),
+        Field("intygas", _opt(Date())),
+        Field("anslag_uppsatt", _opt(Date())),
+        Field("anslag_nedtagen", _opt(Date())),
+        Field("pdf", Pdf()),
+        Field("pdf_sha256", Digest()),
+        *SIGNERAD_PDF,
+        *SIGNATUR,
     )
 )
 

@@ -272,7 +272,12 @@ class DocumentController(QObject):
         except ServiceError as exc:
             show_error(self.window, "Anslagsbevis", exc)
             return None
-        dialog = AnslagDialog(meeting.justering_date or self.ctx.clock().date(), self.window)
+        dialog = AnslagDialog(
+            meeting.justering_date or self.ctx.clock().date(),
+            self.window,
+            ctx=self.ctx,
+            meeting_id=meeting_id,
+        )
         if meeting.justering_date is None:
             dialog.dates_box.setChecked(False)
         if not dialog.exec():

@@ -1,5 +1,6 @@
 """Protokollsutdrag: tick the §§ for one utdrag to preview, or write one utdrag per recipient
-under "Expedieras till" into a folder."""
+under "Expedieras till" into a folder; once the meeting is justerat, issue it as a bestyrkt
+utdrag for its bestyrkare to sign, and follow the bestyrkta utdrag below (issue 12)."""
 
 from __future__ import annotations
 
@@ -14,8 +15,10 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QFileDialog,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -25,11 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from secretary.domain.narvaro_text import paragrafer_text
-from secretary.services import dokument
+from secretary.services import bestyrkande, dokument
+from secretary.services.bestyrkande import BestyrkandeInfo, Slag, Utfardande
 from secretary.services.dokument import Utdragsunderlag
 from secretary.services.errors import ServiceError
 from secretary.ui.common import from_qdate, to_qdate
 from secretary.ui.context import AppContext
+from secretary.ui.documents.bestyrkanden import BestyrkandenPanel
 from secretary.ui.documents.files import (
     FOLDER_KEY,
     Dokument,
@@ -37,7 +42,7 @@ from secretary.ui.documents.files import (
     folder,
     write_whole,
 )
-from secretary.ui.documents.preview import busy
+from secretary.ui.documents.preview import busy, guarded
 
 SETTINGS_KEY = "windows/utdrag"
 
@@ -105,6 +110,48 @@ class UtdragDialog(QDialog):
         for b in (self.batch_button, close_button):
             b.setAutoDefault(False)
 
+        try:
+            self.utfardande = bestyrkande.utfardande(ctx.store, meeting_id)
+        except ServiceError:
+            self.utfardande = Utfardande(None, "")
+        self.bestyrkt_box = QGroupBox("Bestyrkt utdrag för underskrift")
+        self.bestyrkare_edit = QLineEdit(self.utfardande.sekreterare)
+        self.bestyrkare_edit.setAccessibleName("Bestyrkare")
+        self.bestyrkare_edit.setPlaceholderText("Namnet under ”Rätt utdraget intygar”")
+        bestyrkare_label = QLabel("&Bestyrkare:")
+        bestyrkare_label.setBuddy(self.bestyrkare_edit)
+        self.per_mottagare_box = QCheckBox("Ett per &mottagare")
+        self.utfarda_button = QPushButton("&Utfärda för underskrift")
+        self.utfarda_button.setAutoDefault(False)
+        self.utfarda_button.setToolTip(
+            "Spara utdraget som det ser ut nu, med bestyrkarens signaturfält, och låt "
+            "bestyrkaren skriva under på papper eller digitalt"
+        )
+        self.utfarda_button.clicked.connect(self.utfarda)
+        self.utfarda_hint = QLabel()
+        self.utfarda_hint.setWordWrap(True)
+        self.panel = BestyrkandenPanel(ctx, meeting_id, Slag.UTDRAG)
+        issue_row = QHBoxLayout()
+        issue_row.addWidget(bestyrkare_label)
+        issue_row.addWidget(self.bestyrkare_edit, 1)
+        issue_row.addWidget(self.per_mottagare_box)
+        issue_row.addWidget(self.utfarda_button)
+        box = QVBoxLayout(self.bestyrkt_box)
+        box.addLayout(issue_row)
+        box.addWidget(self.utfarda_hint)
+        box.addWidget(self.panel, 1)
+        justerat = self.utfardande.justerat
+        self.bestyrkare_edit.setEnabled(justerat is not None)
+        self.per_mottagare_box.setEnabled(justerat is not None)
+        self.utfarda_hint.setText(
+            f"Protokollet justerades {justerat.isoformat()}. Utdraget sparas som det ser ut "
+            "nu och väntar på bestyrkarens underskrift."
+            if justerat is not None
+            else "Ett bestyrkt utdrag kan utfärdas när protokollet är justerat."
+        )
+        if justerat is not None:
+            self.datum_edit.setMinimumDate(to_qdate(justerat))
+
         marks = QHBoxLayout()
         marks.addWidget(all_button)
         marks.addWidget(none_button)
@@ -126,7 +173,8 @@ class UtdragDialog(QDialog):
         layout.addLayout(dating)
         layout.addWidget(self.summary)
         layout.addLayout(buttons)
-        self.resize(620, 480)
+        layout.addWidget(self.bestyrkt_box, 1)
+        self.resize(760, 720)
         self.list.itemChanged.connect(self._update)
         self.list.itemActivated.connect(self._toggle)
         self._update()
@@ -159,6 +207,7 @@ class UtdragDialog(QDialog):
         recipients = self.underlag.mottagare(chosen)
         self.preview_button.setEnabled(bool(chosen))
         self.batch_button.setEnabled(bool(recipients))
+        self.utfarda_button.setEnabled(bool(chosen) and self.utfardande.justerat is not None)
         if not chosen:
             self.summary.setText("Markera minst en paragraf.")
         elif not recipients:
@@ -249,3 +298,36 @@ class UtdragDialog(QDialog):
             + "\n".join(p.name for p in written),
         )
         return written
+
+    def utfarda(self) -> list[BestyrkandeInfo]:
+        """Issue the marked §§ as a bestyrkt utdrag (or one per recipient) for signing."""
+        chosen = self.chosen()
+        if not chosen:
+            return []
+        namn = self.bestyrkare_edit.text()
+        per = self.per_mottagare_box.isChecked()
+        intygas = self._intygas()
+        done, issued = guarded(
+            self,
+            "Utdraget kan inte utfärdas",
+            lambda: bestyrkande.utfarda_utdrag(
+                self.ctx.store,
+                self.meeting_id,
+                chosen,
+                self.ctx.clock(),
+                bestyrkare=namn,
+                intygas=intygas,
+                per_mottagare=per,
+            ),
+        )
+        if not done or not issued:
+            return []
+        self.panel.refresh(issued[-1].nummer)
+        self.ctx.changes.changed.emit("meetings")
+        what = issued[0].text if len(issued) == 1 else f"{len(issued)} bestyrkta utdrag"
+        self.utfarda_hint.setText(
+            f"{what} utfärdat för underskrift av {issued[0].signatar.namn}. Välj i listan hur "
+            "det signeras."
+        )
+        self.panel.table.setFocus()
+        return issued

@@ -5,7 +5,7 @@ reminder list over all meetings, and the log."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -307,3 +308,19 @@ class LoggTab(QWidget):
 
     def refresh(self, rows: list[Logghandelse]) -> None:
         fill(self.table, [[f"{r.at:%Y-%m-%d %H.%M}", r.text] for r in rows])
+
+
+def knapp(text: str, slot: Callable[[], object]) -> QPushButton:
+    """A button that does not take Enter from the dialog's default."""
+    b = QPushButton(text)
+    b.setAutoDefault(False)
+    b.clicked.connect(lambda: slot())
+    return b
+
+
+def rutnat(buttons: Sequence[QPushButton], columns: int) -> QGridLayout:
+    """The buttons row by row, `columns` to a row."""
+    grid = QGridLayout()
+    for i, b in enumerate(buttons):
+        grid.addWidget(b, i // columns, i % columns)
+    return grid

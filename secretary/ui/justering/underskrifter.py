@@ -5,21 +5,14 @@ validation report; and the municipality's trust roots and timestamp server."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
-    QFileDialog,
     QFormLayout,
-    QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -29,95 +22,23 @@ from secretary.domain.underskrift import Status
 from secretary.services import underskrift
 from secretary.services.errors import ServiceError
 from secretary.services.underskrift import Underskrifter, UnderskriftInfo
-from secretary.ui.common import confirm, dialog_buttons, from_qdate, show_error, to_qdate
+from secretary.ui.common import confirm, dialog_buttons, show_error
 from secretary.ui.context import AppContext
 from secretary.ui.documents.files import save_pdf
 from secretary.ui.documents.preview import busy, guarded, show_document
-from secretary.ui.justering.tabs import fill, table
+from secretary.ui.justering.tabs import fill, knapp, rutnat, table
+from secretary.ui.signering import (
+    FilDialog,
+    KortDialog,
+    PapperDialog,
+    fraga_fil,
+    fraga_kort,
+    fraga_papper,
+    fraga_pdf,
+    visa_kontrollerad,
+)
 
-P12_KEY = "justering/p12_fil"
-KORT_KEY = "justering/pkcs11"
-
-
-class PapperDialog(QDialog):
-    def __init__(self, vem: str, idag: dt.date, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Signerat på papper")
-        self.date_edit = QDateEdit(to_qdate(idag))
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
-        self.date_edit.setMaximumDate(to_qdate(idag))
-        form = QFormLayout()
-        form.addRow("Underskriftsdag", self.date_edit)
-        buttons, _ = dialog_buttons(self, "Anteckna")
-        layout = QVBoxLayout(self)
-        label = QLabel(f"{vem} har skrivit under det utskrivna protokollet.")
-        label.setWordWrap(True)
-        layout.addWidget(label)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-
-    def datum(self) -> dt.date:
-        return from_qdate(self.date_edit.date())
-
-
-class FilDialog(QDialog):
-    """A PKCS#12 file (.p12/.pfx) and its password."""
-
-    def __init__(self, vem: str, senaste: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Signera med certifikatfil")
-        self.path_edit = QLineEdit(senaste)
-        self.path_edit.setAccessibleName("Certifikatfil")
-        browse = QPushButton("Välj…")
-        browse.clicked.connect(self._browse)
-        self.password_edit = QLineEdit()
-        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password_edit.setAccessibleName("Lösenord")
-        row = QHBoxLayout()
-        row.addWidget(self.path_edit, 1)
-        row.addWidget(browse)
-        form = QFormLayout()
-        form.addRow("Certifikatfil (.p12, .pfx)", row)
-        form.addRow("Lösenord", self.password_edit)
-        buttons, _ = dialog_buttons(self, "Signera")
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"Signera som {vem}."))
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(520)
-
-    def _browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Välj certifikatfil", self.path_edit.text(), "Certifikat (*.p12 *.pfx)"
-        )
-        if path:
-            self.path_edit.setText(path)
-
-
-class KortDialog(QDialog):
-    """A smart card or token through PKCS#11: the module, the token, the PIN, the key."""
-
-    def __init__(self, vem: str, senaste: list[str], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Signera med kort eller token")
-        defaults = [*senaste, "", "", ""][:3]
-        self.lib_edit = QLineEdit(defaults[0])
-        self.token_edit = QLineEdit(defaults[1])
-        self.key_edit = QLineEdit(defaults[2])
-        self.pin_edit = QLineEdit()
-        self.pin_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        form = QFormLayout()
-        form.addRow("PKCS#11-modul", self.lib_edit)
-        form.addRow("Kortets namn (token)", self.token_edit)
-        form.addRow("Nyckelns namn", self.key_edit)
-        form.addRow("PIN-kod", self.pin_edit)
-        buttons, _ = dialog_buttons(self, "Signera")
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"Signera som {vem}."))
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(520)
+__all__ = ["FilDialog", "KortDialog", "PapperDialog", "UnderskrifterTab"]
 
 
 class InstallningarDialog(QDialog):
@@ -174,12 +95,7 @@ class UnderskrifterTab(QWidget):
         self.table = table(["Underskrift", "Status", "Signerad av", "Kontroll"], 3, "Underskrifter")
         self.table.itemSelectionChanged.connect(self._enable)
 
-        def button(text: str, slot: Callable[[], object]) -> QPushButton:
-            b = QPushButton(text)
-            b.setAutoDefault(False)
-            b.clicked.connect(lambda: slot())
-            return b
-
+        button = knapp
         self.skicka_button = button("Skicka för underskrift…", self.skicka)
         self.papper_button = button("Signerat på papper…", self.papper)
         self.fil_button = button("Signera med certifikatfil…", self.signera_fil)
@@ -190,8 +106,7 @@ class UnderskrifterTab(QWidget):
         self.rapport_button = button("Valideringsrapport…", self.rapport)
         self.avbryt_button = button("Avbryt underskrifterna…", self.avbryt)
         self.installningar_button = button("Inställningar för signering…", self.installningar)
-        grid = QGridLayout()
-        for i, b in enumerate(
+        grid = rutnat(
             (
                 self.skicka_button,
                 self.papper_button,
@@ -203,9 +118,9 @@ class UnderskrifterTab(QWidget):
                 self.rapport_button,
                 self.avbryt_button,
                 self.installningar_button,
-            )
-        ):
-            grid.addWidget(b, i // 5, i % 5)
+            ),
+            5,
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
@@ -217,17 +132,7 @@ class UnderskrifterTab(QWidget):
         self.data = underskrift.underskrifter(self.ctx.store, self.meeting_id)
         rows = []
         for r in self.data.rader:
-            g = r.granskning
-            check = ""
-            if g:
-                check = f"{'Godkänd' if g.get('resultat') == 'godkänd' else 'Underkänd'}, "
-                check += f"{g.get('niva', '')}"
-                kedja = g.get("kedja") or []
-                if kedja:
-                    check += f", utfärdat av {kedja[-1].get('subjekt', '')}"
-            elif r.status is Status.SIGNERAT:
-                check = "Antecknat av sekreteraren"
-            rows.append([r.text, r.status_text, r.signerare, check])
+            rows.append([r.text, r.status_text, r.signerare, r.kontroll_text])
         fill(self.table, rows)
         if self.data.rader:
             pick = next(
@@ -289,35 +194,22 @@ class UnderskrifterTab(QWidget):
         r = self.current()
         if r is None:
             return None
-        dialog = PapperDialog(r.text, self.ctx.clock().date(), self)
-        if not dialog.exec():
+        datum = fraga_papper(self, r.text, self.ctx.clock().date())
+        if datum is None:
             return None
         return self._run(
             "Underskriften kan inte antecknas",
             lambda: underskrift.signerat_pa_papper(
-                self.ctx.store, self.meeting_id, r.falt, dialog.datum(), self.ctx.clock()
+                self.ctx.store, self.meeting_id, r.falt, datum, self.ctx.clock()
             ),
         )
 
     def signera_fil(self) -> object | None:
         r = self.current()
-        if r is None:
+        fil = fraga_fil(self, self.ctx, r.text) if r is not None else None
+        if r is None or fil is None:
             return None
-        dialog = FilDialog(r.text, str(self.ctx.settings.value(P12_KEY, "") or ""), self)
-        if not dialog.exec():
-            return None
-        path = Path(dialog.path_edit.text().strip())
-        try:
-            data = path.read_bytes()
-        except OSError:
-            show_error(
-                self,
-                "Signeringen kan inte göras",
-                ServiceError(f"Certifikatfilen {path} kan inte läsas."),
-            )
-            return None
-        self.ctx.settings.setValue(P12_KEY, str(path))
-        password = dialog.password_edit.text()
+        data, password = fil
         return self._run(
             "Signeringen kan inte göras",
             lambda: underskrift.signera_med_fil(
@@ -327,45 +219,26 @@ class UnderskrifterTab(QWidget):
 
     def signera_kort(self) -> object | None:
         r = self.current()
-        if r is None:
+        kort = fraga_kort(self, self.ctx, r.text) if r is not None else None
+        if r is None or kort is None:
             return None
-        saved = self.ctx.settings.value(KORT_KEY, []) or []
-        dialog = KortDialog(
-            r.text, [str(x) for x in saved] if isinstance(saved, list) else [], self
-        )
-        if not dialog.exec():
-            return None
-        lib, token, key = (
-            dialog.lib_edit.text().strip(),
-            dialog.token_edit.text().strip(),
-            dialog.key_edit.text().strip(),
-        )
-        self.ctx.settings.setValue(KORT_KEY, [lib, token, key])
-        pin = dialog.pin_edit.text()
         return self._run(
             "Signeringen kan inte göras",
             lambda: underskrift.signera_med_kort(
                 self.ctx.store,
                 self.meeting_id,
                 r.falt,
-                bibliotek=lib,
-                token=token,
-                pin=pin,
-                nyckel=key,
+                bibliotek=kort.bibliotek,
+                token=kort.token,
+                pin=kort.pin,
+                nyckel=kort.nyckel,
                 now=self.ctx.clock(),
             ),
         )
 
     def importera(self) -> object | None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Importera signerad PDF", "", "PDF-dokument (*.pdf)"
-        )
-        if not path:
-            return None
-        try:
-            data = Path(path).read_bytes()
-        except OSError:
-            show_error(self, "Filen kan inte läsas", ServiceError(f"Filen {path} kan inte läsas."))
+        data = fraga_pdf(self)
+        if data is None:
             return None
         return self._run(
             "Den signerade PDF-filen godtas inte",
@@ -389,15 +262,7 @@ class UnderskrifterTab(QWidget):
         except ServiceError as exc:
             show_error(self, "Den signerade PDF-filen kan inte visas", exc)
             return None
-        if k.fel:
-            show_error(
-                self,
-                "Den signerade PDF-filen håller inte",
-                ServiceError(
-                    "Kontrollen av den sparade filen hittade fel:\n• " + "\n• ".join(k.fel)
-                ),
-            )
-        return show_document(self.ctx.settings, k.dokument, self)
+        return visa_kontrollerad(self, self.ctx, k.dokument, k.fel)
 
     def rapport(self) -> object | None:
         try:

@@ -29,6 +29,7 @@ from secretary.services import (
     anslag,
     arbetsgang,
     avslut,
+    bestyrkande,
     dokument,
     lage,
     omedelbar,
@@ -330,8 +331,11 @@ class JusteringWindow(QWidget):
         self.state_label.setStyleSheet("font-size: 16pt; font-weight: 700;")
         self.underskrifter_tab.refresh(t)
         signerade = self.underskrifter_tab.data.sammanfattning
+        vantar = bestyrkande.vantande(self.ctx.store, self.meeting_id) if t in LAST else ""
         self.next_label.setText(
-            NASTA[t] + (f" {signerade}" if signerade and t is not Tillstand.FOR_JUSTERING else "")
+            NASTA[t]
+            + (f" {signerade}" if signerade and t is not Tillstand.FOR_JUSTERING else "")
+            + (f" Dessutom: {vantar} (utdrag eller anslagsbevis)." if vantar else "")
         )
 
         comments = list_kommentarer(self.ctx.store, self.meeting_id)

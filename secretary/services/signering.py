@@ -1,0 +1,369 @@
+"""One signing and verification path for every document a signatory signs (issue 12): the
+justerat protocol (services.underskrift) and the bestyrkta utdrag and anslagsbevis
+(services.bestyrkande). Each signs in one of three ways, kept as one record (the
+store's Signatur columns):
+
+1. on paper: the secretary records that and when the signatory signed the printed copy;
+2. in the application: pyHanko signs the signatory's own field with a PKCS#12 file or a
+   smart card / token through PKCS#11 (B-B, or B-T when a timestamp server is set);
+3. elsewhere: the secretary imports the PDF that came back signed.
+
+Every signed PDF that enters, and every time it is opened, is checked in full
+(reports.signatur.granska): the stored PDF is its exact beginning, only signatures were
+added after it, each chains to the municipality's trust roots and was made while its
+certificate was valid, by the signatory named, in that signatory's field. A refused PDF
+changes nothing and the message names the signature and the reason.
+
+These are steps inside the caller's unit of work, not use cases: each use case opens its
+own and hands them an `Underlag`, what it is signing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from secretary.domain.innehall import sha256
+from secretary.domain.underskrift import Satt, Status, namnet_stammer
+from secretary.services.errors import ServiceError
+from secretary.services.read import Reads
+from secretary.store.models import Logg, Meeting, Signatur, SigneradPdf
+
+TILLIT = "signering.tillit"  # PEM: the roots the municipality trusts for e-signatures
+TSA_URL = "signering.tsa_url"  # RFC 3161 timestamp server; empty: PAdES B-B
+
+
+@dataclass(frozen=True)
+class UnderskriftInfo:
+    """A signatory and their signature's state, for the window."""
+
+    id: int
+    position: int
+    roll: str
+    namn: str
+    falt: str
+    status: Status
+    datum: dt.date | None
+    satt: Satt | None
+    signerare: str
+    granskning: dict[str, Any]
+
+    @property
+    def text(self) -> str:
+        """'Ordförande Petra Sandström (L)'."""
+        return f"{self.roll} {self.namn}".strip()
+
+    @property
+    def status_text(self) -> str:
+        if self.status is Status.VANTAR:
+            return "Väntar"
+        when = self.datum.isoformat() if self.datum else ""
+        how = self.satt.text if self.satt else ""
+        return f"Signerat {when} {how}".strip()
+
+    @property
+    def kontroll_text(self) -> str:
+        """'Godkänd, PAdES B-T, utfärdat av CN=…', or for paper 'Antecknat av sekreteraren'."""
+        g = self.granskning
+        if g:
+            text = f"{'Godkänd' if g.get('resultat') == 'godkänd' else 'Underkänd'}, "
+            text += f"{g.get('niva', '')}"
+            kedja = g.get("kedja") or []
+            if kedja:
+                text += f", utfärdat av {kedja[-1].get('subjekt', '')}"
+            return text
+        return "Antecknat av sekreteraren" if self.status is Status.SIGNERAT else ""
+
+
+def info(r: Signatur, id_: int, position: int = 0) -> UnderskriftInfo:
+    return UnderskriftInfo(
+        id_,
+        position,
+        r.roll,
+        r.namn,
+        r.falt,
+        Status(r.status),
+        r.datum,
+        Satt(r.satt) if r.satt else None,
+        r.signerare,
+        dict(r.granskning or {}),
+    )
+
+
+@dataclass(frozen=True)
+class Benamning:
+    """How messages, the log and the signature name the signed document."""
+
+    versionen: str  # 'det justerade protokollet (version 3) för detta sammanträde'
+    dokumentet: str  # 'protokollet'
+    dokumentets: str  # 'protokollets'
+    fixerat: str  # 'protokollet justerades': since when nothing but signatures may change
+    syfte: str  # the signature's stated reason: 'Justering av protokollet'
+    rubrik: str  # 'Protokollet', 'Bestyrkt utdrag nr 2', to begin a sentence
+
+
+@dataclass(frozen=True)
+class Underlag:
+    """What is being signed, read inside the caller's unit of work: the meeting (locked),
+    the stored PDF and its signatories."""
+
+    meeting: Meeting
+    dokument: SigneradPdf
+    rader: Sequence[Signatur]
+    namn: Benamning
+
+
+Signera = Callable[[bytes, Signatur, str, Benamning], bytes]
+
+
+# --- the settings ----------------------------------------------------------------------------
+
+
+def tillit(reads: Reads) -> list[Any]:
+    """The trust roots, or ServiceError in Swedish when none are set or they do not read."""
+    from secretary.reports.signatur import SigneringsFel, las_tillit
+
+    pem = reads.setting(TILLIT)
+    if not pem:
+        raise ServiceError(
+            "Kommunen har inte angett några betrodda rotcertifikat för e-underskrifter. "
+            "Ange dem under Underskrifter → Inställningar för signering."
+        )
+    try:
+        return las_tillit(pem)
+    except SigneringsFel as exc:
+        raise ServiceError(str(exc)) from None
+
+
+# --- recording a signature -------------------------------------------------------------------
+
+
+def rad(u: Underlag, falt: str) -> Signatur:
+    """The signatory of `falt`, still waiting."""
+    for r in u.rader:
+        if r.falt == falt:
+            if r.status == Status.SIGNERAT.value:
+                raise ServiceError(f"{r.roll} {r.namn} har redan signerat.")
+            return r
+    raise ServiceError(f"{u.namn.rubrik} har ingen underskrift {falt}.")
+
+
+def logga(s: Session, u: Underlag, r: Signatur, now: dt.datetime, extra: str) -> None:
+    """Every signature is logged, kind 'underskrift' (the tamper check looks for the signed
+    PDF's digest there)."""
+    what = "" if u.namn.dokumentet == "protokollet" else f" {u.namn.dokumentet}"
+    s.add(
+        Logg(
+            meeting_id=u.meeting.id,
+            at=now,
+            kind="underskrift",
+            text=f"{r.roll} {r.namn} signerade{what} "
+            f"{r.datum.isoformat() if r.datum else ''} {Satt(r.satt).text}{extra}.",
+        )
+    )
+
+
+def papper(s: Session, u: Underlag, r: Signatur, datum: dt.date, now: dt.datetime) -> None:
+    r.status = Status.SIGNERAT.value
+    r.datum = datum
+    r.satt = Satt.PAPPER.value
+    r.signerare = r.namn
+    r.registrerad = now
+    logga(s, u, r, now, " (antecknat av sekreteraren)")
+
+
+# --- e-signatures ----------------------------------------------------------------------------
+
+
+def aktuell(d: SigneradPdf) -> bytes:
+    """The PDF to sign next: the stored one with the signatures made so far."""
+    return d.signerad_pdf if d.signerad_pdf is not None else d.pdf
+
+
+def granska(s: Session, u: Underlag, pdf: bytes, now: dt.datetime) -> Any:
+    """reports.signatur.granska against the stored PDF of `u`, the trust roots and now."""
+    from secretary.reports.signatur import granska as check
+
+    return check(
+        pdf,
+        u.dokument.pdf,
+        tillit(Reads(s)),
+        fran=u.dokument.created,
+        nu=now,
+        falt_namn={r.falt: f"{r.roll} {r.namn}".strip() for r in u.rader},
+        versionsnamn=u.namn.versionen,
+        dokumentets=u.namn.dokumentets,
+        fixerat=u.namn.fixerat,
+    )
+
+
+def ta_emot(
+    s: Session,
+    u: Underlag,
+    pdf: bytes,
+    satt: Satt,
+    now: dt.datetime,
+    *,
+    bara: str | None = None,
+) -> list[Signatur]:
+    """Check a signed PDF in full and keep it; the signatories it newly signs are marked
+    signed with the evidence. Refused (ServiceError, nothing changed) when anything fails."""
+    g = granska(s, u, pdf, now)
+    if not g.godkand:
+        raise ServiceError("Den signerade PDF-filen godtas inte:\n• " + "\n• ".join(g.alla_fel))
+    d = u.dokument
+    if d.signerad_pdf is not None and not pdf.startswith(d.signerad_pdf):
+        raise ServiceError(
+            "Den signerade PDF-filen bygger inte på de underskrifter som redan är sparade: "
+            "den saknar någon av dem. Signera i tur och ordning i den senast sparade filen "
+            "(Spara PDF för signering)."
+        )
+    by_field = {r.falt: r for r in u.rader}
+    nya: list[Signatur] = []
+    for sig in g.signaturer:
+        r = by_field[sig.falt]
+        if bara is not None and sig.falt != bara:
+            continue
+        if r.status == Status.SIGNERAT.value:
+            if r.satt != Satt.PAPPER.value:
+                r.granskning = sig.som_dict()  # checked again: the newest result is kept
+            continue
+        if not namnet_stammer(sig.signerare, r.namn):
+            raise ServiceError(
+                f"Den signerade PDF-filen godtas inte: {r.roll} {r.namn}: signaturen är gjord "
+                f"av {sig.signerare}, inte av {r.namn}."
+            )
+        when = sig.signeringstid.astimezone() if sig.signeringstid else now
+        r.status = Status.SIGNERAT.value
+        r.datum = when.date()
+        r.satt = satt.value
+        r.signerare = sig.signerare
+        r.registrerad = now
+        r.granskning = sig.som_dict()
+        nya.append(r)
+    if not nya:
+        raise ServiceError("Filen innehåller inga nya underskrifter att spara.")
+    d.signerad_pdf = pdf
+    d.signerad_sha256 = sha256(pdf)
+    for r in nya:
+        logga(
+            s,
+            u,
+            r,
+            now,
+            f", {r.granskning.get('niva', '')}, certifikat {r.signerare}; signerad PDF "
+            f"SHA-256 {d.signerad_sha256}",
+        )
+    return nya
+
+
+def signera(
+    s: Session, u: Underlag, falt: str, satt: Satt, now: dt.datetime, sign: Signera
+) -> None:
+    """Sign the waiting signatory of `falt` in the application and keep the result."""
+    from secretary.reports.signatur import SigneringsFel
+
+    r = rad(u, falt)
+    try:
+        pdf = sign(aktuell(u.dokument), r, Reads(s).setting(TSA_URL), u.namn)
+    except SigneringsFel as exc:
+        raise ServiceError(str(exc)) from None
+    ta_emot(s, u, pdf, satt, now, bara=falt)
+
+
+def _med(signer: AbstractContextManager[Any]) -> Signera:
+    def sign(pdf: bytes, r: Signatur, tsa: str, namn: Benamning) -> bytes:
+        from secretary.reports.signatur import signera as sign_pdf
+
+        with signer as key:
+            return sign_pdf(
+                pdf,
+                r.falt,
+                key,
+                namn=r.namn,
+                roll=r.roll,
+                tsa_url=tsa,
+                syfte=namn.syfte,
+                dokumentet=namn.dokumentet,
+            )
+
+    return sign
+
+
+def med_fil(p12: bytes, losenord: str) -> Signera:
+    """Signing with the certificate and key of a PKCS#12 file."""
+    from contextlib import contextmanager
+
+    from secretary.reports.signatur import pkcs12_signer
+
+    @contextmanager
+    def opened() -> Any:
+        yield pkcs12_signer(p12, losenord)
+
+    return _med(opened())
+
+
+def med_kort(bibliotek: str, token: str, pin: str, nyckel: str) -> Signera:
+    """Signing with a smart card or token through PKCS#11; the session closes after."""
+    from secretary.reports.signatur import pkcs11_signer
+
+    return _med(pkcs11_signer(bibliotek, token, pin, nyckel))
+
+
+def kontrollera_igen(s: Session, u: Underlag, now: dt.datetime) -> list[str]:
+    """The signed PDF as stored, checked again: its digest, and every signature in full.
+    An empty list when it still holds."""
+    d = u.dokument
+    pdf = d.signerad_pdf
+    if pdf is None:
+        return []
+    fel: list[str] = []
+    if sha256(pdf) != d.signerad_sha256:
+        fel.append("Den signerade PDF-filen stämmer inte med sin kontrollsumma.")
+    try:
+        fel += granska(s, u, pdf, now).alla_fel
+    except ServiceError as exc:
+        fel.append(str(exc))
+    return fel
+
+
+def avvikelser(
+    namn: str, d: SigneradPdf, loggat: set[str], signerat: set[str], vad: str = "Dokumentet"
+) -> list[str]:
+    """The cheap tamper check of a stored PDF and its signed PDF: each against its digest,
+    the signed one beginning with the stored one, and each digest in the meeting's log
+    (`loggat`: the entries that stored it, `signerat`: those of its signatures), which a
+    change made outside the program would have to rewrite as well."""
+    out: list[str] = []
+    if not any(d.pdf_sha256 in text for text in loggat):
+        out.append(
+            f"{namn}: kontrollsumman finns inte i sammanträdets logg. {vad} kan ha bytts ut "
+            "utanför programmet."
+        )
+    if d.signerad_sha256 and not any(d.signerad_sha256 in text for text in signerat):
+        out.append(
+            f"{namn}: den signerade PDF-filens kontrollsumma finns inte i sammanträdets logg. "
+            "Filen kan ha bytts ut utanför programmet."
+        )
+    if sha256(d.pdf) != d.pdf_sha256:
+        out.append(
+            f"{namn}: PDF-filen stämmer inte med sin kontrollsumma. Den har ändrats utanför "
+            "programmet efter att den sparades."
+        )
+    if d.signerad_pdf is not None:
+        if sha256(d.signerad_pdf) != d.signerad_sha256:
+            out.append(
+                f"{namn}: den signerade PDF-filen stämmer inte med sin kontrollsumma. Den har "
+                "ändrats utanför programmet efter att den sparades."
+            )
+        elif not d.signerad_pdf.startswith(d.pdf):
+            out.append(
+                f"{namn}: den signerade PDF-filen börjar inte med den sparade versionen; "
+                "det som signerats är inte det sparade dokumentet."
+            )
+    return out
