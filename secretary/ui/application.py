@@ -33,6 +33,7 @@ from secretary.services.databas import (
     open_store,
 )
 from secretary.ui.context import AppContext
+from secretary.ui.skrap import frys_det_som_finns
 
 if TYPE_CHECKING:
     from secretary.ui.main_window import MainWindow
@@ -148,6 +149,7 @@ def open_window(db: str | None, log_file: Path | None) -> MainWindow | None:
             QMessageBox.critical(None, "Databasen kan inte öppnas", str(still))
             return None
     window.show()
+    frys_det_som_finns()
     return window
 
 

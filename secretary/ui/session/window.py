@@ -70,6 +70,7 @@ from secretary.ui.session.panels import Banner, HintBar, Panel, hint, session_ta
 from secretary.ui.session.paragraf.kontroll import KontrollDialog
 from secretary.ui.session.paragraf.panel import ParagrafPanel
 from secretary.ui.session.protokoll import front_page_html
+from secretary.ui.skrap import frys_det_som_finns
 from secretary.ui.table import action, select_row, selected_row
 from secretary.ui.tider_dialog import TiderDialog
 
@@ -121,6 +122,7 @@ class SessionWindow(QMainWindow):
         self._open()
         select_row(self.people, self._next_person(-1))
         self.people.setFocus()
+        frys_det_som_finns()
 
     # --- building ------------------------------------------------------------------------
 
