@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from secretary.domain.register import Funktion, Roll, person_label
@@ -112,9 +112,14 @@ class Tidslinje:
         return _replay(self, boundary)[0].present
 
     def has_left(self, person_id: int, before: int) -> bool:
-        return any(
-            h.kind is HandelseTyp.AVGAR and h.person_id == person_id and h.position <= before
+        return person_id in self.left_by(before)
+
+    def left_by(self, before: int) -> frozenset[int]:
+        """Everyone who has left the meeting at or before `before` (once, for a whole list)."""
+        return frozenset(
+            h.person_id
             for h in self.handelser
+            if h.kind is HandelseTyp.AVGAR and h.position <= before
         )
 
 
@@ -166,7 +171,10 @@ def _replay(
         if collect:
             special = bool(jav_now or only_now)
             if out and not events and not special and not previous_special:
-                out.append(replace(out[-1], position=position))  # nothing changed
+                last = out[-1]  # nothing changed (the constructor: replace() is slower)
+                out.append(
+                    ParagrafNarvaro(position, last.present, last.distans, last.javiga, last.seats)
+                )
             else:
                 out.append(_snapshot(tl, state, position, jav_now, only_now))
             previous_special = special

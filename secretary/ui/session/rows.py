@@ -130,6 +130,7 @@ def person_rows(state: SessionState) -> list[PersonRad]:
     narvaro = state.narvaro(b)
     room = tl.present_at_boundary(b)
     answers = upprop_of(state)
+    left = tl.left_by(b)
     rows: list[PersonRad] = []
     for roll, title in GROUPS:
         people = _ordered(state, roll)
@@ -142,7 +143,7 @@ def person_rows(state: SessionState) -> list[PersonRad]:
                 status = Status.JAV
             elif pid in room:
                 status = Status.DISTANS if room[pid] else Status.NARVARANDE
-            elif tl.has_left(pid, b):
+            elif pid in left:
                 status = Status.LAMNAT
             else:
                 status = Status.FRANVARANDE
