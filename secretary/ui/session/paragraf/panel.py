@@ -327,8 +327,14 @@ class ParagrafPanel(ParagrafWidgets):
             widget.setVisible(not fold)
         self.entry.setVisible(not fold or self.entry.pending())
         lay = self.left_layout
-        lay.setStretchFactor(self.yrkande_box, 0 if fold else 3)
-        lay.setStretchFactor(self.ordning_box, 0 if fold else 1)
+        for box, stretch in (
+            (self.yrkande_box, 0 if fold else 3),
+            (self.ordning_box, 0 if fold else 1),
+        ):
+            # Only on a change: setStretchFactor lays out the whole panel again even when the
+            # factor is the same, and this runs after every vote of a roll call.
+            if lay.stretch(lay.indexOf(box)) != stretch:
+                lay.setStretchFactor(box, stretch)
         folded = " <span style='color:#92400e; font-weight:normal'>(dolt under voteringen)</span>"
         for box, title, keys in (
             (self.yrkande_box, "Yrkanden", "Alt+7"),

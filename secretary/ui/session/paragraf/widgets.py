@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from secretary.ui.session.panels import session_table
 from secretary.ui.session.paragraf.entry import YrkandeEntry
 from secretary.ui.session.paragraf.models import OrdningModel, PersonModel, RostModel, YrkandeModel
+from secretary.ui.snabbtext import Snabbtext
 from secretary.ui.tangenter import i_text
 
 WARN = "color: #7f1d1d; background: #fee2e2; padding: 2px 6px;"
@@ -113,8 +114,7 @@ class ParagrafWidgets(QSplitter):
         self.val.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.rost_model = RostModel(self)
         self.roster = session_table(self.rost_model, RostModel.NAMN, "Upprop vid votering", 4)
-        self.totals = QLabel(self)
-        self.totals.setStyleSheet("font-size: 13pt; font-weight: bold; padding: 2px 0;")
+        self.totals = Snabbtext("font-size: 13pt; font-weight: bold; padding: 2px 0;", self)
 
         self.rubrik = QLineEdit(self)
         self.rubrik.setAccessibleName("Beslutets rubrik")
