@@ -103,7 +103,7 @@ def ratta_val(
         assert efter is not None
         kontrollera_valet(nr, efter)
         del_, text_fore, text_efter = _del(fore, efter)
-        if registrerat:
+        if spar is not None and registrerat:
             bak = ta_tillbaka(s, spar)
             _logga(s, meeting, arende, nr, bak, folj_paragrafen(s, meeting, efter, row, now), now)
         data = protokoll_data(reads, meeting)
