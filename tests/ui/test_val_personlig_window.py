@@ -6,28 +6,13 @@ In an organ without personliga ersättare the key is not in the hint bar and say
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from secretary.domain.register import OrganKind, Roll
-from secretary.domain.val import Kandidat, Nominering, Post
 from secretary.services import register, val
+from tests.services.test_val_personliga import _ack
 from tests.ui.test_paragraf_panel import Typing, everyone_present
 from tests.ui.test_session_window import ALT, CTRL, K, open_window
-
-FRAN, TILL = dt.date(2027, 1, 1), dt.date(2030, 12, 31)
-
-
-def _post(namnd_id: int, roll: Roll, *names: tuple[str, str, str]) -> Post:
-    return Post(
-        "socialnämnden",
-        roll,
-        len(names),
-        FRAN,
-        TILL,
-        organ_id=namnd_id,
-        nomineringar=tuple(Nominering(Kandidat(f, e, p), "Valberedningen") for f, e, p in names),
-    )
 
 
 def _val(ctx: Any, *, personliga: bool) -> tuple[int, int]:
@@ -38,8 +23,8 @@ def _val(ctx: Any, *, personliga: bool) -> tuple[int, int]:
         register.OrganInput("Socialnämnden", OrganKind.NAMND, personliga_ersattare=personliga),
     )
     val.gor_till_val(ctx.store, arende)
-    ledamoter = _post(namnd.id, Roll.LEDAMOT, ("Anna", "Berg", "S"), ("Bo", "Ek", "M"))
-    ersattare = _post(namnd.id, Roll.ERSATTARE, ("Carl", "Dahl", "S"), ("Eva", "Fors", "M"))
+    ledamoter = _ack(namnd.id, Roll.LEDAMOT, ("Anna Berg", "S"), ("Bo Ek", "M"))
+    ersattare = _ack(namnd.id, Roll.ERSATTARE, ("Carl Dahl", "S"), ("Eva Fors", "M"))
     val.spara_post(ctx.store, arende, None, ledamoter)
     val.spara_post(ctx.store, arende, None, ersattare)
     return meeting_id, arende
