@@ -28,7 +28,15 @@ from secretary.services.read.protokoll import protokoll_data
 from secretary.services.rows import get_row
 from secretary.services.versioner import Slag, VersionInfo, ny_version, version_info
 from secretary.store.database import Store
-from secretary.store.models import Arende, Logg, ParagrafBeslut, Rattelse
+from secretary.store.models import (
+    Arende,
+    Logg,
+    Meeting,
+    ParagrafBeslut,
+    ParagrafVal,
+    Protokollversion,
+    Rattelse,
+)
 
 # The parts a rättelse can change, in the order the protocol prints them, and their names.
 RATTBARA = (
@@ -47,10 +55,13 @@ RATTBARA = (
 _RADER = ("rubrik", "beslut_rubrik")
 # Parts kept as a list of lines on the ärende itself.
 _LISTOR = ("beslutsunderlag", "expedieras_till")
+# Parts of a val § that are written from the val itself (services.read.protokoll.valparagraf):
+# corrected by correcting the val (services.valrattelse), so that the register follows.
+VALDELAR = ("yrkanden", "beslutsgang", "beslut_rubrik", "beslut_att", "reservationer")
 _SEKTION = {"yrkanden": "yrkanden", "beslutsgang": "beslutsgang", "reservationer": "reservation"}
 
 
-def _justerat(state: str, row: ParagrafBeslut | None) -> None:
+def kraver_justerat(state: str, row: ParagrafBeslut | None) -> None:
     """A rättelse needs a justerat protocol, or a § that was justerad omedelbart."""
     if tillstand(state) not in LAST and (row is None or row.omedelbart_justerad is None):
         raise ServiceError(
@@ -134,50 +145,76 @@ def ratta(
     def work(s: Session) -> VersionInfo:
         arende = get_row(s, Arende, arende_id, "Ärendet")
         meeting = las.las_mote(s, arende.meeting_id)
-        _justerat(meeting.state, s.get(ParagrafBeslut, arende_id))
+        kraver_justerat(meeting.state, s.get(ParagrafBeslut, arende_id))
         reads = Reads(s)
         vy = reads.vy(arende)
+        if del_ in VALDELAR and s.get(ParagrafVal, arende.id) is not None:
+            raise ServiceError(
+                f"§ {vy.paragraf} är ett val: nomineringarna, beslutsgången och beslutet följer "
+                "valet. Rätta valet självt (poster, valda, mandattid, entlediganden), så följer "
+                "registret det rättade beslutet."
+            )
         data = protokoll_data(reads, meeting)
         (p,) = [x for x in data.arenden if x.paragraf == vy.paragraf]
         fore = _fore(p, vy, del_)
         require(list(ny) != fore, "Den nya texten är densamma som den justerade; inget att rätta.")
-        not_ = Rattelsenot(
-            now.date(),
-            p.paragraf,
-            NAMN[del_],
-            "\n".join(fore),
-            "\n".join(ny),
-            varfor.strip(),
-            av.strip(),
-        )
-        rattad = _med_rattelse(data, p.paragraf, _efter(p, vy, del_, ny), not_)
-        pdf = render(rattad)
         _tillampa(s, arende, vy, del_, ny)
-        version = ny_version(s, meeting, Slag.RATTELSE, now, pdf, innehall(rattad))
-        s.add(
-            Rattelse(
-                meeting_id=meeting.id,
-                arende_id=arende.id,
-                del_=del_,
-                fore=fore,
-                efter=list(ny),
-                varfor=varfor.strip(),
-                av=av.strip(),
-                at=now,
-                version_id=version.id,
-            )
+        rattad = _efter(p, vy, del_, ny)
+        return version_info(
+            spara_rattelse(s, meeting, arende, data, rattad, del_, fore, list(ny), varfor, av, now)
         )
-        s.add(
-            Logg(
-                meeting_id=meeting.id,
-                at=now,
-                kind="rättelse",
-                arende_id=arende.id,
-                text=f"Rättelse i § {p.paragraf}, {NAMN[del_]}, av {av.strip()}: {varfor.strip()}",
-            )
-        )
-        return version_info(version)
 
     info = store.in_snapshot(work)
     store.backup("rättelse")
     return info
+
+
+def spara_rattelse(
+    s: Session,
+    meeting: Meeting,
+    arende: Arende,
+    data: ProtokollData,
+    rattad: Paragraf,
+    del_: str,
+    fore: list[str],
+    efter: list[str],
+    varfor: str,
+    av: str,
+    now: dt.datetime,
+) -> Protokollversion:
+    """The new version with the corrected § and its Rättelse note, the correction log and
+    the meeting's log: what every rättelse stores, in the caller's unit of work."""
+    not_ = Rattelsenot(
+        now.date(),
+        rattad.paragraf,
+        NAMN[del_],
+        "\n".join(fore),
+        "\n".join(efter),
+        varfor.strip(),
+        av.strip(),
+    )
+    protokoll = _med_rattelse(data, rattad.paragraf, rattad, not_)
+    version = ny_version(s, meeting, Slag.RATTELSE, now, render(protokoll), innehall(protokoll))
+    s.add(
+        Rattelse(
+            meeting_id=meeting.id,
+            arende_id=arende.id,
+            del_=del_,
+            fore=fore,
+            efter=efter,
+            varfor=varfor.strip(),
+            av=av.strip(),
+            at=now,
+            version_id=version.id,
+        )
+    )
+    s.add(
+        Logg(
+            meeting_id=meeting.id,
+            at=now,
+            kind="rättelse",
+            arende_id=arende.id,
+            text=f"Rättelse i § {rattad.paragraf}, {NAMN[del_]}, av {av.strip()}: {varfor.strip()}",
+        )
+    )
+    return version

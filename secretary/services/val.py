@@ -47,6 +47,7 @@ from secretary.services.read.val import (
     valvyer,
 )
 from secretary.services.register import ensure_party, find_person
+from secretary.services.valregister import NYCKEL, Spar
 from secretary.store.database import Store
 from secretary.store.models import (
     Arende,
@@ -105,12 +106,7 @@ def _skriv(
         if raw:
             after: dict[str, Any] | None = change(before)
         else:
-            new: Valdata = _fyllnadsval_tider(s, meeting, change(valdata_from(before or {})))
-            narvarande = lpv_narvarande(reads, arende)
-            for i in range(len(new.poster)):
-                problems = _hinder(new, i, narvarande)
-                if problems:
-                    raise ServiceError(" ".join(problems))
+            new = provad(reads, arende, meeting, change(valdata_from(before or {})))
             after = valdata_json(new)
         if after is None:
             if row is not None:
@@ -126,6 +122,18 @@ def _skriv(
             vy=reads.vy(arende),
             val=ValLage(arende.id, valvy(reads, arende)),
         )
+
+
+def provad(reads: Reads, arende: Arende, meeting: Meeting, d: Valdata) -> Valdata:
+    """The record as it is stored: a fyllnadsval's term filled in, and refused, with the
+    reason, if a post breaks a rule against the live attendance (LPV 2 and 3 §§)."""
+    new = _fyllnadsval_tider(reads.session, meeting, d)
+    narvarande = lpv_narvarande(reads, arende)
+    for i in range(len(new.poster)):
+        problems = _hinder(new, i, narvarande)
+        if problems:
+            raise ServiceError(" ".join(problems))
+    return new
 
 
 def _fyllnadsval_tider(session: Session, meeting: Meeting, d: Valdata) -> Valdata:
@@ -344,14 +352,19 @@ def kontrollera_valen(reads: Reads, meeting: Meeting) -> None:
     """Refused, in Swedish, while a val § breaks a rule or awaits its lottning: checked when
     the protocol is fixed for signing as well as at justering itself."""
     for nr, vy, _arende in _planer(reads, meeting):
-        for post, res, hinder in zip(vy.data.poster, vy.resultat, vy.hinder, strict=True):
-            if hinder:
-                raise ServiceError(f"§ {nr}: {' '.join(hinder)}")
-            if res.behov is not None:
-                raise ServiceError(
-                    f"§ {nr}: valet till {post.organ} väntar på lottning om plats "
-                    f"{res.behov.plats}. För in utfallet innan protokollet justeras."
-                )
+        kontrollera_valet(nr, vy)
+
+
+def kontrollera_valet(nr: int, vy: ValVy) -> None:
+    """Refused, in Swedish, while val § `nr` breaks a rule or awaits its lottning."""
+    for post, res, hinder in zip(vy.data.poster, vy.resultat, vy.hinder, strict=True):
+        if hinder:
+            raise ServiceError(f"§ {nr}: {' '.join(hinder)}")
+        if res.behov is not None:
+            raise ServiceError(
+                f"§ {nr}: valet till {post.organ} väntar på lottning om plats "
+                f"{res.behov.plats}. För in utfallet innan protokollet justeras."
+            )
 
 
 def folj_beslutet(session: Session, meeting: Meeting, now: dt.datetime) -> int:
@@ -365,26 +378,37 @@ def folj_beslutet(session: Session, meeting: Meeting, now: dt.datetime) -> int:
     for _nr, vy, arende in _planer(reads, meeting):
         row = session.get(ParagrafVal, arende.id)
         assert row is not None
-        if row.registrerat is not None:
-            continue
-        knyt: list[tuple[Membership, Post, Kandidat]] = []
-        for post, res, pairs in zip(vy.data.poster, vy.resultat, vy.personliga, strict=True):
-            if post.organ_id is None or session.get(Organ, post.organ_id) is None:
-                continue  # a post outside the register (an external ombud): nothing to follow
-            nya = _valda_in(session, post, res.valda, res.ordning, meeting.date)
-            changes += len(nya)
-            knyt += _personliga(nya, post, res.valda, pairs)
-        for m, post, ledamot in knyt:  # once every ledamot of the § is in the register
-            changes += _knyt(session, m, post, ledamot)
-        for e in vy.data.entlediganden:
-            if e.organ_id is None:
-                continue
-            person = _person(session, e.kandidat)
-            for m in _uppdrag(session, person, e.organ_id, e.roll, e.fran):
-                m.period_to = entledigande_sista_dag(e.fran)
-                changes += 1
-        row.registrerat = now
+        if row.registrerat is None:
+            changes += folj_paragrafen(session, meeting, vy, row, now)
     session.flush()
+    return changes
+
+
+def folj_paragrafen(
+    session: Session, meeting: Meeting, vy: ValVy, row: ParagrafVal, now: dt.datetime
+) -> int:
+    """The register follows one val § (checked by the caller), noting what it did in the
+    § record so that a rättelse can take back exactly that (services.valregister)."""
+    spar = Spar()
+    knyt: list[tuple[Membership, Post, Kandidat]] = []
+    for post, res, pairs in zip(vy.data.poster, vy.resultat, vy.personliga, strict=True):
+        if post.organ_id is None or session.get(Organ, post.organ_id) is None:
+            continue  # a post outside the register (an external ombud): nothing to follow
+        nya = _valda_in(session, post, res.valda, res.ordning, meeting.date, spar)
+        knyt += _personliga(nya, post, res.valda, pairs)
+    changes = len(spar.nya)
+    for m, post, ledamot in knyt:  # once every ledamot of the § is in the register
+        changes += _knyt(session, m, post, ledamot)
+    for e in vy.data.entlediganden:
+        if e.organ_id is None:
+            continue
+        person = _person(session, e.kandidat)
+        for m in _uppdrag(session, person, e.organ_id, e.roll, e.fran):
+            spar.avsluta(m, entledigande_sista_dag(e.fran))
+            changes += 1
+    session.flush()
+    row.data = {**(row.data or {}), NYCKEL: spar.json()}
+    row.registrerat = now
     return changes
 
 
@@ -419,6 +443,7 @@ def _valda_in(
     valda: tuple[Kandidat, ...],
     ordning: tuple[int, ...],
     beslutsdag: dt.date,
+    spar: Spar,
 ) -> list[Membership]:
     assert post.organ_id is not None
     start = post.fran or beslutsdag
@@ -428,7 +453,7 @@ def _valda_in(
         gone = _person(session, post.efter)
         for m in _uppdrag(session, gone, post.organ_id, post.roll, start):
             plats_efter = m.ordning
-            m.period_to = entledigande_sista_dag(start)
+            spar.avsluta(m, entledigande_sista_dag(start))
     per_parti: dict[str, int] = {}
     nya: list[Membership] = []
     for i, k in enumerate(valda):
@@ -451,6 +476,7 @@ def _valda_in(
         session.add(m)
         session.flush()
         nya.append(m)
+    spar.nya += nya
     return nya
 
 

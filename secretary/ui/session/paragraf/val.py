@@ -12,7 +12,8 @@ E an entledigande (the uppdrag chosen from the register's), F2/Enter change, Del
 A post's last field names whose place a fyllnadsval fills. Below the count, what the register
 will say after justering. In the count: type the number and Enter (next row follows),
 N/Insert a nomination or a valsedelsgrupp, Delete remove it, A/S acklamation or sluten
-omröstning, Ctrl+1…9 the outcome of a lottning.
+omröstning, Ctrl+1…9 the outcome of a lottning, and in an organ with personliga ersättare P
+on an elected ersättare ties them to a ledamot elected in the § (`valpersonlig`).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QVBoxLayout, QWidget
 
 from secretary.domain.val import (
     Entledigande,
+    Kandidat,
     Nominering,
     Post,
     Valresultat,
@@ -61,6 +63,12 @@ from secretary.ui.session.paragraf.valmodels import (
     post_rows,
     rakning_rows,
 )
+from secretary.ui.session.paragraf.valpersonlig import (
+    CHOOSER_HINT,
+    PersonligVal,
+    erbjudande,
+    erbjuds,
+)
 from secretary.ui.session.paragraf.widgets import NOTE, WARN, label, section
 from secretary.ui.table import select_row, selected_row
 from secretary.ui.tangenter import i_text
@@ -82,6 +90,7 @@ COUNT_HINT = hint(
     ("A", "acklamation"),
     ("Delete", "ta bort"),
 )
+PERSONLIG_HINT = hint(("P", "personlig ersättare (P igen löser)"))
 GROUP_HINT = hint(("0…9 Enter", "röster"), ("N", "valsedelsgrupp"), ("Delete", "ta bort"))
 
 
@@ -125,6 +134,8 @@ class ValPanel(QWidget):
         )
         self.nominering.hide()
         self.grupp.hide()
+        self.personlig = PersonligVal(self)
+        self.personlig.hide()
         self.lottning = label(self, WARN)
         self.lottning.hide()
         self.keys = label(self)
@@ -155,6 +166,7 @@ class ValPanel(QWidget):
                 self.count,
                 self.nominering,
                 self.grupp,
+                self.personlig,
                 self.lottning,
                 parent=self,
             ),
@@ -178,6 +190,8 @@ class ValPanel(QWidget):
         self.nominering.cancelled.connect(lambda: self._close_entry(self.nominering))
         self.grupp.saved.connect(self.add_grupp)
         self.grupp.cancelled.connect(lambda: self._close_entry(self.grupp))
+        self.personlig.chosen.connect(self.tie)
+        self.personlig.cancelled.connect(lambda: self._close_entry(self.personlig))
 
     def _make_actions(self) -> None:
         act, p, c = self.panel._act, self.posts, self.count
@@ -189,6 +203,7 @@ class ValPanel(QWidget):
         act(c, "Ta bort ur räkningen", ("Delete",), self.remove_item)
         act(c, "Sluten omröstning", ("S",), lambda: self.set_valsatt(Valsatt.SLUTEN))
         act(c, "Acklamation", ("A",), lambda: self.set_valsatt(Valsatt.ACKLAMATION))
+        act(c, "Personlig ersättare", ("P",), self.start_personlig)
         ctx = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for n in range(1, 10):
             act(
@@ -203,13 +218,22 @@ class ValPanel(QWidget):
         if widget is self.posts:
             return POST_HINT
         if widget is self.count:
-            post = self.post()
-            return GROUP_HINT if post and post.valsatt is Valsatt.PROPORTIONELL else COUNT_HINT
+            return self._count_hint()
+        if widget is self.personlig.list:
+            return CHOOSER_HINT
         if widget is not None and self.entledigande.isAncestorOf(widget):
             return self.entledigande.hint()
         if widget is not None and self.isAncestorOf(widget):
             return self.form.hint()
         return ""
+
+    def _count_hint(self) -> str:
+        post, i, vy = self.post(), self.index(), self.vy
+        if post is not None and post.valsatt is Valsatt.PROPORTIONELL:
+            return GROUP_HINT
+        if vy is not None and i is not None and erbjuds(vy, i):
+            return f"{COUNT_HINT} &nbsp; {PERSONLIG_HINT}"
+        return COUNT_HINT
 
     # --- showing ---------------------------------------------------------------------------
 
@@ -283,13 +307,13 @@ class ValPanel(QWidget):
         self.count_model.set_header(
             RakningModel.VALD, "Platser (jämförelsetal)" if proportional else "Vald"
         )
-        self.count_model.set_rows(rakning_rows(post, res))
-        self.keys.setText(i_text(GROUP_HINT if proportional else COUNT_HINT))
+        self.count_model.set_rows(rakning_rows(post, res, vy.personliga[i]))
+        self.keys.setText(i_text(self._count_hint()))
         self._show_lottning(post, res)
         organ = self.panel.vy.organ if self.panel.vy is not None else ""
         lines = [*nomineringar_text(post), *beslutsgang_text(post, organ, vy.narvarande)]
         lines += valresultat_text(post)
-        lines += [f"<b>{line}</b>" for line in beslut_text(post, organ)]
+        lines += [f"<b>{line}</b>" for line in beslut_text(post, organ, vy.personliga[i])]
         lines += [f"<span style='{WARN}'>⚠ {h}</span>" for h in vy.hinder[i]]
         self.text.setText("<br>".join(lines))
         self.text.setStyleSheet(NOTE)
@@ -402,7 +426,7 @@ class ValPanel(QWidget):
         entry.show()
         entry.clear()
 
-    def _close_entry(self, entry: PairEntry) -> None:
+    def _close_entry(self, entry: QWidget) -> None:
         entry.hide()
         self._focus_count()
 
@@ -476,6 +500,39 @@ class ValPanel(QWidget):
         if post is None or i is None or post.valsatt is valsatt:
             return
         self._save(replace(post, valsatt=valsatt, lottning={}), i)
+
+    # --- personliga ersättare ---------------------------------------------------------------
+
+    def start_personlig(self) -> None:
+        """P on an elected ersättare: choose the ledamot, or untie one already tied."""
+        post, i, vy = self.post(), self.index(), self.vy
+        if post is None or i is None or vy is None:
+            return
+        row = self.count_model.row_at(selected_row(self.count))
+        chosen = (
+            post.nomineringar[row.index].kandidat
+            if row is not None and row.slag == "kandidat" and row.index < len(post.nomineringar)
+            else None
+        )
+        offer = erbjudande(vy, i, chosen)
+        if isinstance(offer, str):
+            self.panel.host.refuse(offer)
+        elif offer.nu is not None:
+            self.tie(offer.ersattare, None)
+        else:
+            self.nominering.hide()
+            self.personlig.start(offer)
+
+    def tie(self, ersattare: Kandidat, ledamot: Kandidat | None) -> None:
+        a, i, store = self.arende_id, self.index(), self.panel.store
+        if a is None or i is None:
+            return
+        at = selected_row(self.count)
+        if self._run(lambda: val.satt_personlig(store, a, i, ersattare, ledamot)) is not None:
+            self.personlig.hide()
+            self.count.setFocus(Qt.FocusReason.OtherFocusReason)
+            if 0 <= at < self.count_model.rowCount():
+                self.count.setCurrentIndex(self.count_model.index(at, RakningModel.VALD))
 
     def lotta(self, n: int) -> None:
         post, i, a, store = self.post(), self.index(), self.arende_id, self.panel.store

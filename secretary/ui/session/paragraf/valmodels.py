@@ -7,13 +7,14 @@ which emits `counted` for the panel to record: the model itself never changes it
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from secretary.domain.val import Post, Valresultat, Valsatt, gruppnamn, roll_ord
+from secretary.domain.val import Personlig, Post, Valresultat, Valsatt, gruppnamn, roll_ord
 from secretary.domain.val_text import period, tal
 from secretary.services.read.val import ValVy
 from secretary.ui.session.models import DISPLAY, FG, RowsModel
@@ -89,8 +90,12 @@ def post_rows(vy: ValVy) -> list[PostRad]:
     return out
 
 
-def rakning_rows(post: Post, res: Valresultat) -> list[RakningRad]:
+def rakning_rows(
+    post: Post, res: Valresultat, personliga: Sequence[Personlig] = ()
+) -> list[RakningRad]:
+    """`personliga`: whom each elected ersättare replaces, shown beside 'vald'."""
     valda = {k.nyckel for k in res.valda}
+    tied = {p.ersattare.nyckel: p.ledamot for p in personliga if p.ledamot is not None}
     out: list[RakningRad] = []
     if post.valsatt is Valsatt.PROPORTIONELL:
         names = gruppnamn(post.grupper)
@@ -105,6 +110,8 @@ def rakning_rows(post: Post, res: Valresultat) -> list[RakningRad]:
         roster = list(post.roster) + [0] * (len(post.nomineringar) - len(post.roster))
         for i, n in enumerate(post.nomineringar):
             vald = "vald" if n.kandidat.nyckel in valda else ""
+            if (ledamot := tied.get(n.kandidat.nyckel)) is not None:
+                vald += f", personlig ersättare för {ledamot.label}"
             out.append(
                 RakningRad(
                     "kandidat",
