@@ -170,7 +170,9 @@ def tagga(doc: Any, taggning: Taggning) -> None:
         parent = made[-1 if e.foralder is None else e.foralder.nummer]
         obj = Dictionary(Type=struct_elem, S=Name("/" + e.roll), P=parent)
         if e.attribut:
-            obj.A = Dictionary({f"/{k}": Name("/" + v) for k, v in e.attribut.items()})
+            obj.A = Dictionary(
+                {f"/{k}": Name("/" + v) if isinstance(v, str) else v for k, v in e.attribut.items()}
+            )
         made[e.nummer] = doc.make_indirect(obj)
     for nummer, obj in made.items():
         own = first_page.get(nummer)  # content on its first page: a bare MCID, with /Pg

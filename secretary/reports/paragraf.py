@@ -85,6 +85,7 @@ def omrostningstabell(o: Omrostning) -> Table:
                 ("LEFTPADDING", (0, 0), (-1, -1), 2),
                 ("FONTNAME", (0, 0), (-1, 0), st.BOLD),
                 ("FONTNAME", (0, -1), (-1, -1), st.BOLD),
+                ("SPAN", (0, -1), (1, -1)),  # "Summa" for the name columns both
                 ("ALIGN", (2, 0), (-1, -1), "CENTER"),
                 ("LINEBELOW", (0, 0), (-1, 0), 0.75, st.GREY),
                 ("LINEABOVE", (0, -1), (-1, -1), 0.75, st.GREY),

@@ -17,6 +17,7 @@ belongs to the cell.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -154,17 +155,39 @@ class Tabelltaggar:
     and shading as artifacts. `rubrikrader` rows are column headers (TH, scope Column),
     `rubrikkolumner` columns are row headers (TH, scope Row). Rows are known by their list
     object, which reportlab keeps when it splits a table: a row drawn again (the heading row
-    repeated on the next page) is an artifact there."""
+    repeated on the next page) is an artifact there.
+
+    A cell that spans others has the Table attributes RowSpan and ColSpan (PDF 32000-1
+    14.8.5.7), and the cells it covers are no cells of their own. The spans are reportlab's
+    (TableStyle "SPAN"), and `spann`: cells that span others in meaning only, (row, column)
+    -> (rows, columns), rows counted over all the parts of a split table. reportlab cannot
+    break a page inside a spanned row, so a label that heads a long list (the ledamöter) is
+    one cell to a reader but drawn row by row; what is drawn in a cell it covers (the label
+    again, "(forts.)", on the next page) is an artifact there. A row header is a cell within
+    the header columns: one spanning beyond them is a TD."""
 
     def __init__(
-        self, foralder: Element | None = None, *, rubrikrader: int = 0, rubrikkolumner: int = 0
+        self,
+        foralder: Element | None = None,
+        *,
+        rubrikrader: int = 0,
+        rubrikkolumner: int = 0,
+        spann: Mapping[tuple[int, int], tuple[int, int]] | None = None,
     ) -> None:
         self.tabell = Element("Table", foralder)
         self.rubrikrader = rubrikrader
         self.rubrikkolumner = rubrikkolumner
+        self.spann = dict(spann or {})
+        self._tackta = {
+            (r + i, c + j)
+            for (r, c), (rows, cols) in self.spann.items()
+            for i in range(rows)
+            for j in range(cols)
+            if i or j
+        }
         self._rader: dict[int, tuple[list[Any], Element, int]] = {}
         self._ritade: set[int] = set()
-        self._rad: tuple[Element, int] | None = None  # the TR and its row number, or None
+        self._rad: tuple[Element, int, int] | None = None  # TR, row here, row in all; or None
         self._celler: dict[tuple[int, int], Element] = {}
 
     def __call__(self, table: Table, kind: str, *args: Any) -> None:
@@ -184,23 +207,37 @@ class Tabelltaggar:
             _, tr, n = self._rader[id(row)]
             again = id(row) in self._ritade
             self._ritade.add(id(row))
-            self._rad = None if again else (tr, n)
+            self._rad = None if again else (tr, args[0], n)
         elif kind == "startCell":
             if self._rad is None:
                 t.artefakt(canv, "Pagination", "Header")
                 return
-            tr, n = self._rad
+            tr, here, n = self._rad
             col = args[1]
+            if (n, col) in self._tackta:
+                t.artefakt(canv, "Pagination")
+                return
             cell = self._celler.get((n, col))
             if cell is None:
-                if n < self.rubrikrader:
-                    cell = Element("TH", tr, {"O": "Table", "Scope": "Column"})
-                elif col < self.rubrikkolumner:
-                    cell = Element("TH", tr, {"O": "Table", "Scope": "Row"})
-                else:
-                    cell = Element("TD", tr)
+                cell = self._cell(table, tr, here, n, col)
                 self._celler[(n, col)] = cell
             t.borja(canv, cell)
+
+    def _cell(self, table: Table, tr: Element, here: int, n: int, col: int) -> Element:
+        rows, cols = self.spann.get((n, col), (1, 1))
+        if table._spanCmds:  # reportlab's span: (col0, row0, col1, row1) of its first cell
+            c0, r0, c1, r1 = table._spanRanges[col, here]
+            rows, cols = max(rows, r1 - r0 + 1), max(cols, c1 - c0 + 1)
+        attribut: dict[str, Any] = {"O": "Table"}
+        if rows > 1:
+            attribut["RowSpan"] = rows
+        if cols > 1:
+            attribut["ColSpan"] = cols
+        if n < self.rubrikrader:
+            return Element("TH", tr, {**attribut, "Scope": "Column"})
+        if col + cols <= self.rubrikkolumner:
+            return Element("TH", tr, {**attribut, "Scope": "Row"})
+        return Element("TD", tr, attribut if len(attribut) > 1 else {})
 
 
 def tagga(table: Table, taggar: Tabelltaggar) -> Table:

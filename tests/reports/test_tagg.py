@@ -5,6 +5,7 @@ the signature fields say who signs."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import re
@@ -98,6 +99,7 @@ def test_headings_in_order_and_tables_with_header_cells(
             assert header, "a table without header cells"
             for th in header:
                 assert str(th.obj.A.Scope) in ("/Row", "/Column")
+            pdftags.grid(table)  # spans and cells make whole rows
         for node in structure.walk():
             if node.roll == "L":
                 assert node.barn and all(li.roll == "LI" for li in node.barn)
@@ -236,3 +238,105 @@ def test_each_signature_widget_is_a_form_element_in_the_structure_tree(
         assert len(keys) == len(widgets)
         # The pages' own keys are untouched.
         assert {int(p.StructParents) for p in pdf.pages} == set(by_key) - keys
+
+
+def _tables(structure: pdftags.Node) -> list[pdftags.Node]:
+    return [n for n in structure.walk() if n.roll == "Table"]
+
+
+def _column(
+    grid: list[list[pdftags.Node]], col: int, shown: dict[tuple[int, int], str]
+) -> list[str]:
+    return [pdftags.text(row[col], shown) for row in grid]
+
+
+def test_a_label_heads_all_the_rows_of_its_list(
+    documents: dict[str, bytes], omstridd: ProtokollData
+) -> None:
+    """The front page's facts: "Ledamöter" is printed once above its names, and is one row
+    header spanning them (RowSpan), the rows under it without a header cell of their own;
+    so a screen reader names the group on every ledamot, not an empty header."""
+    shown = pdftags.innehall(documents["slutligt"])
+    with pdftags.open_pdf(documents["slutligt"]) as pdf:
+        facts = _tables(pdftags.tree(pdf))[0]
+        grid = pdftags.grid(facts)
+    rows = [i for i, row in enumerate(grid) if pdftags.text(row[0], shown) == "Ledamöter"]
+    assert len(rows) == len(omstridd.ledamoter) > 1
+    (th,) = {id(grid[i][0]): grid[i][0] for i in rows}.values()
+    assert th.roll == "TH" and str(th.obj.A.Scope) == "/Row"
+    assert pdftags.span(th) == (len(omstridd.ledamoter), 1)
+    assert [pdftags.text(grid[i][1], shown) for i in rows] == list(omstridd.ledamoter)
+    cells = [[c.roll for c in tr.barn] for tr in facts.barn]
+    assert cells.count(["TD"]) == len(omstridd.ledamoter) - 1 + len(omstridd.ovriga) - 1
+    assert all(pdftags.text(c, shown) for c in facts.walk() if c.roll == "TH")  # none empty
+
+
+def test_a_long_list_over_two_pages_is_one_group_and_forts_is_an_artifact(
+    omstridd: ProtokollData,
+) -> None:
+    many = tuple(f"Ledamot {n} (S)" for n in range(61))
+    data = dataclasses.replace(omstridd, ledamoter=many)
+    pdf_bytes = ProtokollPdf(data).render()
+    shown = pdftags.innehall(pdf_bytes)
+    with pdftags.open_pdf(pdf_bytes) as pdf:
+        facts = _tables(pdftags.tree(pdf))[0]
+        grid = pdftags.grid(facts)
+        artifacts = " ".join(t.text for t in pdftags.texts(pdf) if t.tag == "Artifact")
+    ths = [c for c in facts.walk() if c.roll == "TH"]
+    (ledamoter,) = [c for c in ths if pdftags.text(c, shown) == "Ledamöter"]
+    assert pdftags.span(ledamoter) == (61, 1)
+    names = [pdftags.text(row[1], shown) for row in grid if row[0] is ledamoter]
+    assert names == list(many)
+    pages = {m[0] for row in grid if row[0] is ledamoter for m in row[1].mcids}
+    assert pages == {0, 1}
+    assert not any("(forts.)" in pdftags.text(c, shown) for c in ths)
+    assert "(forts.)" in artifacts  # drawn for the eye, on the page it continues
+
+
+@pytest.mark.parametrize("kind", ["slutligt", "anslagsbevis"])
+def test_cells_reportlab_spans_carry_colspan_and_cover_no_extra_cells(
+    documents: dict[str, bytes], kind: str
+) -> None:
+    """TableStyle SPAN: the ANSLAG/BEVIS heading and the sentence under it are each one cell
+    over both columns (the heading a column header, the sentence data); so is the
+    Underskrifter heading of the front page."""
+    shown = pdftags.innehall(documents[kind])
+    with pdftags.open_pdf(documents[kind]) as pdf:
+        tables = _tables(pdftags.tree(pdf))
+    spanning = {}
+    for table in tables:
+        for row in pdftags.grid(table):
+            if len({id(c) for c in row}) == 1 and len(row) > 1:
+                cell = row[0]
+                spanning[pdftags.text(cell, shown)] = (cell.roll, pdftags.span(cell), cell.obj.A)
+    anslag = "Protokollet är justerat. Justeringen har tillkännagivits genom anslag."
+    expected = {"ANSLAG/BEVIS": "TH", anslag: "TD"}
+    if kind == "slutligt":
+        expected["Underskrifter"] = "TH"
+    assert {k: v[0] for k, v in spanning.items()} == expected
+    for roll, (_, cols), a in spanning.values():
+        assert cols == 2 and str(a.O) == "/Table"
+        if roll == "TH":
+            assert str(a.Scope) == "/Column"
+
+
+def test_the_summa_row_of_a_roll_call_spans_the_name_columns(
+    documents: dict[str, bytes], omstridd: ProtokollData
+) -> None:
+    shown = pdftags.innehall(documents["slutligt"])
+    with pdftags.open_pdf(documents["slutligt"]) as pdf:
+        tables = _tables(pdftags.tree(pdf))
+    listor = [t for t in tables if pdftags.text(t.barn[0].barn[0], shown) == "Ledamot"]
+    votes = [o for p in omstridd.arenden for o in p.omrostningar]
+    assert len(listor) == len(votes) > 0
+    for table, o in zip(listor, votes, strict=True):
+        grid = pdftags.grid(table)
+        assert len(grid) == len(o.rader) + 2 and len(grid[0]) == 6
+        summa = grid[-1]
+        assert summa[0] is summa[1] and summa[0].roll == "TD"
+        assert pdftags.span(summa[0]) == (1, 2)
+        assert _column(grid, 0, shown)[-1] == "Summa"
+        assert [pdftags.text(c, shown) for c in summa[2:4]] == [
+            str(o.antal("Ja")),
+            str(o.antal("Nej")),
+        ]
