@@ -57,6 +57,12 @@ class Taggning:
         self.sidor: dict[int, list[Element]] = {}
         self.bokmarken: list[Bokmarke] = []
         self._djup = 0
+        self._oppet: int | None = None  # the MCID open on this page, if any
+
+    def oppet(self) -> int | None:
+        """The MCID of the element whose marked content is open now (None: none, or an
+        artifact): what a signature line is drawn in (page.Signaturlinje)."""
+        return self._oppet
 
     def borja(self, canv: Canvas, element: Element, topp: float | None = None) -> bool:
         """Open marked content for `element`; False (nothing written) inside another."""
@@ -69,6 +75,7 @@ class Taggning:
             self.bokmarken.append(Bokmarke(element.bokmarke, sida, topp))
             element.bokmarke = None  # a § heading split over pages: one bookmark
         canv.addLiteral(f"/{element.roll} <</MCID {len(mcids)}>> BDC")
+        self._oppet = len(mcids)
         mcids.append(element)
         self._djup = 1
         return True
@@ -86,6 +93,7 @@ class Taggning:
         self._djup -= 1
         if self._djup == 0:
             canv.addLiteral("EMC")
+            self._oppet = None
 
 
 def taggning(canv: Canvas) -> Taggning | None:

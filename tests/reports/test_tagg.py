@@ -218,8 +218,8 @@ def test_each_signature_widget_is_a_form_element_in_the_structure_tree(
         nums = root.ParentTree.Nums
         by_key = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
         assert int(root.ParentTreeNextKey) == max(by_key) + 1
-        (document,) = pdftags.tree(pdf).barn
-        forms = [n.obj for n in document.barn if n.roll == "Form"]
+        structure = pdftags.tree(pdf)
+        forms = [n.obj for n in structure.walk() if n.roll == "Form"]
         widgets = [
             (i, a)
             for i, page in enumerate(pdf.pages)
@@ -231,13 +231,42 @@ def test_each_signature_widget_is_a_form_element_in_the_structure_tree(
         for i, widget in widgets:
             form = by_key[int(widget.StructParent)]
             keys.add(int(widget.StructParent))
-            assert form.S == "/Form" and form.P.objgen == document.obj.objgen
+            assert form.S == "/Form"
             assert form.K.Type == "/OBJR" and form.K.Obj.objgen == widget.objgen
             assert form.K.Pg.objgen == form.Pg.objgen == pdf.pages[i].obj.objgen
             assert any(f.objgen == form.objgen for f in forms)
         assert len(keys) == len(widgets)
         # The pages' own keys are untouched.
         assert {int(p.StructParents) for p in pdf.pages} == set(by_key) - keys
+
+
+@pytest.mark.parametrize("kind", ["slutligt", "utdrag"])
+def test_each_signature_field_is_read_beside_its_signature_line(
+    documents: dict[str, bytes], kind: str, omstridd: ProtokollData
+) -> None:
+    """Reading order (PDF/UA-1 7.2, 7.18.4): a screen reader meets each field where its line
+    is, in the cell with the printed name, after it, in the row its role heads, and not
+    after the whole document."""
+    if kind == "slutligt":
+        expected = {u.falt: (u.roll, u.namn) for u in omstridd.underskrifter}
+    else:
+        expected = {"Utdragsbestyrkande": ("Underskrift", omstridd.sekreterare)}
+    shown = pdftags.innehall(documents[kind])
+    with pdftags.open_pdf(documents[kind]) as pdf:
+        structure = pdftags.tree(pdf)
+        parent = pdftags.parents(structure)
+        found = {}
+        for form in (n for n in structure.walk() if n.roll == "Form"):
+            cell = parent[form.obj.objgen]
+            row = parent[cell.obj.objgen]
+            assert (cell.roll, row.roll) == ("TD", "TR")
+            assert cell.barn[-1] is form and cell.mcids, "the field after the line it is on"
+            th = [c for c in row.barn if c.roll == "TH"]
+            found[str(form.obj.K.Obj.T)] = (
+                " ".join(pdftags.text(c, shown) for c in th),
+                pdftags.text(cell, shown),
+            )
+    assert found == expected
 
 
 def _tables(structure: pdftags.Node) -> list[pdftags.Node]:
