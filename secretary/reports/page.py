@@ -315,6 +315,7 @@ class _Dokument(BaseDocTemplate):  # type: ignore[misc]
     def afterFlowable(self, flowable: Flowable) -> None:
         if isinstance(flowable, Paragrafgrans):
             self.paragraf = flowable.nummer
+            self.canv.taggning.paragrafgrans(flowable.nummer)
 
     def handle_pageBegin(self) -> None:
         self.fortsatter = self.paragraf
@@ -385,4 +386,5 @@ def bygg(flowables: list[Flowable], sidhuvud: Sidhuvud, layout: Layout, titel: s
         doc.build(flowables, canvasmaker=canvasmaker)
     finally:
         rl_config.useA85 = a85
+    layout.taggning.sektionera()
     return out.getvalue()

@@ -12,6 +12,12 @@ Structure elements are made when the flowables are: `Element(roll, forälder)`. 
 split over two pages keeps its element, so it is one P with content on two pages. Marked
 content does not nest: inside a table cell a paragraph's own tag is not written, its text
 belongs to the cell.
+
+A document with §§ is read as sections (PDF 32000-1 14.8.4.2, Sect): each § one Sect from
+its heading to the next §, whatever pages it runs over, and the content between §§ (the
+front matter, an utdrag's certification) a Sect of its own. The layout says where a § begins
+and ends (page.Paragrafgrans); each element without a parent goes into the section it is
+first drawn in, once the layout is done (`Taggning.sektionera`).
 """
 
 from __future__ import annotations
@@ -58,6 +64,23 @@ class Taggning:
         self.bokmarken: list[Bokmarke] = []
         self._djup = 0
         self._oppet: int | None = None  # the MCID open on this page, if any
+        self._sektion: Element | None = None  # the Sect being drawn, None between two
+        self._paragrafer = False  # a § was laid out: the document is read in sections
+        # Each element without a parent, by number: it and the Sect it was first drawn in.
+        self._sektioner: dict[int, tuple[Element, Element]] = {}
+
+    def paragrafgrans(self, nummer: int | None) -> None:
+        """A § begins (its number) or ends (None) here: the content after it is a new Sect."""
+        self._sektion = Element("Sect") if nummer is not None else None
+        self._paragrafer = self._paragrafer or nummer is not None
+
+    def sektionera(self) -> None:
+        """After the layout: in a document with §§, each element drawn without a parent goes
+        into its Sect (see the module's docstring). Elsewhere nothing changes."""
+        if self._paragrafer:
+            for top, sektion in self._sektioner.values():
+                top.foralder = sektion
+        self._sektioner.clear()
 
     def oppet(self) -> int | None:
         """The MCID of the element whose marked content is open now (None: none, or an
@@ -78,6 +101,13 @@ class Taggning:
         self._oppet = len(mcids)
         mcids.append(element)
         self._djup = 1
+        if self._sektion is None:
+            self._sektion = Element("Sect")
+        top = element
+        while top.foralder is not None:
+            top = top.foralder
+        if top.nummer not in self._sektioner:
+            self._sektioner[top.nummer] = (top, self._sektion)
         return True
 
     def artefakt(self, canv: Canvas, typ: str = "Layout", undertyp: str = "") -> None:

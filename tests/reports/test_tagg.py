@@ -21,6 +21,7 @@ from secretary.reports.utdrag import utdrag_pdf
 from tests.reports import pdftags
 
 KINDS = ["slutligt", "utkast", "publik", "utdrag", "anslagsbevis"]
+PARAGRAFER = ["slutligt", "utkast", "publik", "utdrag"]  # the documents made of §§
 
 
 @pytest.fixture(scope="module")
@@ -369,3 +370,65 @@ def test_the_summa_row_of_a_roll_call_spans_the_name_columns(
             str(o.antal("Ja")),
             str(o.antal("Nej")),
         ]
+
+
+def _sections(
+    data: bytes, numbers: list[int]
+) -> tuple[list[pdftags.Node], dict[tuple[int, int], str]]:
+    """The Document's kids, checked to be the front matter's Sect, one Sect per § in
+    `numbers` beginning with its H2 (the only H2 in it), and what follows the last §."""
+    shown = pdftags.innehall(data)
+    with pdftags.open_pdf(data) as pdf:
+        (document,) = pdftags.tree(pdf).barn
+    sects = document.barn
+    assert [s.roll for s in sects] == ["Sect"] * len(sects)
+    front, *rest = sects
+    assert [n.roll for n in front.walk() if re.fullmatch(r"H\d", n.roll)] == ["H1"]
+    for sect, n in zip(rest, numbers, strict=False):
+        h2 = [b for b in sect.walk() if b.roll == "H2"]
+        assert h2 == [sect.barn[0]], f"§ {n}: its heading first, and no other §"
+        assert pdftags.text(h2[0], shown).startswith(f"§ {n} ")
+    assert len(rest) >= len(numbers)
+    return sects, shown
+
+
+@pytest.mark.parametrize("kind", PARAGRAFER)
+def test_each_paragraf_is_one_section_from_its_heading_to_the_next(
+    documents: dict[str, bytes], kind: str, omstridd: ProtokollData
+) -> None:
+    """Sect per § (PDF 32000-1 14.8.4.2), the front matter a Sect of its own; a § that runs
+    on to more pages stays one Sect, its "§ N (forts.)" running head an artifact."""
+    numbers = [336, 338] if kind == "utdrag" else [p.paragraf for p in omstridd.arenden]
+    sects, shown = _sections(documents[kind], numbers)
+    back = sects[1 + len(numbers) :]
+    if kind == "utdrag":  # the certification after the §§
+        (intyg,) = back
+        assert pdftags.text(intyg, shown).startswith("Rätt utdraget intygar")
+    else:
+        assert back == []
+    pages = [{m[0] for n in s.walk() for m in n.mcids} for s in sects]
+    for a, b in itertools.pairwise(pages):
+        assert max(a) <= min(b), "sections in page order"
+    if kind != "utdrag":
+        assert any(len(p) > 1 for p in pages[1:]), "a § over more than one page"
+    with pdftags.open_pdf(documents[kind]) as pdf:
+        artifacts = " ".join(t.text for t in pdftags.texts(pdf) if t.tag == "Artifact")
+    assert ("(forts.)" in artifacts) == (kind != "utdrag")
+    assert not any("(forts.)" in t for t in shown.values())
+
+
+def test_a_paragraf_under_sekretess_in_the_public_version_is_its_own_section(
+    omstridd: ProtokollData,
+) -> None:
+    hemlig = omstridd.arenden[1]
+    arenden = tuple(
+        dataclasses.replace(p, sekretess=True) if p is hemlig else p for p in omstridd.arenden
+    )
+    data = dataclasses.replace(omstridd, arenden=arenden)
+    sects, shown = _sections(
+        ProtokollPdf(data, publik=True).render(), [p.paragraf for p in arenden]
+    )
+    sect = sects[2]
+    assert [n.roll for n in sect.barn] == ["H2", "P"]
+    assert pdftags.text(sect.barn[0], shown) == f"§ {hemlig.paragraf} {hemlig.rubrik}"
+    assert len(sects) == 1 + len(arenden)
