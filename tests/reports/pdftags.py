@@ -126,6 +126,27 @@ def open_pdf(data: bytes) -> pikepdf.Pdf:
     return pikepdf.open(io.BytesIO(data))
 
 
+def assert_tagged(pdf: pikepdf.Pdf, kind: str) -> list[Text]:
+    """PDF/UA-1 7.1: every text on every page is in a structure element (its MCID in the
+    parent tree and in exactly the element the parent tree names) or an artifact; the texts
+    shown, for further checks."""
+    parents = parent_tree(pdf)
+    structure = tree(pdf)
+    by_obj = {n.obj.objgen: n for n in structure.walk()}
+    referenced = [m for n in structure.walk() for m in n.mcids]
+    shown = texts(pdf)
+    assert shown, f"{kind}: no text"
+    for t in shown:
+        where = f"{kind} page {t.page + 1}: {t.text!r}"
+        assert t.tag, f"untagged text, {where}"
+        if t.tag != "Artifact":
+            assert (t.page, t.mcid) in parents, f"MCID not in the parent tree, {where}"
+    assert sorted(referenced) == sorted(parents), f"{kind}: parent tree and elements differ"
+    for where, elem in parents.items():
+        assert where in by_obj[elem.objgen].mcids, f"{kind}: parent tree names another element"
+    return shown
+
+
 def span(cell: Node) -> tuple[int, int]:
     """A TH or TD's (RowSpan, ColSpan), 1 where not given."""
     a = cell.obj.get("/A")
