@@ -262,20 +262,27 @@ class Tabelltaggar:
             t.borja(canv, cell)
 
     def _cell(self, table: Table, tr: Element, here: int, n: int, col: int) -> Element:
-        rows, cols = self.spann.get((n, col), (1, 1))
+        rows, cols = self.spann.get((n, col), (1, 1)) if self.spann else (1, 1)
         if table._spanCmds:  # reportlab's span: (col0, row0, col1, row1) of its first cell
             c0, r0, c1, r1 = table._spanRanges[col, here]
             rows, cols = max(rows, r1 - r0 + 1), max(cols, c1 - c0 + 1)
+        if n < self.rubrikrader:
+            scope: str | None = "Column"
+        elif col + cols <= self.rubrikkolumner:
+            scope = "Row"
+        elif rows == cols == 1:
+            return Element("TD", tr)  # most cells: no attributes
+        else:
+            scope = None
         attribut: dict[str, Any] = {"O": "Table"}
         if rows > 1:
             attribut["RowSpan"] = rows
         if cols > 1:
             attribut["ColSpan"] = cols
-        if n < self.rubrikrader:
-            return Element("TH", tr, {**attribut, "Scope": "Column"})
-        if col + cols <= self.rubrikkolumner:
-            return Element("TH", tr, {**attribut, "Scope": "Row"})
-        return Element("TD", tr, attribut if len(attribut) > 1 else {})
+        if scope is None:
+            return Element("TD", tr, attribut)
+        attribut["Scope"] = scope
+        return Element("TH", tr, attribut)
 
 
 def tagga(table: Table, taggar: Tabelltaggar) -> Table:
