@@ -170,7 +170,9 @@ def tagga(doc: Any, taggning: Taggning) -> None:
         parent = made[-1 if e.foralder is None else e.foralder.nummer]
         obj = Dictionary(Type=struct_elem, S=Name("/" + e.roll), P=parent)
         if e.attribut:
-            obj.A = Dictionary({f"/{k}": Name("/" + v) for k, v in e.attribut.items()})
+            obj.A = Dictionary(
+                {f"/{k}": Name("/" + v) if isinstance(v, str) else v for k, v in e.attribut.items()}
+            )
         made[e.nummer] = doc.make_indirect(obj)
     for nummer, obj in made.items():
         own = first_page.get(nummer)  # content on its first page: a bare MCID, with /Pg
@@ -214,7 +216,7 @@ def signaturfalt(pdf: bytes, falt: Sequence[Faltplats]) -> bytes:
     from pyhanko.sign import fields
 
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
-    widgets: list[tuple[Any, Any]] = []
+    widgets: list[tuple[Faltplats, Any, Any]] = []
     for f in falt:
         x1, y1, x2, y2 = (round(v) for v in f.box)
         spec = fields.SigFieldSpec(
@@ -231,7 +233,7 @@ def signaturfalt(pdf: bytes, falt: Sequence[Faltplats]) -> bytes:
             for a in page_ref.get_object().get("/Annots", [])
             if a.get_object().get("/T") == f.namn
         )
-        widgets.append((page_ref, widget))
+        widgets.append((f, page_ref, widget))
     if "/StructTreeRoot" in writer.root:
         _i_strukturen(writer, widgets)
     out = io.BytesIO()
@@ -239,11 +241,13 @@ def signaturfalt(pdf: bytes, falt: Sequence[Faltplats]) -> bytes:
     return out.getvalue()
 
 
-def _i_strukturen(writer: Any, widgets: Sequence[tuple[Any, Any]]) -> None:
-    """Each widget as the object of a Form structure element (PDF/UA-1 7.18.1, 7.18.4), at
-    the end of the Document element, in the fields' order (which /Tabs /S makes the tab
-    order): the Form has an /OBJR to the widget, the widget a /StructParent, a new key in
-    the parent tree naming the Form."""
+def _i_strukturen(writer: Any, widgets: Sequence[tuple[Faltplats, Any, Any]]) -> None:
+    """Each widget as the object of a Form structure element (PDF/UA-1 7.18.1, 7.18.4) in
+    reading order: beside its signature line, as the last kid of the element the line was
+    drawn in (a table cell; found by the line's MCID in the parent tree), or at the end of
+    the Document for a line drawn in none. The Form has an /OBJR to the widget, the widget a
+    /StructParent, a new key in the parent tree naming the Form; /Tabs /S on the pages makes
+    this order the tab order."""
     from pyhanko.pdf_utils import generic as untyped
     from pyhanko.pdf_utils.generic import pdf_name
 
@@ -251,19 +255,23 @@ def _i_strukturen(writer: Any, widgets: Sequence[tuple[Any, Any]]) -> None:
 
     root_ref = writer.root.raw_get("/StructTreeRoot")
     root = root_ref.get_object()
-    document_ref = root.raw_get("/K")
-    document = document_ref.get_object()
     parent_tree_ref = root.raw_get("/ParentTree")
     nums = parent_tree_ref.get_object()["/Nums"]
-    kids = document["/K"]
+    by_key = {int(nums[i]): nums.raw_get(i + 1) for i in range(0, len(nums), 2)}
     key = int(root["/ParentTreeNextKey"])
-    for page_ref, widget in widgets:
+    changed = [root_ref, parent_tree_ref]
+    for f, page_ref, widget in widgets:
+        parent_ref = root.raw_get("/K")  # the Document
+        page = page_ref.get_object()
+        if f.mcid is not None and "/StructParents" in page:
+            parent_ref = by_key[int(page["/StructParents"])].get_object().raw_get(f.mcid)
+        parent = parent_ref.get_object()
         form = writer.add_object(
             generic.DictionaryObject(
                 {
                     pdf_name("/Type"): pdf_name("/StructElem"),
                     pdf_name("/S"): pdf_name("/Form"),
-                    pdf_name("/P"): document_ref,
+                    pdf_name("/P"): parent_ref,
                     pdf_name("/Pg"): page_ref,
                     pdf_name("/K"): generic.DictionaryObject(
                         {
@@ -275,12 +283,17 @@ def _i_strukturen(writer: Any, widgets: Sequence[tuple[Any, Any]]) -> None:
                 }
             )
         )
+        kids = parent.get("/K")
+        if not isinstance(kids, generic.ArrayObject):
+            kids = generic.ArrayObject([] if kids is None else [parent.raw_get("/K")])
+            parent[pdf_name("/K")] = kids
         kids.append(form)
+        changed.append(parent_ref)
         widget.get_object()[pdf_name("/StructParent")] = generic.NumberObject(key)
         writer.mark_update(widget)
         nums.append(generic.NumberObject(key))
         nums.append(form)
         key += 1
     root[pdf_name("/ParentTreeNextKey")] = generic.NumberObject(key)
-    for ref in (root_ref, document_ref, parent_tree_ref):
+    for ref in changed:
         writer.mark_update(ref)

@@ -59,16 +59,30 @@ class FaktaTabell(Table):  # type: ignore[misc]
         return [parts[0], fakta_tabell(rest, self._renderCB)]
 
 
+def _grupper(rows: Sequence[Rad]) -> dict[tuple[int, int], tuple[int, int]]:
+    """A label and the rows under it without one (the ledamöter after "Ledamöter"): the
+    label spans them all, in the table's structure (Tabelltaggar's `spann`)."""
+    spann: dict[tuple[int, int], tuple[int, int]] = {}
+    start: int | None = None
+    for i, (label, _, _) in enumerate(rows):
+        if label or start is None:
+            start = i
+        else:
+            spann[start, 0] = (i - start + 1, 1)
+    return spann
+
+
 def fakta_tabell(rows: Sequence[Rad], taggar: Tabelltaggar | None = None) -> FaktaTabell:
-    """The label column is the row headers (TH, scope Row) when tagged; `taggar`: the rest
-    of a table split over pages, one Table in the structure."""
+    """The label column is the row headers (TH, scope Row) when tagged, each label spanning
+    the rows of its list; `taggar`: the rest of a table split over pages, one Table in the
+    structure."""
     s = st.stylesheet()
     data = [
         [Stycke(st.text(label), s.label if bold else s.cell), Stycke(st.text(value), s.cell)]
         for label, value, bold in rows
     ]
     table = FaktaTabell(data, colWidths=[st.LABEL_WIDTH, st.FRAME_WIDTH - st.LABEL_WIDTH])
-    tagga(table, taggar or Tabelltaggar(rubrikkolumner=1))
+    tagga(table, taggar or Tabelltaggar(rubrikkolumner=1, spann=_grupper(rows)))
     table.rader = list(rows)
     style = [*st.TABLE_BASE]
     for i, (label, _, bold) in enumerate(rows):
@@ -96,8 +110,9 @@ def underskrifter(d: ProtokollData, layout: Layout) -> Flowable:
             ]
         )
     table = Table(rows, colWidths=[st.LABEL_WIDTH, st.FRAME_WIDTH - st.LABEL_WIDTH])
-    tagga(table, Tabelltaggar(rubrikkolumner=1))
-    table.setStyle(TableStyle([*st.TABLE_BASE, ("VALIGN", (0, 1), (0, -1), "MIDDLE")]))
+    tagga(table, Tabelltaggar(rubrikrader=1, rubrikkolumner=1))  # "Underskrifter" heads both
+    style = [*st.TABLE_BASE, ("SPAN", (0, 0), (-1, 0)), ("VALIGN", (0, 1), (0, -1), "MIDDLE")]
+    table.setStyle(TableStyle(style))
     return KeepTogether([Spacer(1, 8 * mm), table])
 
 
@@ -166,9 +181,9 @@ def anslag(
             ),
         ]
     )
-    table = tagga(
+    table = tagga(  # "ANSLAG/BEVIS" heads both columns, the sentence under it is data
         Table(rows, colWidths=[label_width, st.FRAME_WIDTH - label_width]),
-        Tabelltaggar(rubrikkolumner=1),
+        Tabelltaggar(rubrikrader=1, rubrikkolumner=1),
     )
     style = [
         *st.TABLE_BASE,

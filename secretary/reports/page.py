@@ -24,7 +24,7 @@ from reportlab.platypus.doctemplate import FrameBreak
 from reportlab.platypus.flowables import _FUZZ
 
 from secretary.reports import styles as st
-from secretary.reports.tagg import Taggning
+from secretary.reports.tagg import Element, Taggning, taggning
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,7 @@ class Faltplats:
     sida: int
     box: tuple[float, float, float, float]
     beskrivning: str = ""  # the field's tooltip: who signs here
+    mcid: int | None = None  # the marked content on that page the line is in (its element)
 
 
 @dataclass
@@ -61,7 +62,9 @@ class Layout:
 
 class Signaturlinje(Flowable):  # type: ignore[misc]
     """A line to sign on with the printed name under it. Records its page and absolute
-    position in `layout` when drawn, so a signature field can be put exactly on it."""
+    position in `layout` when drawn, so a signature field can be put exactly on it, and the
+    marked content it is drawn in (a table cell, or a P of its own), so the field's Form
+    element stands beside it in the structure tree (arkiv.signaturfalt)."""
 
     def __init__(
         self,
@@ -78,23 +81,32 @@ class Signaturlinje(Flowable):  # type: ignore[misc]
         self.namn = namn
         self.width = bredd
         self.height = 16 * mm
+        self.element = Element("P")
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         return self.width, self.height
 
     def draw(self) -> None:
         c = self.canv
+        t = taggning(c)
+        own = t if t is not None and t.oppet() is None else None  # not in a table cell
+        if own is not None:
+            own.borja(c, self.element)
         line_y = 5 * mm
         c.setLineWidth(0.5)
         c.line(0, line_y, self.width, line_y)
         c.setFont(st.FONT, 10)
         c.drawString(0, line_y - 4.2 * mm, self.namn)
+        mcid = t.oppet() if t is not None else None
+        if own is not None:
+            own.slut(c)
         if self.falt is None:
             return
         x1, y1 = c.absolutePosition(0, line_y)
         x2, y2 = c.absolutePosition(self.width, line_y + 11 * mm)
         page = c.getPageNumber() - 1
-        self.layout.falt.append(Faltplats(self.falt, page, (x1, y1, x2, y2), self.beskrivning))
+        box = (x1, y1, x2, y2)
+        self.layout.falt.append(Faltplats(self.falt, page, box, self.beskrivning, mcid))
 
 
 FORTS_HOJD = 9 * mm  # the "§ N (forts.)" line at the top of a continuation page
@@ -303,6 +315,7 @@ class _Dokument(BaseDocTemplate):  # type: ignore[misc]
     def afterFlowable(self, flowable: Flowable) -> None:
         if isinstance(flowable, Paragrafgrans):
             self.paragraf = flowable.nummer
+            self.canv.taggning.paragrafgrans(flowable.nummer)
 
     def handle_pageBegin(self) -> None:
         self.fortsatter = self.paragraf
@@ -373,4 +386,5 @@ def bygg(flowables: list[Flowable], sidhuvud: Sidhuvud, layout: Layout, titel: s
         doc.build(flowables, canvasmaker=canvasmaker)
     finally:
         rl_config.useA85 = a85
+    layout.taggning.sektionera()
     return out.getvalue()

@@ -17,7 +17,7 @@ from secretary.reports import arkiv
 from secretary.reports import styles as st
 from secretary.reports.data import ProtokollData
 from secretary.reports.forstasida import forstasida
-from secretary.reports.page import Faltplats, Layout, Sidhuvud, bygg
+from secretary.reports.page import Faltplats, Layout, Paragrafgrans, Sidhuvud, bygg
 from secretary.reports.paragraf import paragraf
 from secretary.reports.rattelse import paragrafnot, rattelseblock
 from secretary.reports.tagg import Stycke, Taggning
@@ -59,8 +59,12 @@ class ProtokollPdf:
         for p in self.data.arenden:
             out.append(PageBreak())
             if self.publik and p.sekretess:
-                out.append(Stycke(st.text(f"§ {p.paragraf} {p.rubrik}"), s.paragraf))
-                out.append(Stycke(st.text(SEKRETESS_NOT), s.note))
+                out += [
+                    Paragrafgrans(p.paragraf),
+                    Stycke(st.text(f"§ {p.paragraf} {p.rubrik}"), s.paragraf),
+                    Stycke(st.text(SEKRETESS_NOT), s.note),
+                    Paragrafgrans(None),
+                ]
                 continue
             out += paragraf(self.data, p, paragrafnot(self.data.rattelser, p.paragraf))
         return out

@@ -12,11 +12,18 @@ Structure elements are made when the flowables are: `Element(roll, forälder)`. 
 split over two pages keeps its element, so it is one P with content on two pages. Marked
 content does not nest: inside a table cell a paragraph's own tag is not written, its text
 belongs to the cell.
+
+A document with §§ is read as sections (PDF 32000-1 14.8.4.2, Sect): each § one Sect from
+its heading to the next §, whatever pages it runs over, and the content between §§ (the
+front matter, an utdrag's certification) a Sect of its own. The layout says where a § begins
+and ends (page.Paragrafgrans); each element without a parent goes into the section it is
+first drawn in, once the layout is done (`Taggning.sektionera`).
 """
 
 from __future__ import annotations
 
 import itertools
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -56,6 +63,29 @@ class Taggning:
         self.sidor: dict[int, list[Element]] = {}
         self.bokmarken: list[Bokmarke] = []
         self._djup = 0
+        self._oppet: int | None = None  # the MCID open on this page, if any
+        self._sektion: Element | None = None  # the Sect being drawn, None between two
+        self._paragrafer = False  # a § was laid out: the document is read in sections
+        # Each element without a parent, by number: it and the Sect it was first drawn in.
+        self._sektioner: dict[int, tuple[Element, Element]] = {}
+
+    def paragrafgrans(self, nummer: int | None) -> None:
+        """A § begins (its number) or ends (None) here: the content after it is a new Sect."""
+        self._sektion = Element("Sect") if nummer is not None else None
+        self._paragrafer = self._paragrafer or nummer is not None
+
+    def sektionera(self) -> None:
+        """After the layout: in a document with §§, each element drawn without a parent goes
+        into its Sect (see the module's docstring). Elsewhere nothing changes."""
+        if self._paragrafer:
+            for top, sektion in self._sektioner.values():
+                top.foralder = sektion
+        self._sektioner.clear()
+
+    def oppet(self) -> int | None:
+        """The MCID of the element whose marked content is open now (None: none, or an
+        artifact): what a signature line is drawn in (page.Signaturlinje)."""
+        return self._oppet
 
     def borja(self, canv: Canvas, element: Element, topp: float | None = None) -> bool:
         """Open marked content for `element`; False (nothing written) inside another."""
@@ -68,8 +98,16 @@ class Taggning:
             self.bokmarken.append(Bokmarke(element.bokmarke, sida, topp))
             element.bokmarke = None  # a § heading split over pages: one bookmark
         canv.addLiteral(f"/{element.roll} <</MCID {len(mcids)}>> BDC")
+        self._oppet = len(mcids)
         mcids.append(element)
         self._djup = 1
+        if self._sektion is None:
+            self._sektion = Element("Sect")
+        top = element
+        while top.foralder is not None:
+            top = top.foralder
+        if top.nummer not in self._sektioner:
+            self._sektioner[top.nummer] = (top, self._sektion)
         return True
 
     def artefakt(self, canv: Canvas, typ: str = "Layout", undertyp: str = "") -> None:
@@ -85,6 +123,7 @@ class Taggning:
         self._djup -= 1
         if self._djup == 0:
             canv.addLiteral("EMC")
+            self._oppet = None
 
 
 def taggning(canv: Canvas) -> Taggning | None:
@@ -154,17 +193,39 @@ class Tabelltaggar:
     and shading as artifacts. `rubrikrader` rows are column headers (TH, scope Column),
     `rubrikkolumner` columns are row headers (TH, scope Row). Rows are known by their list
     object, which reportlab keeps when it splits a table: a row drawn again (the heading row
-    repeated on the next page) is an artifact there."""
+    repeated on the next page) is an artifact there.
+
+    A cell that spans others has the Table attributes RowSpan and ColSpan (PDF 32000-1
+    14.8.5.7), and the cells it covers are no cells of their own. The spans are reportlab's
+    (TableStyle "SPAN"), and `spann`: cells that span others in meaning only, (row, column)
+    -> (rows, columns), rows counted over all the parts of a split table. reportlab cannot
+    break a page inside a spanned row, so a label that heads a long list (the ledamöter) is
+    one cell to a reader but drawn row by row; what is drawn in a cell it covers (the label
+    again, "(forts.)", on the next page) is an artifact there. A row header is a cell within
+    the header columns: one spanning beyond them is a TD."""
 
     def __init__(
-        self, foralder: Element | None = None, *, rubrikrader: int = 0, rubrikkolumner: int = 0
+        self,
+        foralder: Element | None = None,
+        *,
+        rubrikrader: int = 0,
+        rubrikkolumner: int = 0,
+        spann: Mapping[tuple[int, int], tuple[int, int]] | None = None,
     ) -> None:
         self.tabell = Element("Table", foralder)
         self.rubrikrader = rubrikrader
         self.rubrikkolumner = rubrikkolumner
+        self.spann = dict(spann or {})
+        self._tackta = {
+            (r + i, c + j)
+            for (r, c), (rows, cols) in self.spann.items()
+            for i in range(rows)
+            for j in range(cols)
+            if i or j
+        }
         self._rader: dict[int, tuple[list[Any], Element, int]] = {}
         self._ritade: set[int] = set()
-        self._rad: tuple[Element, int] | None = None  # the TR and its row number, or None
+        self._rad: tuple[Element, int, int] | None = None  # TR, row here, row in all; or None
         self._celler: dict[tuple[int, int], Element] = {}
 
     def __call__(self, table: Table, kind: str, *args: Any) -> None:
@@ -184,23 +245,44 @@ class Tabelltaggar:
             _, tr, n = self._rader[id(row)]
             again = id(row) in self._ritade
             self._ritade.add(id(row))
-            self._rad = None if again else (tr, n)
+            self._rad = None if again else (tr, args[0], n)
         elif kind == "startCell":
             if self._rad is None:
                 t.artefakt(canv, "Pagination", "Header")
                 return
-            tr, n = self._rad
+            tr, here, n = self._rad
             col = args[1]
+            if (n, col) in self._tackta:
+                t.artefakt(canv, "Pagination")
+                return
             cell = self._celler.get((n, col))
             if cell is None:
-                if n < self.rubrikrader:
-                    cell = Element("TH", tr, {"O": "Table", "Scope": "Column"})
-                elif col < self.rubrikkolumner:
-                    cell = Element("TH", tr, {"O": "Table", "Scope": "Row"})
-                else:
-                    cell = Element("TD", tr)
+                cell = self._cell(table, tr, here, n, col)
                 self._celler[(n, col)] = cell
             t.borja(canv, cell)
+
+    def _cell(self, table: Table, tr: Element, here: int, n: int, col: int) -> Element:
+        rows, cols = self.spann.get((n, col), (1, 1)) if self.spann else (1, 1)
+        if table._spanCmds:  # reportlab's span: (col0, row0, col1, row1) of its first cell
+            c0, r0, c1, r1 = table._spanRanges[col, here]
+            rows, cols = max(rows, r1 - r0 + 1), max(cols, c1 - c0 + 1)
+        if n < self.rubrikrader:
+            scope: str | None = "Column"
+        elif col + cols <= self.rubrikkolumner:
+            scope = "Row"
+        elif rows == cols == 1:
+            return Element("TD", tr)  # most cells: no attributes
+        else:
+            scope = None
+        attribut: dict[str, Any] = {"O": "Table"}
+        if rows > 1:
+            attribut["RowSpan"] = rows
+        if cols > 1:
+            attribut["ColSpan"] = cols
+        if scope is None:
+            return Element("TD", tr, attribut)
+        attribut["Scope"] = scope
+        return Element("TH", tr, attribut)
 
 
 def tagga(table: Table, taggar: Tabelltaggar) -> Table:

@@ -1,7 +1,8 @@
 """The validation report a registrator files with the signed protocol (issue 12;
 Riksarkivet rapport 2006:1 asks for proof that each signature was checked): per signatory
 who signed, when and how, and for an e-signature the certificate, its chain, the time and
-the result of the check. PDF/A-2b like the protocol."""
+the result of the check. Tagged and PDF/A-2a like the protocol (tagg.py): the title an H1,
+each signatory an H2 over a table whose labels are row headers."""
 
 from __future__ import annotations
 
@@ -11,11 +12,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from secretary.reports import arkiv
 from secretary.reports import styles as st
 from secretary.reports.page import Layout, Sidhuvud, bygg
+from secretary.reports.tagg import Stycke, Tabelltaggar, tagga
 
 
 @dataclass(frozen=True)
@@ -77,11 +79,12 @@ def _rad(r: Rapportrad, width: float) -> list[Flowable]:
     elif r.status.startswith("Signerat"):
         rows.append(("Kontroll", "Underskrift på papper, antecknad av sekreteraren."))
     table = Table(
-        [[Paragraph(st.text(k), s.label), Paragraph(st.text(v), s.cell)] for k, v in rows],
+        [[Stycke(st.text(k), s.label), Stycke(st.text(v), s.cell)] for k, v in rows],
         colWidths=[35 * mm, width - 35 * mm],
     )
+    tagga(table, Tabelltaggar(rubrikkolumner=1))
     table.setStyle(TableStyle([*st.TABLE_BASE, ("VALIGN", (0, 0), (-1, -1), "TOP")]))
-    return [Paragraph(st.text(r.underskrift), s.heading), table]
+    return [Stycke(st.text(r.underskrift), s.heading, roll="H2"), table]
 
 
 def rapport_pdf(data: Valideringsrapport, *, pdfa: bool = True) -> bytes:
@@ -89,8 +92,8 @@ def rapport_pdf(data: Valideringsrapport, *, pdfa: bool = True) -> bytes:
     layout = Layout()
     width = 170 * mm
     out: list[Flowable] = [
-        Paragraph("Valideringsrapport för underskrifter", s.title),
-        Paragraph(
+        Stycke("Valideringsrapport för underskrifter", s.title),
+        Stycke(
             st.text(
                 f"Sammanträdesprotokoll {data.organ} {data.datum.isoformat()}, justerad "
                 f"version {data.version}."
@@ -98,8 +101,8 @@ def rapport_pdf(data: Valideringsrapport, *, pdfa: bool = True) -> bytes:
             ),
             s.body,
         ),
-        Paragraph(st.text(f"SHA-256 för den justerade versionen: {data.pdf_sha256}"), s.small),
-        Paragraph(
+        Stycke(st.text(f"SHA-256 för den justerade versionen: {data.pdf_sha256}"), s.small),
+        Stycke(
             st.text(f"SHA-256 för den signerade PDF-filen: {data.signerad_sha256 or '–'}"),
             s.small,
         ),
@@ -109,4 +112,4 @@ def rapport_pdf(data: Valideringsrapport, *, pdfa: bool = True) -> bytes:
         out += _rad(r, width)
     head = Sidhuvud(data.kommun, data.organ, data.datum, "Valideringsrapport", False, rutor=())
     pdf = bygg(out, head, layout, f"Valideringsrapport {data.organ} {data.datum.isoformat()}")
-    return arkiv.pdfa_2b(pdf) if pdfa else pdf
+    return arkiv.pdfa_2b(pdf, layout.taggning) if pdfa else pdf

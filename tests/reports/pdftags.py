@@ -124,3 +124,86 @@ def _shown(operands: Any) -> str:
 
 def open_pdf(data: bytes) -> pikepdf.Pdf:
     return pikepdf.open(io.BytesIO(data))
+
+
+def assert_tagged(pdf: pikepdf.Pdf, kind: str) -> list[Text]:
+    """PDF/UA-1 7.1: every text on every page is in a structure element (its MCID in the
+    parent tree and in exactly the element the parent tree names) or an artifact; the texts
+    shown, for further checks."""
+    parents = parent_tree(pdf)
+    structure = tree(pdf)
+    by_obj = {n.obj.objgen: n for n in structure.walk()}
+    referenced = [m for n in structure.walk() for m in n.mcids]
+    shown = texts(pdf)
+    assert shown, f"{kind}: no text"
+    for t in shown:
+        where = f"{kind} page {t.page + 1}: {t.text!r}"
+        assert t.tag, f"untagged text, {where}"
+        if t.tag != "Artifact":
+            assert (t.page, t.mcid) in parents, f"MCID not in the parent tree, {where}"
+    assert sorted(referenced) == sorted(parents), f"{kind}: parent tree and elements differ"
+    for where, elem in parents.items():
+        assert where in by_obj[elem.objgen].mcids, f"{kind}: parent tree names another element"
+    return shown
+
+
+def span(cell: Node) -> tuple[int, int]:
+    """A TH or TD's (RowSpan, ColSpan), 1 where not given."""
+    a = cell.obj.get("/A")
+    if a is None:
+        return 1, 1
+    return int(a.get("/RowSpan", 1)), int(a.get("/ColSpan", 1))
+
+
+def grid(table: Node) -> list[list[Node]]:
+    """The table's cells on their grid, as a reader (an HTML table model) places them: each
+    cell in the next free column of its row, spanning RowSpan rows and ColSpan columns. The
+    rows must come out the same width with no cell over another and no hole, as PDF 32000-1
+    14.8.5.7 reads a table whose spanned-over cells are left out."""
+    rows = [r for r in table.barn if r.roll == "TR"]
+    places: list[dict[int, Node]] = [{} for _ in rows]
+    for i, tr in enumerate(rows):
+        col = 0
+        for cell in tr.barn:
+            if cell.roll not in ("TH", "TD"):
+                continue
+            while col in places[i]:
+                col += 1
+            down, across = span(cell)
+            assert i + down <= len(rows), f"{cell.roll} spans beyond the last row"
+            for r in range(i, i + down):
+                for c in range(col, col + across):
+                    assert c not in places[r], f"two cells at row {r}, column {c}"
+                    places[r][c] = cell
+            col += across
+    widths = {len(p) for p in places}
+    assert len(widths) == 1, f"rows of different widths: {[len(p) for p in places]}"
+    for p in places:
+        assert sorted(p) == list(range(len(p))), "a hole in a row"
+    return [[p[c] for c in sorted(p)] for p in places]
+
+
+def innehall(data: bytes) -> dict[tuple[int, int], str]:
+    """(page index, MCID) -> the text drawn in that marked content, as Unicode (pdfplumber
+    reads the fonts' ToUnicode maps; the raw operators of a subset font are not text)."""
+    import pdfplumber
+
+    out: dict[tuple[int, int], str] = {}
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for i, page in enumerate(pdf.pages):
+            for c in page.chars:
+                if c.get("mcid") is not None:
+                    key = (i, int(c["mcid"]))
+                    out[key] = out.get(key, "") + c["text"]
+    return out
+
+
+def text(node: Node, shown: dict[tuple[int, int], str]) -> str:
+    """An element's own text and its descendants', in reading order."""
+    own = "".join(shown.get(m, "") for m in node.mcids)
+    return " ".join([own, *(text(b, shown) for b in node.barn)]).strip()
+
+
+def parents(structure: Node) -> dict[tuple[int, int], Node]:
+    """Each element's parent, by the element's object id."""
+    return {b.obj.objgen: n for n in structure.walk() for b in n.barn}

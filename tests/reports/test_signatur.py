@@ -17,6 +17,7 @@ from pyhanko_certvalidator import ValidationContext
 
 from secretary.reports import signatur
 from tests import pki as tpki
+from tests.reports import pdftags
 
 FALT = {
     "Sekreterare": "Sekreterare Eva Kristensson",
@@ -82,6 +83,41 @@ def test_two_signatures_b_b_and_b_t_are_accepted_and_pyhanko_agrees(
     with pikepdf.open(io.BytesIO(two)) as doc:
         assert doc.open_metadata().pdfa_status == declared == "2A"
         assert doc.Root.MarkInfo.Marked and "/StructTreeRoot" in doc.Root
+
+
+def _structure(pdf: bytes) -> list[tuple[object, ...]]:
+    """Every structure element in reading order: its object, role, attributes, marked
+    content, and for a Form the widget its /OBJR names."""
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        out: list[tuple[object, ...]] = []
+        for n in pdftags.tree(doc).walk():
+            a = n.obj.get("/A")
+            k = n.obj.get("/K")
+            objr = k.Obj.objgen if isinstance(k, pikepdf.Dictionary) and "/Obj" in k else None
+            attrs = {str(key): str(v) for key, v in a.items()} if a is not None else {}
+            out.append((n.obj.objgen, n.roll, attrs, tuple(n.mcids), objr))
+        return out
+
+
+def test_signing_keeps_the_structure_tree_and_each_field_in_its_place(
+    slutligt: bytes, pki: tpki.Pki
+) -> None:
+    """pyHanko's incremental update fills the field and its appearance; the structure tree
+    (each Form with its /OBJR, in the cell of its signature line) stays as it was, and the
+    signed widget still names its Form in the parent tree."""
+    signed = _sign(slutligt, pki, pki.ordforande, "Ordforande")
+    before, after = _structure(slutligt), _structure(signed)
+    assert after == before
+    forms = [e for e in after if e[1] == "Form"]
+    assert len(forms) == len(FALT) and all(e[4] is not None for e in forms)
+    with pikepdf.open(io.BytesIO(signed)) as doc:
+        nums = doc.Root.StructTreeRoot.ParentTree.Nums
+        by_key = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
+        (widget,) = [f for f in doc.Root.AcroForm.Fields if f.T == "Ordforande"]
+        assert "/V" in widget  # signed
+        form = by_key[int(widget.StructParent)]
+        assert form.S == "/Form" and form.K.Obj.objgen == widget.objgen
+        assert form.P.S == "/TD"
 
 
 def test_a_field_already_signed_cannot_be_signed_again(slutligt: bytes, pki: tpki.Pki) -> None:
