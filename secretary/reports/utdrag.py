@@ -55,9 +55,10 @@ def _intyg(d: ProtokollData, layout: Layout, datum: dt.date | None, falt: bool) 
         [Stycke("Datum", s.cell), Stycke(date, s.cell)],
     ]
     table = Table(rows, colWidths=[st.LABEL_WIDTH, st.FRAME_WIDTH - st.LABEL_WIDTH])
-    tagga(table, Tabelltaggar(rubrikkolumner=1))
+    tagga(table, Tabelltaggar(rubrikrader=1, rubrikkolumner=1))  # the heading heads both
     style = [
         *st.TABLE_BASE,
+        ("SPAN", (0, 0), (-1, 0)),
         ("VALIGN", (0, 1), (0, 1), "MIDDLE"),
         ("TOPPADDING", (0, 2), (-1, 2), 6),
     ]

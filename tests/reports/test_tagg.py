@@ -335,13 +335,13 @@ def test_a_long_list_over_two_pages_is_one_group_and_forts_is_an_artifact(
     assert "(forts.)" in artifacts  # drawn for the eye, on the page it continues
 
 
-@pytest.mark.parametrize("kind", ["slutligt", "anslagsbevis"])
+@pytest.mark.parametrize("kind", ["slutligt", "anslagsbevis", "utdrag"])
 def test_cells_reportlab_spans_carry_colspan_and_cover_no_extra_cells(
     documents: dict[str, bytes], kind: str
 ) -> None:
     """TableStyle SPAN: the ANSLAG/BEVIS heading and the sentence under it are each one cell
     over both columns (the heading a column header, the sentence data); so is the
-    Underskrifter heading of the front page."""
+    Underskrifter heading of the front page, and an utdrag's "Rätt utdraget intygar"."""
     shown = pdftags.innehall(documents[kind])
     with pdftags.open_pdf(documents[kind]) as pdf:
         tables = _tables(pdftags.tree(pdf))
@@ -355,6 +355,8 @@ def test_cells_reportlab_spans_carry_colspan_and_cover_no_extra_cells(
     expected = {"ANSLAG/BEVIS": "TH", anslag: "TD"}
     if kind == "slutligt":
         expected["Underskrifter"] = "TH"
+    if kind == "utdrag":
+        expected = {"Rätt utdraget intygar": "TH"}
     assert {k: v[0] for k, v in spanning.items()} == expected
     for roll, (_, cols), a in spanning.values():
         assert cols == 2 and str(a.O) == "/Table"
