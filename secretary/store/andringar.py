@@ -62,7 +62,8 @@ def andringar(session: Session) -> list[Andring]:
 
 def registernummer(session: Session) -> int | None:
     """The register's change number as this unit of work sees it (None: not in the schema)."""
-    return session.scalar(select(Andringsnummer.n).where(Andringsnummer.namn == "register"))
+    query = select(Andringsnummer.n).where(Andringsnummer.namn == "register")
+    return session.connection().execute(query).scalar()
 
 
 def nummer_efter_commit(session: Session) -> Nummer | None:
@@ -118,23 +119,21 @@ def _before_commit(session: Session) -> None:
     raised = update(Meeting).values(andringsnummer=Meeting.andringsnummer + 1)
     if ALLA not in meetings:
         raised = raised.where(Meeting.id.in_(meetings))
+    # On the session's connection, not through the ORM: these rows are not objects of the
+    # unit of work (and a statement there is not counted as a change of its own).
+    connection = session.connection()
     moten: dict[int, int] = {}
     if meetings:
-        done = session.execute(
-            raised.returning(Meeting.id, Meeting.andringsnummer).execution_options(
-                **{LAS: True, "synchronize_session": False}
-            )
-        )
+        done = connection.execute(raised.returning(Meeting.id, Meeting.andringsnummer))
         moten = {mid: n for mid, n in done}
     register = None
     if any(table in REGISTER for table, _ in rows):
-        register = session.scalar(
+        register = connection.execute(
             update(Andringsnummer)
             .where(Andringsnummer.namn == "register")
             .values(n=Andringsnummer.n + 1)
             .returning(Andringsnummer.n)
-            .execution_options(**{LAS: True})
-        )
+        ).scalar()
     session.info[_NUMMER] = Nummer(moten, register)
 
 
