@@ -91,6 +91,8 @@ def year_meetings(session: Session, organ_id: int, year: int) -> list[_YearRow]:
 
 
 def first_paragraf(session: Session, meeting: Meeting) -> int:
+    if meeting.first_paragraf_override is not None:  # set by hand: the year's count is moot
+        return meeting.first_paragraf_override
     year = year_meetings(session, meeting.organ_id, meeting.date.year)
     firsts = first_paragrafer([row[3] for row in year])
     return dict(zip((row[0] for row in year), firsts, strict=True))[meeting.id]
