@@ -18,6 +18,7 @@ session.quorum_override, which gives the state after it.
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from collections.abc import Iterable
 from weakref import WeakKeyDictionary
@@ -36,33 +37,42 @@ Nyckel = tuple[int, int, int]  # meeting's change number, register's, first § n
 
 
 class Sittningsminne:
+    """Locked: the window's thread and a background check may read at the same time."""
+
     def __init__(self) -> None:
         self._states: OrderedDict[int, tuple[Nyckel, SessionState]] = OrderedDict()
+        self._lock = threading.Lock()
 
     def get(self, meeting_id: int, key: Nyckel) -> SessionState | None:
-        kept = self._states.get(meeting_id)
-        if kept is None or kept[0] != key:
-            return None
-        self._states.move_to_end(meeting_id)
-        return kept[1]
+        with self._lock:
+            kept = self._states.get(meeting_id)
+            if kept is None or kept[0] != key:
+                return None
+            self._states.move_to_end(meeting_id)
+            return kept[1]
 
     def put(self, meeting_id: int, key: Nyckel, state: SessionState) -> None:
-        self._states[meeting_id] = (key, state)
-        self._states.move_to_end(meeting_id)
-        while len(self._states) > PLATSER:
-            self._states.popitem(last=False)
+        with self._lock:
+            self._states[meeting_id] = (key, state)
+            self._states.move_to_end(meeting_id)
+            while len(self._states) > PLATSER:
+                self._states.popitem(last=False)
 
 
 _minnen: WeakKeyDictionary[object, Sittningsminne] = WeakKeyDictionary()
+
+
+_minnen_lock = threading.Lock()
 
 
 def minne(session: Session) -> Sittningsminne:
     """The cache of the database this session works on (one per connection pool: a Store's
     sessions for writing, for snapshots and for reading share it)."""
     pool = session.get_bind().pool  # type: ignore[union-attr]
-    if pool not in _minnen:
-        _minnen[pool] = Sittningsminne()
-    return _minnen[pool]
+    with _minnen_lock:
+        if pool not in _minnen:
+            _minnen[pool] = Sittningsminne()
+        return _minnen[pool]
 
 
 def beror(changes: Iterable[Andring], meeting_id: int, tables: frozenset[str] = INPUTS) -> bool:
