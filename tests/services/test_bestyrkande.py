@@ -17,7 +17,7 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from secretary.domain.underskrift import Satt, Status
 from secretary.reports.signatur import las_tillit, signaturfalt_i
@@ -25,7 +25,7 @@ from secretary.services import arbetsgang, bestyrkande, lage, underskrift, versi
 from secretary.services.dokument import Anslag
 from secretary.services.errors import ServiceError
 from secretary.store.database import Store
-from secretary.store.models import Bestyrkande
+from secretary.store.models import Bestyrkande, Logg
 from tests import pki as tpki
 from tests.reports.pdftext import flat, pages
 from tests.services.justering_helpers import utkast
@@ -129,6 +129,36 @@ def test_an_utdrag_issued_is_fixed_and_signed_on_paper(store: Store, pki: tpki.P
     logg = [e.text for e in lage.logg(store, meeting_id)]
     assert any("Bestyrkare Eva Kristensson signerade utdraget" in t for t in logg)
     assert versioner.kontrollera(store, meeting_id) == []
+
+
+def test_each_kind_is_numbered_on_its_own(store: Store, pki: tpki.Pki) -> None:
+    """Utdrag 1, 2, 3 and anslagsbevis 1 of one meeting, whatever order they were issued
+    in. The rows keep the order of issue over both kinds (as documents issued before this
+    was fixed were stored), and the number a person reads is derived from it."""
+    meeting_id = _justerat(store, pki)
+    first, second = (_utdrag(store, meeting_id) for _ in range(2))
+    bevis = _anslagsbevis(store, meeting_id)
+    third = _utdrag(store, meeting_id)
+    assert [first.nummer, second.nummer, bevis.nummer, third.nummer] == [1, 2, 3, 4]
+    lista = bestyrkande.bestyrkanden(store, meeting_id).rader
+    assert [r.text.split(",")[0] for r in lista] == [
+        "Bestyrkt utdrag nr 1",
+        "Bestyrkt utdrag nr 2",
+        "Anslagsbevis nr 1",
+        "Bestyrkt utdrag nr 3",
+    ]
+    doc = bestyrkande.pdf_for_signering(store, meeting_id, bevis.nummer)
+    assert doc.titel == "Anslagsbevis nr 1 för underskrift"
+    assert "anslagsbevis nr 1" in doc.filnamn
+    assert "bestyrkt utdrag nr 3" in bestyrkande.pdf_for_signering(store, meeting_id, 4).filnamn
+    with store.read() as s:
+        logg = s.scalars(select(Logg.text).where(Logg.kind == "bestyrkande")).all()
+    assert [t.split(" utfärdat")[0].split(",")[0] for t in logg] == [
+        "Bestyrkt utdrag nr 1",
+        "Bestyrkt utdrag nr 2",
+        "Anslagsbevis nr 1",
+        "Bestyrkt utdrag nr 3",
+    ]
 
 
 def test_a_bestyrkare_other_than_the_sekreterare_and_one_per_recipient(
@@ -243,7 +273,7 @@ def test_signed_elsewhere_accepted_and_the_refusals(
     bevis_pdf = bestyrkande.pdf_for_signering(store, meeting_id, bevis.nummer).pdf
     signed_bevis = tpki.utanfor(bevis_pdf, tmp_path, pki.sekreterare, pki, "Anslagsbevis")
     _refused(store, meeting_id, utdrag.nummer, signed_bevis, "inte det bestyrkta utdraget nr 1")
-    _refused(store, meeting_id, bevis.nummer, good, "inte anslagsbeviset nr 2")
+    _refused(store, meeting_id, bevis.nummer, good, "inte anslagsbeviset nr 1")
     protokoll = underskrift.pdf_for_signering(store, meeting_id).pdf
     signed_protokoll = tpki.utanfor(protokoll, tmp_path, pki.sekreterare, pki, "Sekreterare")
     _refused(store, meeting_id, utdrag.nummer, signed_protokoll, "inte det bestyrkta utdraget")
@@ -285,7 +315,7 @@ def test_the_tamper_check_finds_changed_stored_bytes(store: Store, pki: tpki.Pki
         for f in found
     ), found
     assert any(
-        f.startswith("Anslagsbevis nr 2") and "PDF-filen stämmer inte med sin kontrollsumma" in f
+        f.startswith("Anslagsbevis nr 1") and "PDF-filen stämmer inte med sin kontrollsumma" in f
         for f in found
     ), found
     assert bestyrkande.signerad_pdf(store, meeting_id, b.nummer, _now()).fel
