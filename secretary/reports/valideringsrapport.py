@@ -1,7 +1,8 @@
-"""The validation report a registrator files with the signed protocol (issue 12;
-Riksarkivet rapport 2006:1 asks for proof that each signature was checked): per signatory
-who signed, when and how, and for an e-signature the certificate, its chain, the time and
-the result of the check. PDF/A-2b like the protocol."""
+"""The validation report a registrator files with a signed document (issue 12; Riksarkivet
+rapport 2006:1 asks for proof that each signature was checked): the justerat protocol, or a
+bestyrkt utdrag or anslagsbevis. Per signatory who signed, when and how, and for an
+e-signature the certificate, its chain, the time and the result of the check. PDF/A-2b like
+the protocol. One layout for every signed document; the service says what it is."""
 
 from __future__ import annotations
 
@@ -31,7 +32,8 @@ class Valideringsrapport:
     kommun: str
     organ: str
     datum: dt.date
-    version: int
+    dokument: str  # 'Sammanträdesprotokoll KS 2026-11-30, justerad version 3'
+    fixerat: str  # what the signatures were made on: 'den justerade versionen'
     pdf_sha256: str
     signerad_sha256: str
     justerat: dt.date | None
@@ -44,7 +46,7 @@ def _tid(value: object) -> str:
     return dt.datetime.fromisoformat(value).astimezone().strftime("%Y-%m-%d %H.%M.%S %Z")
 
 
-def _rad(r: Rapportrad, width: float) -> list[Flowable]:
+def _rad(r: Rapportrad, width: float, fixerat: str) -> list[Flowable]:
     s = st.stylesheet()
     g = r.granskning
     rows: list[tuple[str, str]] = [("Status", r.status)]
@@ -69,7 +71,7 @@ def _rad(r: Rapportrad, width: float) -> list[Flowable]:
             (
                 "Kontroll",
                 "Signaturen är intakt och giltig; certifikatet kedjar till en betrodd rot; "
-                "endast underskrifter har lagts till efter den justerade versionen."
+                f"endast underskrifter har lagts till efter {fixerat}."
                 if g.get("resultat") == "godkänd"
                 else "; ".join(str(f) for f in g.get("fel") or []),
             ),
@@ -92,13 +94,16 @@ def rapport_pdf(data: Valideringsrapport, *, pdfa: bool = True) -> bytes:
         Paragraph("Valideringsrapport för underskrifter", s.title),
         Paragraph(
             st.text(
-                f"Sammanträdesprotokoll {data.organ} {data.datum.isoformat()}, justerad "
-                f"version {data.version}."
-                + (f" Justerat {data.justerat.isoformat()}." if data.justerat else " Ej justerat.")
+                f"{data.dokument}."
+                + (
+                    f" Protokollet justerat {data.justerat.isoformat()}."
+                    if data.justerat
+                    else " Protokollet är inte justerat."
+                )
             ),
             s.body,
         ),
-        Paragraph(st.text(f"SHA-256 för den justerade versionen: {data.pdf_sha256}"), s.small),
+        Paragraph(st.text(f"SHA-256 för {data.fixerat}: {data.pdf_sha256}"), s.small),
         Paragraph(
             st.text(f"SHA-256 för den signerade PDF-filen: {data.signerad_sha256 or '–'}"),
             s.small,
@@ -106,7 +111,7 @@ def rapport_pdf(data: Valideringsrapport, *, pdfa: bool = True) -> bytes:
         Spacer(1, 4 * mm),
     ]
     for r in data.rader:
-        out += _rad(r, width)
+        out += _rad(r, width, data.fixerat)
     head = Sidhuvud(data.kommun, data.organ, data.datum, "Valideringsrapport", False, rutor=())
     pdf = bygg(out, head, layout, f"Valideringsrapport {data.organ} {data.datum.isoformat()}")
     return arkiv.pdfa_2b(pdf) if pdfa else pdf

@@ -476,11 +476,15 @@ def importera_signerad(
 # --- the PDFs ----------------------------------------------------------------------------
 
 
-def _filnamn(s: Session, meeting: Meeting, b: Bestyrkande, signerad: bool) -> str:
+def _namndel(s: Session, b: Bestyrkande) -> str:
+    """'bestyrkt utdrag nr 2, § 337 till X': the document in a file name."""
     info = _info(s, b)
     del_ = "bestyrkt utdrag" if info.slag is Slag.UTDRAG else "anslagsbevis"
-    text = info.text.split(" nr ", 1)[1]  # '2, § 337 till X'
-    return filnamn(meeting_prefix(meeting), f"{del_} nr {text}" + (" signerat" if signerad else ""))
+    return f"{del_} nr {info.text.split(' nr ', 1)[1]}"
+
+
+def _filnamn(s: Session, meeting: Meeting, b: Bestyrkande, signerad: bool) -> str:
+    return filnamn(meeting_prefix(meeting), _namndel(s, b) + (" signerat" if signerad else ""))
 
 
 def pdf_for_signering(store: Store, meeting_id: int, nummer: int) -> Dokument:
@@ -517,6 +521,26 @@ def signerad_pdf(store: Store, meeting_id: int, nummer: int, now: dt.datetime) -
                 b.signerad_pdf, f"{_info(s, b).text}, signerat", _filnamn(s, meeting, b, True)
             ),
             tuple(fel),
+        )
+
+
+def valideringsrapport(store: Store, meeting_id: int, nummer: int) -> Dokument:
+    """The validation report of a bestyrkt document, as the protocol's (one layout, one
+    path: services.signering.valideringsrapport): its signatory, when and how they signed,
+    and for an e-signature the certificate, its chain and the result of the check."""
+    with store.read() as s:
+        b = _hitta(s, meeting_id, nummer)
+        meeting = Reads(s).meeting(meeting_id)
+        info = _info(s, b)
+        det = ORD[info.slag][0]
+        return signering.valideringsrapport(
+            s,
+            _underlag(s, meeting, b),
+            f"{info.text}, ur sammanträdesprotokollet {meeting.organ.name} "
+            f"{meeting.date.isoformat()}",
+            f"{det} som det utfärdades för underskrift",
+            f"Valideringsrapport, {info.text}",
+            f"valideringsrapport {_namndel(s, b)}",
         )
 
 

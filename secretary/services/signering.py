@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 
 from secretary.domain.innehall import sha256
 from secretary.domain.underskrift import Satt, Status, namnet_stammer
+from secretary.services.dokument import Dokument, filnamn, meeting_prefix
 from secretary.services.errors import ServiceError
 from secretary.services.read import Reads
 from secretary.store.models import Logg, Meeting, Signatur, SigneradPdf
@@ -330,6 +331,31 @@ def kontrollera_igen(s: Session, u: Underlag, now: dt.datetime) -> list[str]:
     except ServiceError as exc:
         fel.append(str(exc))
     return fel
+
+
+def valideringsrapport(
+    s: Session, u: Underlag, dokument: str, fixerat: str, titel: str, namn: str
+) -> Dokument:
+    """The validation report of `u` (reports.valideringsrapport), the same for the protocol
+    and every bestyrkt document: `dokument` says what was signed ('Sammanträdesprotokoll …,
+    justerad version 3'), `fixerat` what the signatures were made on; the services.dokument
+    Dokument with `titel` and a file name ending in `namn`."""
+    from secretary.reports.valideringsrapport import Rapportrad, Valideringsrapport, rapport_pdf
+
+    meeting = u.meeting
+    rader = [info(r, 0) for r in u.rader]
+    data = Valideringsrapport(
+        kommun=Reads(s).setting("kommun"),
+        organ=meeting.organ.name,
+        datum=meeting.date,
+        dokument=dokument,
+        fixerat=fixerat,
+        pdf_sha256=u.dokument.pdf_sha256,
+        signerad_sha256=u.dokument.signerad_sha256 or "",
+        justerat=meeting.justerat_datum,
+        rader=tuple(Rapportrad(r.text, r.status_text, r.signerare, r.granskning) for r in rader),
+    )
+    return Dokument(rapport_pdf(data), titel, filnamn(meeting_prefix(meeting), namn))
 
 
 def avvikelser(

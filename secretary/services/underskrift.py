@@ -458,30 +458,17 @@ def pdf_for_signering(store: Store, meeting_id: int) -> Dokument:
 def valideringsrapport(store: Store, meeting_id: int) -> Dokument:
     """A short report a registrator can file: per signatory who signed, when, how, and for
     an e-signature the certificate, its chain and the result of the check."""
-    from secretary.reports.valideringsrapport import Rapportrad, Valideringsrapport, rapport_pdf
-
     with store.read() as s:
-        reads = Reads(s)
         version = _version(s, meeting_id)
         if version is None:
             raise ServiceError("Protokollet har inga underskrifter ännu.")
-        meeting = reads.meeting(meeting_id)
-        rader = [_info(u) for u in _rader(s, version)]
-        data = Valideringsrapport(
-            kommun=reads.setting("kommun"),
-            organ=meeting.organ.name,
-            datum=meeting.date,
-            version=version.nummer,
-            pdf_sha256=version.pdf_sha256,
-            signerad_sha256=version.signerad_sha256 or "",
-            justerat=meeting.justerat_datum,
-            rader=tuple(
-                Rapportrad(r.text, r.status_text, r.signerare, r.granskning) for r in rader
-            ),
+        meeting = Reads(s).meeting(meeting_id)
+        return signering.valideringsrapport(
+            s,
+            _underlag(s, meeting, version),
+            f"Sammanträdesprotokoll {meeting.organ.name} {meeting.date.isoformat()}, justerad "
+            f"version {version.nummer}",
+            "den justerade versionen",
+            f"Valideringsrapport, version {version.nummer}",
+            "valideringsrapport",
         )
-        start = meeting_prefix(meeting)
-    return Dokument(
-        rapport_pdf(data),
-        f"Valideringsrapport, version {data.version}",
-        filnamn(start, "valideringsrapport"),
-    )

@@ -19,6 +19,7 @@ from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 from sqlalchemy import select, update
 
+from secretary.domain.innehall import sha256
 from secretary.domain.underskrift import Satt, Status
 from secretary.reports.signatur import las_tillit, signaturfalt_i
 from secretary.services import arbetsgang, bestyrkande, lage, underskrift, versioner
@@ -126,6 +127,10 @@ def test_an_utdrag_issued_is_fixed_and_signed_on_paper(store: Store, pki: tpki.P
     with pytest.raises(ServiceError, match="redan signerat"):
         bestyrkande.signerat_pa_papper(store, meeting_id, b.nummer, idag, _now())
     assert bestyrkande.bestyrkanden(store, meeting_id).sammanfattning == ""
+    text = flat(" ".join(pages(bestyrkande.valideringsrapport(store, meeting_id, b.nummer).pdf)))
+    assert "Bestyrkt utdrag nr 1, §" in text and "Signerat" in text
+    assert "Underskrift på papper, antecknad av sekreteraren." in text
+    assert "SHA-256 för den signerade PDF-filen: –" in text
     logg = [e.text for e in lage.logg(store, meeting_id)]
     assert any("Bestyrkare Eva Kristensson signerade utdraget" in t for t in logg)
     assert versioner.kontrollera(store, meeting_id) == []
@@ -210,6 +215,27 @@ def test_an_anslagsbevis_has_a_field_of_its_own_and_is_signed_with_a_file(
     _validated_by_pyhanko(k.dokument.pdf, pki)
     assert _pdfa(k.dokument.pdf) == _pdfa(issued) == "2A"
     assert versioner.kontrollera(store, meeting_id) == []
+
+    # The validation report a registrator files with it, as the protocol's.
+    rapport = bestyrkande.valideringsrapport(store, meeting_id, b.nummer)
+    assert rapport.titel == "Valideringsrapport, Anslagsbevis nr 1"
+    assert rapport.filnamn.endswith("valideringsrapport anslagsbevis nr 1.pdf")
+    assert _pdfa(rapport.pdf) == "2B"
+    text = flat(" ".join(pages(rapport.pdf)))
+    for part in (
+        "Valideringsrapport för underskrifter",
+        "Anslagsbevis nr 1, ur sammanträdesprotokollet",
+        f"Protokollet justerat {_now().date().isoformat()}",
+        f"SHA-256 för anslagsbeviset som det utfärdades för underskrift: {b.pdf_sha256}",
+        f"SHA-256 för den signerade PDF-filen: {sha256(k.dokument.pdf)}",
+        "Underskrift Eva Kristensson",
+        "Godkänd",
+        "PAdES B-T",
+        "CN=Eva Kristensson",
+        "Testkommunens CA",
+        "endast underskrifter har lagts till efter anslagsbeviset som det utfärdades",
+    ):
+        assert part in text, (part, text)
 
 
 @pytest.mark.skipif(not tpki.HAS_SOFTHSM, reason="softhsm2 är inte installerat")

@@ -118,6 +118,7 @@ def test_signing_in_the_application_with_files_and_a_timestamp(
     rapport = underskrift.valideringsrapport(store, meeting_id)
     text = flat(" ".join(pages(rapport.pdf)))
     assert "Valideringsrapport" in text and "PAdES B-T" in text and "Godkänd" in text
+    assert "justerad version" in text and "efter den justerade versionen" in text
 
 
 def test_a_wrong_signer_or_password_changes_nothing(store: Store, pki: tpki.Pki) -> None:

@@ -2,7 +2,8 @@
 lists the bestyrkta utdrag, the anslagsbevis dialog the anslagsbevis, each with its
 signatory's state and the actions: signed on paper, sign with a certificate file or a card,
 import the PDF signed elsewhere, save the PDF to print or send, and show the signed PDF
-after it was checked again. Keys: the list takes the focus, Alt+letter each action."""
+after it was checked again, and the validation report to file with it. Keys: the list
+takes the focus, Alt+letter each action."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from secretary.services.errors import ServiceError
 from secretary.ui.common import show_error
 from secretary.ui.context import AppContext
 from secretary.ui.documents.files import save_pdf
-from secretary.ui.documents.preview import busy, guarded
+from secretary.ui.documents.preview import busy, guarded, show_document
 from secretary.ui.justering.tabs import fill, knapp, rutnat, table
 from secretary.ui.signering import (
     fraga_fil,
@@ -62,6 +63,7 @@ class BestyrkandenPanel(QWidget):
         self.importera_button = button("&Importera signerad PDF…", self.importera)
         self.spara_button = button("Spara P&DF…", self.spara)
         self.visa_button = button("&Visa signerad PDF…", self.visa_signerad)
+        self.rapport_button = button("Valide&ringsrapport…", self.rapport)
         grid = rutnat(
             (
                 self.papper_button,
@@ -70,8 +72,9 @@ class BestyrkandenPanel(QWidget):
                 self.importera_button,
                 self.spara_button,
                 self.visa_button,
+                self.rapport_button,
             ),
-            3,
+            4,
         )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -121,6 +124,7 @@ class BestyrkandenPanel(QWidget):
             b.setEnabled(waiting)
         self.spara_button.setEnabled(r is not None)
         self.visa_button.setEnabled(r is not None and r.signerad)
+        self.rapport_button.setEnabled(r is not None and not waiting)
 
     def _run(self, title: str, call: Callable[[], BestyrkandeInfo]) -> BestyrkandeInfo | None:
         done, result = guarded(self, title, call)
@@ -213,3 +217,16 @@ class BestyrkandenPanel(QWidget):
             show_error(self, "Den signerade PDF-filen kan inte visas", exc)
             return None
         return visa_kontrollerad(self, self.ctx, k.dokument, k.fel)
+
+    def rapport(self) -> QWidget | None:
+        """The validation report to file with the signed document (as the protocol's)."""
+        r = self.current()
+        if r is None:
+            return None
+        try:
+            with busy():
+                doc = bestyrkande.valideringsrapport(self.ctx.store, self.meeting_id, r.nummer)
+        except ServiceError as exc:
+            show_error(self, "Valideringsrapporten kan inte skapas", exc)
+            return None
+        return show_document(self.ctx.settings, doc, self)
