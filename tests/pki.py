@@ -179,10 +179,24 @@ def pki() -> Pki:
 # --- the timestamp server -----------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Grind:
+    """Holds a slow timestamp server's answer: `fragad` is set when a request arrives, and
+    the server answers once `svara` is set (at most 15 s later, under pyHanko's 20 s)."""
+
+    fragad: threading.Event
+    svara: threading.Event
+
+    @classmethod
+    def ny(cls) -> Grind:
+        return cls(threading.Event(), threading.Event())
+
+
 @contextmanager
-def tidsstampelserver(p: Pki) -> Iterator[str]:
+def tidsstampelserver(p: Pki, grind: Grind | None = None) -> Iterator[str]:
     """An RFC 3161 server on 127.0.0.1 (a free port): POST a TimeStampReq, get a
-    TimeStampResp signed by the test TSA. Yields its URL."""
+    TimeStampResp signed by the test TSA. Yields its URL. With a `grind`, a slow server: it
+    sleeps on each request until the test lets it answer."""
     from asn1crypto import keys, tsp
     from asn1crypto import x509 as ax509
     from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
@@ -202,6 +216,9 @@ def tidsstampelserver(p: Pki) -> Iterator[str]:
         def do_POST(self) -> None:
             body = self.rfile.read(int(self.headers["Content-Length"]))
             req = tsp.TimeStampReq.load(body)
+            if grind is not None:
+                grind.fragad.set()
+                grind.svara.wait(timeout=15)
             resp = stamper.request_tsa_response(req).dump()
             self.send_response(200)
             self.send_header("Content-Type", "application/timestamp-reply")

@@ -389,8 +389,10 @@ def _underlag(s: Session, meeting: Meeting, b: Bestyrkande) -> Underlag:
     return Underlag(meeting, b, [b], _namn(s, b))
 
 
-def _signing(s: Session, meeting_id: int, nummer: int) -> tuple[Underlag, Bestyrkande]:
-    meeting = las.las_mote(s, meeting_id)
+def _signing(
+    s: Session, meeting_id: int, nummer: int, *, lock: bool = True
+) -> tuple[Underlag, Bestyrkande]:
+    meeting = las.las_mote(s, meeting_id) if lock else Reads(s).meeting(meeting_id)
     b = _hitta(s, meeting_id, nummer)
     return _underlag(s, meeting, b), b
 
@@ -424,12 +426,17 @@ def signerat_pa_papper(
 def _signera(
     store: Store, meeting_id: int, nummer: int, satt: Satt, now: dt.datetime, sign: Signera
 ) -> BestyrkandeInfo:
-    def work(s: Session) -> BestyrkandeInfo:
-        u, b = _signing(s, meeting_id, nummer)
-        signering.signera(s, u, b.falt, satt, now, sign)
+    """In two units of work with pyHanko between them (signering.signera says why)."""
+
+    def read(s: Session, lock: bool) -> Underlag:
+        return _signing(s, meeting_id, nummer, lock=lock)[0]
+
+    def klart(s: Session, u: Underlag) -> BestyrkandeInfo:
+        b = u.dokument
+        assert isinstance(b, Bestyrkande)
         return _klart(s, b)
 
-    result = store.in_snapshot(work)
+    result = signering.signera(store, read, None, satt, now, sign, klart)
     store.backup("bestyrkande-signerat")
     return result
 

@@ -248,8 +248,10 @@ def _underlag(s: Session, meeting: Meeting, version: Protokollversion) -> Underl
     return Underlag(meeting, version, _rader(s, version), _namn(version))
 
 
-def _signing(s: Session, meeting_id: int) -> Underlag:
-    meeting = las.las_mote(s, meeting_id)
+def _signing(s: Session, meeting_id: int, *, lock: bool = True) -> Underlag:
+    """What is being signed; the meeting's row locked unless `lock` is False (the reading
+    unit of work of signering.signera)."""
+    meeting = las.las_mote(s, meeting_id) if lock else Reads(s).meeting(meeting_id)
     t = tillstand(meeting.state)
     if t not in (Tillstand.FOR_UNDERSKRIFT, *LAST):
         raise ServiceError(
@@ -358,13 +360,21 @@ def justera_pa_papper(
 def _signera(
     store: Store, meeting_id: int, falt: str, satt: Satt, now: dt.datetime, sign: Signera
 ) -> Underskrifter:
-    def work(s: Session) -> Underskrifter:
-        u = _signing(s, meeting_id)
-        signering.signera(s, u, falt, satt, now, sign)
+    """In two units of work with pyHanko between them (signering.signera says why)."""
+
+    def read(s: Session, lock: bool) -> Underlag:
+        if lock and tillstand(las.las_mote(s, meeting_id).state) is Tillstand.FOR_JUSTERING:
+            raise ServiceError(
+                f"{signering.MEDAN} avbröts underskrifterna; protokollet är åter för "
+                "justering. Underskriften sparades inte."
+            )
+        return _signing(s, meeting_id, lock=lock)
+
+    def klart(s: Session, u: Underlag) -> Underskrifter:
         _kanske_justerat(s, u, now)
         return underskrifter_in(s, meeting_id)
 
-    result = store.in_snapshot(work)
+    result = signering.signera(store, read, falt, satt, now, sign, klart)
     store.backup("protokoll-signerat")
     return result
 
