@@ -119,3 +119,40 @@ def test_a_refused_pdf_is_said_and_nothing_changes(
     assert shown and "betrodda utfärdare" in shown[0] and "Ordförande" in shown[0]
     assert window.lage.state is Tillstand.FOR_UNDERSKRIFT
     assert not underskrift.underskrifter(ctx.store, meeting_id).signerad
+
+
+def test_cancelling_the_signatures_says_what_becomes_of_the_version(
+    qtbot: QtBot, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pki = tpki.pki()
+    now = dt.datetime.now().replace(microsecond=0)
+    ctx.clock = lambda: now
+    meeting_id, _, _ = utkast(ctx.store)
+    arbetsgang.skicka_for_justering(ctx.store, meeting_id, now)
+    underskrift.spara_installningar(ctx.store, pki.tillit_pem, "")
+    version = underskrift.till_underskrift(ctx.store, meeting_id, now)
+    underskrift.signerat_pa_papper(ctx.store, meeting_id, "Ordforande", now.date(), now)
+    window = JusteringWindow(ctx, meeting_id)
+    qtbot.addWidget(window)
+    tab = window.underskrifter_tab
+    asked = answer_questions(monkeypatch, yes=True)
+
+    tab.avbryt()
+    assert asked and "blir aldrig det justerade protokollet" in asked[0]
+    assert window.lage.state is Tillstand.FOR_JUSTERING
+    assert tab.summary.text().startswith(
+        f"Underskrifterna av version {version.nummer} avbröts; den versionen blev aldrig det "
+        "justerade protokollet men finns kvar i historiken, med underskrifterna av "
+        "Ordförande Petra Sandström (L)."
+    )
+    assert [tab.table.item(i, 1).text() for i in range(3)] == [
+        "Avbruten, signerade inte",
+        f"Signerat {now.date().isoformat()} på papper",
+        "Avbruten, signerade inte",
+    ]
+    assert not tab.spara_button.isEnabled() and tab.rapport_button.isEnabled()
+    rows = {
+        window.versions_table.item(i, 0).text(): window.versions_table.item(i, 1).text()
+        for i in range(window.versions_table.rowCount())
+    }
+    assert rows[str(version.nummer)] == "Underskrifterna avbröts (aldrig justerat)"
