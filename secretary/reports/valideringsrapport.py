@@ -69,6 +69,14 @@ def _rad(r: Rapportrad, width: float, fixerat: str) -> list[Flowable]:
             ),
             ("Kedja", " → ".join(str(c.get("subjekt", "")) for c in kedja)),
             (
+                "Spärrkontroll",
+                str(
+                    g.get("sparrkontroll")
+                    or "Uppgift saknas: signaturen kontrollerades innan programmet redovisade "
+                    "spärrkontrollen."
+                ),
+            ),
+            (
                 "Kontroll",
                 "Signaturen är intakt och giltig; certifikatet kedjar till en betrodd rot; "
                 f"endast underskrifter har lagts till efter {fixerat}."
