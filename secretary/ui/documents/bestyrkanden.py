@@ -19,7 +19,7 @@ from secretary.services.errors import ServiceError
 from secretary.ui.common import show_error
 from secretary.ui.context import AppContext
 from secretary.ui.documents.files import save_pdf
-from secretary.ui.documents.preview import busy, guarded, show_document
+from secretary.ui.documents.preview import busy, guarded
 from secretary.ui.justering.tabs import fill, knapp, rutnat, table
 from secretary.ui.signering import (
     fraga_fil,
@@ -27,6 +27,7 @@ from secretary.ui.signering import (
     fraga_papper,
     fraga_pdf,
     visa_kontrollerad,
+    visa_rapport,
 )
 
 # The list's heading, with its Alt key (free in both dialogs).
@@ -223,10 +224,8 @@ class BestyrkandenPanel(QWidget):
         r = self.current()
         if r is None:
             return None
-        try:
-            with busy():
-                doc = bestyrkande.valideringsrapport(self.ctx.store, self.meeting_id, r.nummer)
-        except ServiceError as exc:
-            show_error(self, "Valideringsrapporten kan inte skapas", exc)
-            return None
-        return show_document(self.ctx.settings, doc, self)
+        return visa_rapport(
+            self,
+            self.ctx,
+            lambda: bestyrkande.valideringsrapport(self.ctx.store, self.meeting_id, r.nummer),
+        )

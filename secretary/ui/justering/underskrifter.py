@@ -25,7 +25,7 @@ from secretary.services.underskrift import Underskrifter, UnderskriftInfo
 from secretary.ui.common import confirm, dialog_buttons, show_error
 from secretary.ui.context import AppContext
 from secretary.ui.documents.files import save_pdf
-from secretary.ui.documents.preview import busy, guarded, show_document
+from secretary.ui.documents.preview import busy, guarded
 from secretary.ui.justering.tabs import fill, knapp, rutnat, table
 from secretary.ui.signering import (
     FilDialog,
@@ -36,6 +36,7 @@ from secretary.ui.signering import (
     fraga_papper,
     fraga_pdf,
     visa_kontrollerad,
+    visa_rapport,
 )
 
 __all__ = ["FilDialog", "KortDialog", "PapperDialog", "UnderskrifterTab"]
@@ -267,13 +268,9 @@ class UnderskrifterTab(QWidget):
         return visa_kontrollerad(self, self.ctx, k.dokument, k.fel)
 
     def rapport(self) -> object | None:
-        try:
-            with busy():
-                doc = underskrift.valideringsrapport(self.ctx.store, self.meeting_id)
-        except ServiceError as exc:
-            show_error(self, "Valideringsrapporten kan inte skapas", exc)
-            return None
-        return show_document(self.ctx.settings, doc, self)
+        return visa_rapport(
+            self, self.ctx, lambda: underskrift.valideringsrapport(self.ctx.store, self.meeting_id)
+        )
 
     def avbryt(self) -> object | None:
         if not confirm(
