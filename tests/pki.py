@@ -39,6 +39,7 @@ SOFTHSM_LIB = next(
 )
 HAS_SOFTHSM = bool(SOFTHSM_LIB) and shutil.which("softhsm2-util") is not None
 LOSEN = "hemligt"
+CRL_URL = "http://127.0.0.1:9/testkommunen.crl"
 PIN = "123456"
 
 
@@ -82,6 +83,7 @@ def _cert(
     fran: dt.datetime | None = None,
     till: dt.datetime | None = None,
     tsa: bool = False,
+    crl: bool = False,
 ) -> x509.Certificate:
     now = dt.datetime.now(dt.UTC)
     fran = fran or now - dt.timedelta(days=30)
@@ -101,6 +103,9 @@ def _cert(
         b = b.add_extension(
             x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer.key.public_key()), False
         )
+    if crl:  # names a revocation service that is never reached (nothing is fetched)
+        point = x509.DistributionPoint([x509.UniformResourceIdentifier(CRL_URL)], None, None, None)
+        b = b.add_extension(x509.CRLDistributionPoints([point]), False)
     if ca:
         b = b.add_extension(
             x509.KeyUsage(False, False, False, False, False, True, True, False, False), True
@@ -122,9 +127,33 @@ def nyckel(
     fran: dt.datetime | None = None,
     till: dt.datetime | None = None,
     tsa: bool = False,
+    crl: bool = False,
 ) -> Nyckel:
     k = _key()
-    return Nyckel(k, _cert(cn, k, issuer, ca=ca, fran=fran, till=till, tsa=tsa))
+    return Nyckel(k, _cert(cn, k, issuer, ca=ca, fran=fran, till=till, tsa=tsa, crl=crl))
+
+
+def sparrlista(ca: Nyckel, spärrade: tuple[Nyckel, ...] = ()) -> bytes:
+    """A CRL (DER) from `ca` that revokes `spärrade` since yesterday."""
+    now = dt.datetime.now(dt.UTC)
+    b = (
+        x509.CertificateRevocationListBuilder()
+        .issuer_name(ca.cert.subject)
+        .last_update(now - dt.timedelta(days=1))
+        .next_update(now + dt.timedelta(days=7))
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(ca.key.public_key()), False
+        )
+        .add_extension(x509.CRLNumber(1), False)
+    )
+    for who in spärrade:
+        b = b.add_revoked_certificate(
+            x509.RevokedCertificateBuilder()
+            .serial_number(who.cert.serial_number)
+            .revocation_date(now - dt.timedelta(days=1))
+            .build()
+        )
+    return b.sign(ca.key, hashes.SHA256()).public_bytes(serialization.Encoding.DER)
 
 
 def p12(signer: Nyckel, ca: Nyckel, losen: str = LOSEN) -> bytes:
@@ -147,6 +176,7 @@ class Pki:
     utgangen: Nyckel
     framling: Nyckel
     tsa: Nyckel
+    sparrbar: Nyckel  # names a CRL distribution point (reports.sparrkontroll)
 
     @property
     def tillit_pem(self) -> str:
@@ -173,16 +203,31 @@ def pki() -> Pki:
         ),
         framling=nyckel("Okänd Främling", fr),
         tsa=nyckel("Testkommunens tidsstämpel", ca, tsa=True),
+        sparrbar=nyckel("Petra Sandström", ca, crl=True),
     )
 
 
 # --- the timestamp server -----------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Grind:
+    """Holds a slow timestamp server's answer: `fragad` is set when a request arrives, and
+    the server answers once `svara` is set (at most 15 s later, under pyHanko's 20 s)."""
+
+    fragad: threading.Event
+    svara: threading.Event
+
+    @classmethod
+    def ny(cls) -> Grind:
+        return cls(threading.Event(), threading.Event())
+
+
 @contextmanager
-def tidsstampelserver(p: Pki) -> Iterator[str]:
+def tidsstampelserver(p: Pki, grind: Grind | None = None) -> Iterator[str]:
     """An RFC 3161 server on 127.0.0.1 (a free port): POST a TimeStampReq, get a
-    TimeStampResp signed by the test TSA. Yields its URL."""
+    TimeStampResp signed by the test TSA. Yields its URL. With a `grind`, a slow server: it
+    sleeps on each request until the test lets it answer."""
     from asn1crypto import keys, tsp
     from asn1crypto import x509 as ax509
     from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
@@ -202,6 +247,9 @@ def tidsstampelserver(p: Pki) -> Iterator[str]:
         def do_POST(self) -> None:
             body = self.rfile.read(int(self.headers["Content-Length"]))
             req = tsp.TimeStampReq.load(body)
+            if grind is not None:
+                grind.fragad.set()
+                grind.svara.wait(timeout=15)
             resp = stamper.request_tsa_response(req).dump()
             self.send_response(200)
             self.send_header("Content-Type", "application/timestamp-reply")

@@ -72,3 +72,19 @@ def namnet_stammer(signerare: str, namn: str) -> bool:
     printed = {w.strip("(),").casefold() for w in namn.split()}
     words = [w.casefold() for w in signerare.split()]
     return bool(words) and all(w in printed for w in words)
+
+
+def avbrutna(fixerade: Iterable[int], underskrift_pagar_eller_klar: bool) -> frozenset[int]:
+    """The versions fixed for signing whose signing was cancelled (avbryt_underskrift), from
+    the numbers of every version fixed for signing and whether the meeting is now waiting for
+    signatures or justerat: all but the last were cancelled (each new one is fixed only after
+    the one before was taken back), and the last too when the meeting is back before signing.
+
+    A cancelled version stays, as part of the trail (domain.md: keep versions, never silent
+    edits; Riksarkivet: keep proof of each signature checked, and some may have signed it),
+    but it never was the justerat protocol and must not be read as the protocol of record."""
+    nummer = sorted(fixerade)
+    if not nummer:
+        return frozenset()
+    klar = () if underskrift_pagar_eller_klar else (nummer[-1],)
+    return frozenset((*nummer[:-1], *klar))

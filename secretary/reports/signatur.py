@@ -16,7 +16,9 @@ What a check asks of a signed PDF (issue 12):
   protocol's signature fields, and its certificate chains to a root the municipality
   trusts and was valid at the signing time;
 - the signing time (the timestamp's, or the signer's own claim) is not before the version
-  was made nor in the future.
+  was made nor in the future;
+- the certificate is not revoked, as far as the revocation data that travels with the file
+  can tell, offline and soft-fail (reports.sparrkontroll says what is and is not checked).
 
 pyHanko is imported lazily (about 0.35 s).
 """
@@ -82,6 +84,7 @@ class Signaturgranskning:
     andringar: str  # pyHanko's modification level after this signature
     kedja: tuple[Certifikat, ...]
     fel: tuple[str, ...] = ()
+    sparrkontroll: str = ""  # reports.sparrkontroll: checked, not possible, or not named
 
     @property
     def godkand(self) -> bool:
@@ -101,6 +104,7 @@ class Signaturgranskning:
             "kedja": [c.som_dict() for c in self.kedja],
             "fel": list(self.fel),
             "resultat": "godkänd" if self.godkand else "underkänd",
+            "sparrkontroll": self.sparrkontroll,
         }
 
 
@@ -419,17 +423,20 @@ def granska(
     versionsnamn: str = "det justerade protokollet",
     dokumentets: str = "protokollets",
     fixerat: str = "protokollet justerades",
+    sparrlistor: Sequence[bytes] = (),
 ) -> Granskning:
     """Check every signature of `pdf` against the stored version `bas` (see the module
     docstring). `falt_namn` maps the document's field names to 'Ordförande Petra Sandström'
     for the messages; `fran` is when the version was made, `nu` the application's clock
     (naive local times are taken as local). The same checks serve the protocol and a
     bestyrkt utdrag or anslagsbevis: `versionsnamn`, `dokumentets` ('utdragets') and
-    `fixerat` ('utdraget utfärdades för underskrift') name the document in the messages."""
+    `fixerat` ('utdraget utfärdades för underskrift') name the document in the messages;
+    `sparrlistor` are CRLs (DER) to check revocation against besides those in the file."""
     from pyhanko.sign.diff_analysis import ModificationLevel
     from pyhanko.sign.diff_analysis.policy_api import SuspiciousModification
     from pyhanko.sign.validation import validate_pdf_signature
-    from pyhanko_certvalidator import ValidationContext
+
+    from secretary.reports import sparrkontroll
 
     fran_a, nu_a = fran.astimezone(), nu.astimezone()
     if not pdf.lstrip().startswith(b"%PDF-") or b"%%EOF" not in pdf[-1024:]:
@@ -479,12 +486,9 @@ def granska(
         if emb.signed_revision <= base_rev:
             sig_fel.append(f"{vem}: signaturen gäller inte {versionsnamn}.")
         cert = emb.signer_cert
-        vc = ValidationContext(
-            trust_roots=list(tillit),
-            allow_fetching=False,
-            revocation_mode="soft-fail",
-        )
         try:
+            info = sparrkontroll.sparrinfo(reader, emb, sparrlistor)
+            vc = sparrkontroll.kontext(tillit, info)
             status = validate_pdf_signature(emb, vc, skip_diff=True)
         except Exception as exc:
             sig_fel.append(f"{vem}: signaturen kunde inte kontrolleras ({type(exc).__name__}).")
@@ -517,6 +521,8 @@ def granska(
                 f"{vem}: certifikatet ({c.subjekt}) gällde först från "
                 f"{c.giltig_fran:%Y-%m-%d}, efter signeringen."
             )
+        elif status.revoked:
+            sig_fel.append(f"{vem}: {sparrkontroll.sparrad_text(status)}.")
         elif not status.trusted:
             sig_fel.append(
                 f"{vem}: certifikatet ({c.subjekt}, utfärdat av {c.utfardare}) kommer inte "
@@ -552,6 +558,7 @@ def granska(
                 andringar=str(getattr(status.modification_level, "name", "")),
                 kedja=chain,
                 fel=tuple(sig_fel),
+                sparrkontroll="" if sig_fel else sparrkontroll.resultat(emb, tillit, info),
             )
         )
     return Granskning(tuple(results), tuple(fel))

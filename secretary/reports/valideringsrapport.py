@@ -1,8 +1,9 @@
-"""The validation report a registrator files with the signed protocol (issue 12;
-Riksarkivet rapport 2006:1 asks for proof that each signature was checked): per signatory
-who signed, when and how, and for an e-signature the certificate, its chain, the time and
-the result of the check. Tagged and PDF/A-2a like the protocol (tagg.py): the title an H1,
-each signatory an H2 over a table whose labels are row headers."""
+"""The validation report a registrator files with a signed document (issue 12; Riksarkivet
+rapport 2006:1 asks for proof that each signature was checked): the justerat protocol, or a
+bestyrkt utdrag or anslagsbevis. Per signatory who signed, when and how, and for an
+e-signature the certificate, its chain, the time and the result of the check. One layout for
+every signed document; the service says what it is. Tagged and PDF/A-2a like the protocol
+(tagg.py): the title an H1, each signatory an H2 over a table whose labels are row headers."""
 
 from __future__ import annotations
 
@@ -33,7 +34,8 @@ class Valideringsrapport:
     kommun: str
     organ: str
     datum: dt.date
-    version: int
+    dokument: str  # 'Sammanträdesprotokoll KS 2026-11-30, justerad version 3'
+    fixerat: str  # what the signatures were made on: 'den justerade versionen'
     pdf_sha256: str
     signerad_sha256: str
     justerat: dt.date | None
@@ -46,7 +48,7 @@ def _tid(value: object) -> str:
     return dt.datetime.fromisoformat(value).astimezone().strftime("%Y-%m-%d %H.%M.%S %Z")
 
 
-def _rad(r: Rapportrad, width: float) -> list[Flowable]:
+def _rad(r: Rapportrad, width: float, fixerat: str) -> list[Flowable]:
     s = st.stylesheet()
     g = r.granskning
     rows: list[tuple[str, str]] = [("Status", r.status)]
@@ -69,9 +71,17 @@ def _rad(r: Rapportrad, width: float) -> list[Flowable]:
             ),
             ("Kedja", " → ".join(str(c.get("subjekt", "")) for c in kedja)),
             (
+                "Spärrkontroll",
+                str(
+                    g.get("sparrkontroll")
+                    or "Uppgift saknas: signaturen kontrollerades innan programmet redovisade "
+                    "spärrkontrollen."
+                ),
+            ),
+            (
                 "Kontroll",
                 "Signaturen är intakt och giltig; certifikatet kedjar till en betrodd rot; "
-                "endast underskrifter har lagts till efter den justerade versionen."
+                f"endast underskrifter har lagts till efter {fixerat}."
                 if g.get("resultat") == "godkänd"
                 else "; ".join(str(f) for f in g.get("fel") or []),
             ),
@@ -95,13 +105,16 @@ def rapport_pdf(data: Valideringsrapport, *, pdfa: bool = True) -> bytes:
         Stycke("Valideringsrapport för underskrifter", s.title),
         Stycke(
             st.text(
-                f"Sammanträdesprotokoll {data.organ} {data.datum.isoformat()}, justerad "
-                f"version {data.version}."
-                + (f" Justerat {data.justerat.isoformat()}." if data.justerat else " Ej justerat.")
+                f"{data.dokument}."
+                + (
+                    f" Protokollet justerat {data.justerat.isoformat()}."
+                    if data.justerat
+                    else " Protokollet är inte justerat."
+                )
             ),
             s.body,
         ),
-        Stycke(st.text(f"SHA-256 för den justerade versionen: {data.pdf_sha256}"), s.small),
+        Stycke(st.text(f"SHA-256 för {data.fixerat}: {data.pdf_sha256}"), s.small),
         Stycke(
             st.text(f"SHA-256 för den signerade PDF-filen: {data.signerad_sha256 or '–'}"),
             s.small,
@@ -109,7 +122,7 @@ def rapport_pdf(data: Valideringsrapport, *, pdfa: bool = True) -> bytes:
         Spacer(1, 4 * mm),
     ]
     for r in data.rader:
-        out += _rad(r, width)
+        out += _rad(r, width, data.fixerat)
     head = Sidhuvud(data.kommun, data.organ, data.datum, "Valideringsrapport", False, rutor=())
     pdf = bygg(out, head, layout, f"Valideringsrapport {data.organ} {data.datum.isoformat()}")
     return arkiv.pdfa_2b(pdf, layout.taggning) if pdfa else pdf

@@ -44,9 +44,15 @@ SLAG_TEXT = {Slag.UTDRAG: "Bestyrkt utdrag", Slag.ANSLAGSBEVIS: "Anslagsbevis"}
 
 @dataclass(frozen=True)
 class BestyrkandeInfo:
-    """An issued bestyrkt document and its signatory's state, for the window."""
+    """An issued bestyrkt document and its signatory's state, for the window.
+
+    `nummer` is the document's key within the meeting (the order of issue over both kinds,
+    stored; the window and the transfer file name a document by it); `lopnummer` is its
+    number within its kind, the one a person reads: utdrag 1, 2, 3 and anslagsbevis 1 of the
+    same meeting (_lopnummer)."""
 
     nummer: int
+    lopnummer: int
     slag: Slag
     created: dt.datetime
     paragrafer: tuple[int, ...]
@@ -58,7 +64,7 @@ class BestyrkandeInfo:
     @property
     def text(self) -> str:
         """'Bestyrkt utdrag nr 2, § 337 till Byggnadsnämnden', 'Anslagsbevis nr 3'."""
-        out = f"{SLAG_TEXT[self.slag]} nr {self.nummer}"
+        out = f"{SLAG_TEXT[self.slag]} nr {self.lopnummer}"
         if self.slag is Slag.UTDRAG:
             out += f", {paragrafer_text(list(self.paragrafer))}"
         return out + (f" till {self.mottagare}" if self.mottagare else "")
@@ -103,9 +109,27 @@ def vantande(store: Store, meeting_id: int) -> str:
     return vantande_text(n or 0)
 
 
-def _info(b: Bestyrkande) -> BestyrkandeInfo:
+def _lopnummer(s: Session, b: Bestyrkande) -> int:
+    """The document's number within its kind: derived from the stored issue order rather
+    than stored, so documents issued before each kind was numbered on its own (one series,
+    "Anslagsbevis nr 5" after four utdrag) read right as well, with no migration. The
+    number is not printed in the PDFs, so nothing signed says otherwise."""
+    return (
+        s.scalar(
+            select(func.count(Bestyrkande.id)).where(
+                Bestyrkande.meeting_id == b.meeting_id,
+                Bestyrkande.slag == b.slag,
+                Bestyrkande.nummer <= b.nummer,
+            )
+        )
+        or 1
+    )
+
+
+def _info(s: Session, b: Bestyrkande) -> BestyrkandeInfo:
     return BestyrkandeInfo(
         b.nummer,
+        _lopnummer(s, b),
         Slag(b.slag),
         b.created,
         tuple(b.paragrafer or ()),
@@ -127,7 +151,7 @@ def _rader(s: Session, meeting_id: int) -> list[Bestyrkande]:
 
 
 def bestyrkanden_in(s: Session, meeting_id: int) -> Bestyrkanden:
-    return Bestyrkanden(tuple(_info(b) for b in _rader(s, meeting_id)))
+    return Bestyrkanden(tuple(_info(s, b) for b in _rader(s, meeting_id)))
 
 
 def bestyrkanden(store: Store, meeting_id: int) -> Bestyrkanden:
@@ -212,7 +236,7 @@ def _ny(
     )
     s.add(b)
     s.flush()
-    info = _info(b)
+    info = _info(s, b)
     s.add(
         Logg(
             meeting_id=meeting.id,
@@ -274,7 +298,7 @@ def utfarda_utdrag(
                 mottagare=till,
                 intygas=intygas,
             )
-            out.append(_info(b))
+            out.append(_info(s, b))
         return out
 
     result = store.in_snapshot(work)
@@ -318,7 +342,7 @@ def utfarda_anslagsbevis(
             anslag_uppsatt=data.anslag.uppsatt,
             anslag_nedtagen=data.anslag.nedtagen,
         )
-        return _info(b)
+        return _info(s, b)
 
     result = store.in_snapshot(work)
     store.backup("bestyrkande-utfardat")
@@ -335,17 +359,18 @@ ORD = {
 }
 
 
-def _namn(b: Bestyrkande) -> Benamning:
+def _namn(s: Session, b: Bestyrkande) -> Benamning:
     slag = Slag(b.slag)
+    nr = _lopnummer(s, b)
     det, dess, syfte = ORD[slag]
     bestyrkta = "det bestyrkta " if slag is Slag.UTDRAG else ""
     return Benamning(
-        versionen=f"{bestyrkta}{det} nr {b.nummer} för detta sammanträde",
+        versionen=f"{bestyrkta}{det} nr {nr} för detta sammanträde",
         dokumentet=det,
         dokumentets=dess,
         fixerat=f"{det} utfärdades för underskrift",
         syfte=syfte,
-        rubrik=f"{det.capitalize().removesuffix('et')} nr {b.nummer}",
+        rubrik=f"{det.capitalize().removesuffix('et')} nr {nr}",
     )
 
 
@@ -361,18 +386,20 @@ def _hitta(s: Session, meeting_id: int, nummer: int) -> Bestyrkande:
 
 
 def _underlag(s: Session, meeting: Meeting, b: Bestyrkande) -> Underlag:
-    return Underlag(meeting, b, [b], _namn(b))
+    return Underlag(meeting, b, [b], _namn(s, b))
 
 
-def _signing(s: Session, meeting_id: int, nummer: int) -> tuple[Underlag, Bestyrkande]:
-    meeting = las.las_mote(s, meeting_id)
+def _signing(
+    s: Session, meeting_id: int, nummer: int, *, lock: bool = True
+) -> tuple[Underlag, Bestyrkande]:
+    meeting = las.las_mote(s, meeting_id) if lock else Reads(s).meeting(meeting_id)
     b = _hitta(s, meeting_id, nummer)
     return _underlag(s, meeting, b), b
 
 
 def _klart(s: Session, b: Bestyrkande) -> BestyrkandeInfo:
     s.flush()
-    return _info(b)
+    return _info(s, b)
 
 
 def signerat_pa_papper(
@@ -399,12 +426,17 @@ def signerat_pa_papper(
 def _signera(
     store: Store, meeting_id: int, nummer: int, satt: Satt, now: dt.datetime, sign: Signera
 ) -> BestyrkandeInfo:
-    def work(s: Session) -> BestyrkandeInfo:
-        u, b = _signing(s, meeting_id, nummer)
-        signering.signera(s, u, b.falt, satt, now, sign)
+    """In two units of work with pyHanko between them (signering.signera says why)."""
+
+    def read(s: Session, lock: bool) -> Underlag:
+        return _signing(s, meeting_id, nummer, lock=lock)[0]
+
+    def klart(s: Session, u: Underlag) -> BestyrkandeInfo:
+        b = u.dokument
+        assert isinstance(b, Bestyrkande)
         return _klart(s, b)
 
-    result = store.in_snapshot(work)
+    result = signering.signera(store, read, None, satt, now, sign, klart)
     store.backup("bestyrkande-signerat")
     return result
 
@@ -451,11 +483,15 @@ def importera_signerad(
 # --- the PDFs ----------------------------------------------------------------------------
 
 
-def _filnamn(meeting: Meeting, b: Bestyrkande, signerad: bool) -> str:
-    info = _info(b)
+def _namndel(s: Session, b: Bestyrkande) -> str:
+    """'bestyrkt utdrag nr 2, § 337 till X': the document in a file name."""
+    info = _info(s, b)
     del_ = "bestyrkt utdrag" if info.slag is Slag.UTDRAG else "anslagsbevis"
-    text = info.text.split(" nr ", 1)[1]  # '2, § 337 till X'
-    return filnamn(meeting_prefix(meeting), f"{del_} nr {text}" + (" signerat" if signerad else ""))
+    return f"{del_} nr {info.text.split(' nr ', 1)[1]}"
+
+
+def _filnamn(s: Session, meeting: Meeting, b: Bestyrkande, signerad: bool) -> str:
+    return filnamn(meeting_prefix(meeting), _namndel(s, b) + (" signerat" if signerad else ""))
 
 
 def pdf_for_signering(store: Store, meeting_id: int, nummer: int) -> Dokument:
@@ -466,8 +502,8 @@ def pdf_for_signering(store: Store, meeting_id: int, nummer: int) -> Dokument:
         meeting = Reads(s).meeting(meeting_id)
         return Dokument(
             signering.aktuell(b),
-            f"{_info(b).text} för underskrift",
-            _filnamn(meeting, b, False),
+            f"{_info(s, b).text} för underskrift",
+            _filnamn(s, meeting, b, False),
         )
 
 
@@ -484,12 +520,34 @@ def signerad_pdf(store: Store, meeting_id: int, nummer: int, now: dt.datetime) -
     with store.read() as s:
         b = _hitta(s, meeting_id, nummer)
         if b.signerad_pdf is None:
-            raise ServiceError(f"{_info(b).text} har ingen e-signerad PDF ännu.")
+            raise ServiceError(f"{_info(s, b).text} har ingen e-signerad PDF ännu.")
         meeting = Reads(s).meeting(meeting_id)
         fel = signering.kontrollera_igen(s, _underlag(s, meeting, b), now)
         return Kontrollerad(
-            Dokument(b.signerad_pdf, f"{_info(b).text}, signerat", _filnamn(meeting, b, True)),
+            Dokument(
+                b.signerad_pdf, f"{_info(s, b).text}, signerat", _filnamn(s, meeting, b, True)
+            ),
             tuple(fel),
+        )
+
+
+def valideringsrapport(store: Store, meeting_id: int, nummer: int) -> Dokument:
+    """The validation report of a bestyrkt document, as the protocol's (one layout, one
+    path: services.signering.valideringsrapport): its signatory, when and how they signed,
+    and for an e-signature the certificate, its chain and the result of the check."""
+    with store.read() as s:
+        b = _hitta(s, meeting_id, nummer)
+        meeting = Reads(s).meeting(meeting_id)
+        info = _info(s, b)
+        det = ORD[info.slag][0]
+        return signering.valideringsrapport(
+            s,
+            _underlag(s, meeting, b),
+            f"{info.text}, ur sammanträdesprotokollet {meeting.organ.name} "
+            f"{meeting.date.isoformat()}",
+            f"{det} som det utfärdades för underskrift",
+            f"Valideringsrapport, {info.text}",
+            f"valideringsrapport {_namndel(s, b)}",
         )
 
 
@@ -499,5 +557,5 @@ def avvikelser_in(s: Session, meeting_id: int, loggat: set[str], signerat: set[s
     return [
         fel
         for b in _rader(s, meeting_id)
-        for fel in signering.avvikelser(_info(b).text, b, loggat, signerat)
+        for fel in signering.avvikelser(_info(s, b).text, b, loggat, signerat)
     ]

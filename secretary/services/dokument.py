@@ -279,13 +279,14 @@ def publik_html(store: Store, meeting_id: int, markerade: Sequence[str] = ()) ->
 
 def version(store: Store, meeting_id: int, nummer: int) -> Dokument:
     """A stored version's PDF exactly as it was made."""
-    from secretary.services.versioner import SLAG_TEXT, Slag, stored_version
+    from secretary.services.versioner import avbrutna_in, stored_version, version_info
 
     with store.read() as s:
         reads = Reads(s)
         start = meeting_prefix(reads.meeting(meeting_id))
         row = stored_version(s, meeting_id, nummer)
-        pdf, slag = row.pdf, SLAG_TEXT[Slag(row.kind)].lower()
+        info = version_info(row, nummer in avbrutna_in(s, meeting_id))
+        pdf, slag = row.pdf, info.slag_text.lower()
     return Dokument(
         pdf,
         f"Protokoll {start}, version {nummer} ({slag})",

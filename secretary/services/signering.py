@@ -15,7 +15,9 @@ certificate was valid, by the signatory named, in that signatory's field. A refu
 changes nothing and the message names the signature and the reason.
 
 These are steps inside the caller's unit of work, not use cases: each use case opens its
-own and hands them an `Underlag`, what it is signing.
+own and hands them an `Underlag`, what it is signing. The one exception is in-app signing
+(`signera`): one use case in two units of work, so that no lock is held while the
+timestamp server or the card answers (its docstring says why).
 """
 
 from __future__ import annotations
@@ -24,15 +26,20 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
+from sqlalchemy import inspect
 from sqlalchemy.orm import Session
 
 from secretary.domain.innehall import sha256
 from secretary.domain.underskrift import Satt, Status, namnet_stammer
+from secretary.services.dokument import Dokument, filnamn, meeting_prefix
 from secretary.services.errors import ServiceError
 from secretary.services.read import Reads
+from secretary.store.database import Store
 from secretary.store.models import Logg, Meeting, Signatur, SigneradPdf
+
+T = TypeVar("T")
 
 TILLIT = "signering.tillit"  # PEM: the roots the municipality trusts for e-signatures
 TSA_URL = "signering.tsa_url"  # RFC 3161 timestamp server; empty: PAdES B-B
@@ -118,7 +125,7 @@ class Underlag:
     namn: Benamning
 
 
-Signera = Callable[[bytes, Signatur, str, Benamning], bytes]
+Signera = Callable[[bytes, UnderskriftInfo, str, Benamning], bytes]
 
 
 # --- the settings ----------------------------------------------------------------------------
@@ -262,22 +269,121 @@ def ta_emot(
     return nya
 
 
-def signera(
-    s: Session, u: Underlag, falt: str, satt: Satt, now: dt.datetime, sign: Signera
-) -> None:
-    """Sign the waiting signatory of `falt` in the application and keep the result."""
+@dataclass(frozen=True)
+class Forberett:
+    """What the first unit of work of an in-app signature read: the document (its row), the
+    exact PDF to sign and its digest, the signatory, the timestamp server."""
+
+    dokument: tuple[Any, ...] | None  # the stored document's row (its identity key)
+    pdf: bytes
+    pdf_sha256: str
+    signatar: UnderskriftInfo
+    tsa_url: str
+    namn: Benamning
+
+
+def forbered(s: Session, u: Underlag, falt: str | None) -> Forberett:
+    """Read what is to be signed: the waiting signatory of `falt` (None: the document's one
+    signatory) and the PDF with the signatures made so far."""
+    r = rad(u, falt if falt is not None else u.rader[0].falt)
+    pdf = aktuell(u.dokument)
+    return Forberett(
+        _nyckel(u.dokument), pdf, sha256(pdf), info(r, 0), Reads(s).setting(TSA_URL), u.namn
+    )
+
+
+def _nyckel(d: SigneradPdf) -> tuple[Any, ...] | None:
+    identity: tuple[Any, ...] | None = inspect(d).identity
+    return identity
+
+
+def underteckna(f: Forberett, sign: Signera) -> bytes:
+    """pyHanko's signature (and the timestamp server's answer), outside any unit of work."""
     from secretary.reports.signatur import SigneringsFel
 
-    r = rad(u, falt)
     try:
-        pdf = sign(aktuell(u.dokument), r, Reads(s).setting(TSA_URL), u.namn)
+        return sign(f.pdf, f.signatar, f.tsa_url, f.namn)
     except SigneringsFel as exc:
         raise ServiceError(str(exc)) from None
-    ta_emot(s, u, pdf, satt, now, bara=falt)
+
+
+MEDAN = "Medan signeringen pågick"
+
+
+def spara_signerad(
+    s: Session, u: Underlag, f: Forberett, pdf: bytes, satt: Satt, now: dt.datetime
+) -> Signatur:
+    """Keep a signature made on what `f` read, in the second unit of work: refused, nothing
+    stored, unless the document, its signed PDF and the signatory are still as they were."""
+    sparas_inte = " Underskriften sparades inte."
+    if _nyckel(u.dokument) != f.dokument:
+        raise ServiceError(
+            f"{MEDAN} skickades en ny version av {u.namn.dokumentet} för underskrift; det "
+            f"som signerades gäller inte längre.{sparas_inte}"
+        )
+    r = next((r for r in u.rader if r.falt == f.signatar.falt), None)
+    if r is None:  # pragma: no cover - signatories are never removed from a stored document
+        raise ServiceError(f"{MEDAN} togs underskriften {f.signatar.text} bort.{sparas_inte}")
+    if r.status != Status.VANTAR.value:
+        raise ServiceError(
+            f"{MEDAN} antecknades att {r.roll} {r.namn} redan har signerat "
+            f"({info(r, 0).status_text.lower()}).{sparas_inte}"
+        )
+    if sha256(aktuell(u.dokument)) != f.pdf_sha256:
+        raise ServiceError(
+            f"{MEDAN} sparades en annan underskrift av {u.namn.dokumentet}. Signera igen; den "
+            f"nya underskriften läggs då till efter den.{sparas_inte}"
+        )
+    ta_emot(s, u, pdf, satt, now, bara=r.falt)
+    return r
+
+
+def signera(
+    store: Store,
+    las: Callable[[Session, bool], Underlag],
+    falt: str | None,
+    satt: Satt,
+    now: dt.datetime,
+    sign: Signera,
+    klart: Callable[[Session, Underlag], T],
+) -> T:
+    """Sign in the application (file or card) and keep the result: one use case in two units
+    of work, on purpose.
+
+    A unit of work that changes something holds SQLite's write lock from its first read
+    (BEGIN IMMEDIATE, store.database), and on PostgreSQL the meeting's row (services.las).
+    Signing waits on things outside the program: the timestamp server's answer over the
+    network (seconds, or until pyHanko gives up), and a card reader, where a PIN pad waits
+    for the person. Held across that, the lock would stop every other write to the file:
+    another window, a colleague's program, the autosave, failing after the busy timeout
+    with "database is locked". So the first unit only reads what is to be signed
+    (`las(s, False)`, no lock); pyHanko signs outside any transaction; and the second unit
+    locks (`las(s, True)`), checks that the document, its signed PDF and the signatory are
+    still what was signed (spara_signerad: someone signed, imported or cancelled meanwhile
+    is refused in Swedish and nothing is stored), checks the signed PDF in full
+    (ta_emot) and stores it; `klart` finishes in that unit (the justering, what the window
+    shows). The PIN itself is asked by the window before the use case begins."""
+    with store.read() as s:
+        f = forbered(s, las(s, False), falt)
+    pdf = underteckna(f, sign)
+
+    def work(s: Session) -> T:
+        try:
+            u = las(s, True)
+        except ServiceError as exc:
+            if str(exc).startswith(MEDAN):
+                raise
+            raise ServiceError(
+                f"{MEDAN} ändrades läget: {exc} Underskriften sparades inte."
+            ) from None
+        spara_signerad(s, u, f, pdf, satt, now)
+        return klart(s, u)
+
+    return store.in_snapshot(work)
 
 
 def _med(signer: AbstractContextManager[Any]) -> Signera:
-    def sign(pdf: bytes, r: Signatur, tsa: str, namn: Benamning) -> bytes:
+    def sign(pdf: bytes, r: UnderskriftInfo, tsa: str, namn: Benamning) -> bytes:
         from secretary.reports.signatur import signera as sign_pdf
 
         with signer as key:
@@ -330,6 +436,31 @@ def kontrollera_igen(s: Session, u: Underlag, now: dt.datetime) -> list[str]:
     except ServiceError as exc:
         fel.append(str(exc))
     return fel
+
+
+def valideringsrapport(
+    s: Session, u: Underlag, dokument: str, fixerat: str, titel: str, namn: str
+) -> Dokument:
+    """The validation report of `u` (reports.valideringsrapport), the same for the protocol
+    and every bestyrkt document: `dokument` says what was signed ('Sammanträdesprotokoll …,
+    justerad version 3'), `fixerat` what the signatures were made on; the services.dokument
+    Dokument with `titel` and a file name ending in `namn`."""
+    from secretary.reports.valideringsrapport import Rapportrad, Valideringsrapport, rapport_pdf
+
+    meeting = u.meeting
+    rader = [info(r, 0) for r in u.rader]
+    data = Valideringsrapport(
+        kommun=Reads(s).setting("kommun"),
+        organ=meeting.organ.name,
+        datum=meeting.date,
+        dokument=dokument,
+        fixerat=fixerat,
+        pdf_sha256=u.dokument.pdf_sha256,
+        signerad_sha256=u.dokument.signerad_sha256 or "",
+        justerat=meeting.justerat_datum,
+        rader=tuple(Rapportrad(r.text, r.status_text, r.signerare, r.granskning) for r in rader),
+    )
+    return Dokument(rapport_pdf(data), titel, filnamn(meeting_prefix(meeting), namn))
 
 
 def avvikelser(

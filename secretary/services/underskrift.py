@@ -35,7 +35,13 @@ from secretary.services.signering import (
     UnderskriftInfo,
 )
 from secretary.services.val import folj_beslutet, kontrollera_valen
-from secretary.services.versioner import Slag, VersionInfo, ny_version, version_info
+from secretary.services.versioner import (
+    Slag,
+    VersionInfo,
+    avbrutna_in,
+    ny_version,
+    version_info,
+)
 from secretary.store.database import Store
 from secretary.store.models import Logg, Meeting, Protokollversion, Setting, Underskrift
 
@@ -51,9 +57,24 @@ class Underskrifter:
     signerad: bool  # a signed PDF is stored
 
     @property
+    def avbruten(self) -> bool:
+        """The signing of this version was cancelled: it waits for no one (services.versioner
+        .avbrutna_in)."""
+        return self.version is not None and self.version.avbruten
+
+    @property
     def vantar(self) -> tuple[UnderskriftInfo, ...]:
         """The signatures the justering still waits for."""
+        if self.avbruten:
+            return ()
         return tuple(r for r in self.rader if r.status is Status.VANTAR and kravs(r.falt))
+
+    def status_text(self, r: UnderskriftInfo) -> str:
+        """The row's state: 'Väntar', or 'Avbruten, signerade inte' once the signing of the
+        version was cancelled."""
+        if self.avbruten and r.status is Status.VANTAR:
+            return "Avbruten, signerade inte"
+        return r.status_text
 
     @property
     def rakning(self) -> str:
@@ -68,6 +89,14 @@ class Underskrifter:
         """'Underskrifter för justering: 1 av 2. Väntar på Justerare Birger Hedlund (EP).'"""
         if not self.rader:
             return ""
+        if self.avbruten and self.version is not None:
+            hann = [r.text for r in self.rader if r.status is Status.SIGNERAT]
+            return (
+                f"Underskrifterna av version {self.version.nummer} avbröts; den versionen "
+                "blev aldrig det justerade protokollet men finns kvar i historiken"
+                + (f", med underskrifterna av {', '.join(hann)}" if hann else "")
+                + ". Skicka den slutliga versionen för underskrift på nytt."
+            )
         required = [r for r in self.rader if kravs(r.falt)]
         klara = len(required) - len(self.vantar)
         text = f"Underskrifter för justering: {klara} av {len(required)}."
@@ -110,7 +139,7 @@ def underskrifter_in(s: Session, meeting_id: int) -> Underskrifter:
     if version is None:
         return Underskrifter(None, (), False)
     return Underskrifter(
-        version_info(version),
+        version_info(version, version.nummer in avbrutna_in(s, meeting_id)),
         tuple(_info(u) for u in _rader(s, version)),
         version.signerad_pdf is not None,
     )
@@ -213,7 +242,8 @@ def till_underskrift(store: Store, meeting_id: int, now: dt.datetime) -> Version
 
 def avbryt_underskrift(store: Store, meeting_id: int, now: dt.datetime) -> None:
     """för underskrift -> för justering: a signatory found an error before everyone signed.
-    The version and the signatures made stay on record; a new version is signed anew."""
+    The version and the signatures made stay on record, marked as cancelled (never the
+    justerat protocol: services.versioner.avbrutna_in); a new version is signed anew."""
     with store.session() as s:
         meeting = las.las_mote(s, meeting_id)
         overga(s, meeting, Tillstand.FOR_JUSTERING, now)
@@ -224,8 +254,8 @@ def avbryt_underskrift(store: Store, meeting_id: int, now: dt.datetime) -> None:
                     meeting_id=meeting_id,
                     at=now,
                     kind="underskrift-avbruten",
-                    text=f"Underskrifterna av version {version.nummer} avbröts; "
-                    "protokollet är åter för justering.",
+                    text=f"Underskrifterna av version {version.nummer} avbröts; versionen "
+                    "blir inte det justerade protokollet. Protokollet är åter för justering.",
                 )
             )
 
@@ -248,8 +278,10 @@ def _underlag(s: Session, meeting: Meeting, version: Protokollversion) -> Underl
     return Underlag(meeting, version, _rader(s, version), _namn(version))
 
 
-def _signing(s: Session, meeting_id: int) -> Underlag:
-    meeting = las.las_mote(s, meeting_id)
+def _signing(s: Session, meeting_id: int, *, lock: bool = True) -> Underlag:
+    """What is being signed; the meeting's row locked unless `lock` is False (the reading
+    unit of work of signering.signera)."""
+    meeting = las.las_mote(s, meeting_id) if lock else Reads(s).meeting(meeting_id)
     t = tillstand(meeting.state)
     if t not in (Tillstand.FOR_UNDERSKRIFT, *LAST):
         raise ServiceError(
@@ -358,13 +390,21 @@ def justera_pa_papper(
 def _signera(
     store: Store, meeting_id: int, falt: str, satt: Satt, now: dt.datetime, sign: Signera
 ) -> Underskrifter:
-    def work(s: Session) -> Underskrifter:
-        u = _signing(s, meeting_id)
-        signering.signera(s, u, falt, satt, now, sign)
+    """In two units of work with pyHanko between them (signering.signera says why)."""
+
+    def read(s: Session, lock: bool) -> Underlag:
+        if lock and tillstand(las.las_mote(s, meeting_id).state) is Tillstand.FOR_JUSTERING:
+            raise ServiceError(
+                f"{signering.MEDAN} avbröts underskrifterna; protokollet är åter för "
+                "justering. Underskriften sparades inte."
+            )
+        return _signing(s, meeting_id, lock=lock)
+
+    def klart(s: Session, u: Underlag) -> Underskrifter:
         _kanske_justerat(s, u, now)
         return underskrifter_in(s, meeting_id)
 
-    result = store.in_snapshot(work)
+    result = signering.signera(store, read, falt, satt, now, sign, klart)
     store.backup("protokoll-signerat")
     return result
 
@@ -446,6 +486,11 @@ def pdf_for_signering(store: Store, meeting_id: int) -> Dokument:
         version = _version(s, meeting_id)
         if version is None:
             raise ServiceError("Protokollet är inte skickat för underskrift ännu.")
+        if version.nummer in avbrutna_in(s, meeting_id):
+            raise ServiceError(
+                f"Underskrifterna av version {version.nummer} avbröts; den ska inte signeras. "
+                "Skicka den slutliga versionen för underskrift på nytt."
+            )
         meeting = s.get(Meeting, meeting_id)
         assert meeting is not None
         return Dokument(
@@ -458,30 +503,22 @@ def pdf_for_signering(store: Store, meeting_id: int) -> Dokument:
 def valideringsrapport(store: Store, meeting_id: int) -> Dokument:
     """A short report a registrator can file: per signatory who signed, when, how, and for
     an e-signature the certificate, its chain and the result of the check."""
-    from secretary.reports.valideringsrapport import Rapportrad, Valideringsrapport, rapport_pdf
-
     with store.read() as s:
-        reads = Reads(s)
         version = _version(s, meeting_id)
         if version is None:
             raise ServiceError("Protokollet har inga underskrifter ännu.")
-        meeting = reads.meeting(meeting_id)
-        rader = [_info(u) for u in _rader(s, version)]
-        data = Valideringsrapport(
-            kommun=reads.setting("kommun"),
-            organ=meeting.organ.name,
-            datum=meeting.date,
-            version=version.nummer,
-            pdf_sha256=version.pdf_sha256,
-            signerad_sha256=version.signerad_sha256 or "",
-            justerat=meeting.justerat_datum,
-            rader=tuple(
-                Rapportrad(r.text, r.status_text, r.signerare, r.granskning) for r in rader
+        meeting = Reads(s).meeting(meeting_id)
+        return signering.valideringsrapport(
+            s,
+            _underlag(s, meeting, version),
+            f"Sammanträdesprotokoll {meeting.organ.name} {meeting.date.isoformat()}, "
+            + (
+                f"version {version.nummer}, vars underskrifter avbröts (den blev aldrig det "
+                "justerade protokollet)"
+                if version.nummer in avbrutna_in(s, meeting_id)
+                else f"justerad version {version.nummer}"
             ),
+            "den justerade versionen",
+            f"Valideringsrapport, version {version.nummer}",
+            "valideringsrapport",
         )
-        start = meeting_prefix(meeting)
-    return Dokument(
-        rapport_pdf(data),
-        f"Valideringsrapport, version {data.version}",
-        filnamn(start, "valideringsrapport"),
-    )

@@ -45,13 +45,22 @@ class VersionInfo:
     paragrafer: tuple[int, ...]
     pdf_sha256: str
     storlek: int
+    avbruten: bool = False  # fixed for signing, then the signing was cancelled
+
+    @property
+    def slag_text(self) -> str:
+        """'Justerat protokoll', or for a cancelled one what it is: never justerat."""
+        return AVBRUTEN if self.avbruten else SLAG_TEXT[self.slag]
 
     @property
     def text(self) -> str:
-        return f"Version {self.nummer}: {SLAG_TEXT[self.slag]} {self.created:%Y-%m-%d %H.%M}"
+        return f"Version {self.nummer}: {self.slag_text} {self.created:%Y-%m-%d %H.%M}"
 
 
-def version_info(v: Protokollversion) -> VersionInfo:
+AVBRUTEN = "Underskrifterna avbröts (aldrig justerat)"
+
+
+def version_info(v: Protokollversion, avbruten: bool = False) -> VersionInfo:
     return VersionInfo(
         v.id,
         v.meeting_id,
@@ -61,7 +70,27 @@ def version_info(v: Protokollversion) -> VersionInfo:
         tuple(v.paragrafer or ()),
         v.pdf_sha256,
         len(v.pdf),
+        avbruten,
     )
+
+
+def avbrutna_in(session: Session, meeting_id: int) -> frozenset[int]:
+    """The numbers of the versions whose signing was cancelled (domain.underskrift.avbrutna):
+    derived from the versions fixed for signing and the meeting's state, so stored data reads
+    the same with no column for it."""
+    from secretary.domain.arbetsgang import LAST, Tillstand, tillstand
+    from secretary.domain.underskrift import avbrutna
+
+    state = session.scalar(select(Meeting.state).where(Meeting.id == meeting_id))
+    fixerade = session.scalars(
+        select(Protokollversion.nummer).where(
+            Protokollversion.meeting_id == meeting_id, Protokollversion.kind == Slag.JUSTERAT.value
+        )
+    )
+    pagar = state is not None and (
+        tillstand(state) is Tillstand.FOR_UNDERSKRIFT or tillstand(state) in LAST
+    )
+    return avbrutna(fixerade, pagar)
 
 
 def ny_version(
@@ -108,7 +137,8 @@ def versioner_in(session: Session, meeting_id: int) -> list[VersionInfo]:
         .where(Protokollversion.meeting_id == meeting_id)
         .order_by(Protokollversion.nummer)
     )
-    return [version_info(v) for v in rows]
+    avbrutna = avbrutna_in(session, meeting_id)
+    return [version_info(v, v.nummer in avbrutna) for v in rows]
 
 
 def list_versioner(store: Store, meeting_id: int) -> list[VersionInfo]:
@@ -139,8 +169,12 @@ def las_innehall(store: Store, meeting_id: int, nummer: int) -> Innehall:
 
 
 def senaste_in(session: Session, meeting_id: int, slag: Iterable[Slag]) -> VersionInfo | None:
+    """The latest version of one of the kinds `slag`; a cancelled one is never the latest
+    justerat version."""
     wanted = {x.value for x in slag}
-    found = [v for v in versioner_in(session, meeting_id) if v.slag.value in wanted]
+    found = [
+        v for v in versioner_in(session, meeting_id) if v.slag.value in wanted and not v.avbruten
+    ]
     return found[-1] if found else None
 
 

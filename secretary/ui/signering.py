@@ -1,12 +1,14 @@
 """Asking for a signature, the same for every signed document (services.signering): the
 day a signatory signed on paper, a PKCS#12 file and its password, a card or token through
-PKCS#11, or a PDF signed elsewhere; and showing a signed PDF after it was checked again.
+PKCS#11, or a PDF signed elsewhere; showing a signed PDF after it was checked again, and
+its validation report.
 Used by the justering window's Underskrifter tab and by the bestyrkta utdrag and
 anslagsbevis (ui.documents.bestyrkanden)."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,7 +29,7 @@ from secretary.services.dokument import Dokument
 from secretary.services.errors import ServiceError
 from secretary.ui.common import dialog_buttons, from_qdate, show_error, to_qdate
 from secretary.ui.context import AppContext
-from secretary.ui.documents.preview import show_document
+from secretary.ui.documents.preview import busy, show_document
 
 P12_KEY = "justering/p12_fil"
 KORT_KEY = "justering/pkcs11"
@@ -183,6 +185,17 @@ def fraga_pdf(parent: QWidget) -> bytes | None:
     except OSError:
         show_error(parent, "Filen kan inte läsas", ServiceError(f"Filen {path} kan inte läsas."))
         return None
+
+
+def visa_rapport(parent: QWidget, ctx: AppContext, make: Callable[[], Dokument]) -> QWidget | None:
+    """A signed document's validation report in the preview, or why it cannot be made."""
+    try:
+        with busy():
+            doc = make()
+    except ServiceError as exc:
+        show_error(parent, "Valideringsrapporten kan inte skapas", exc)
+        return None
+    return show_document(ctx.settings, doc, parent)
 
 
 def visa_kontrollerad(

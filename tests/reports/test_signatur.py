@@ -46,10 +46,14 @@ def _sign(pdf: bytes, pki: tpki.Pki, who: tpki.Nyckel, falt: str, tsa: str = "")
     return signatur.signera(pdf, falt, signer, namn="N N", roll="Ordförande", tsa_url=tsa)
 
 
-def _check(pdf: bytes, bas: bytes, pki: tpki.Pki) -> signatur.Granskning:
+def _check(
+    pdf: bytes, bas: bytes, pki: tpki.Pki, sparrlistor: tuple[bytes, ...] = ()
+) -> signatur.Granskning:
     tillit = signatur.las_tillit(pki.tillit_pem)
     start = _now() - dt.timedelta(hours=1)
-    return signatur.granska(pdf, bas, tillit, fran=start, nu=_now(), falt_namn=FALT)
+    return signatur.granska(
+        pdf, bas, tillit, fran=start, nu=_now(), falt_namn=FALT, sparrlistor=sparrlistor
+    )
 
 
 def test_two_signatures_b_b_and_b_t_are_accepted_and_pyhanko_agrees(
@@ -118,6 +122,31 @@ def test_signing_keeps_the_structure_tree_and_each_field_in_its_place(
         form = by_key[int(widget.StructParent)]
         assert form.S == "/Form" and form.K.Obj.objgen == widget.objgen
         assert form.P.S == "/TD"
+
+
+def test_revocation_offline_soft_fail_says_what_was_and_was_not_checked(
+    slutligt: bytes, pki: tpki.Pki
+) -> None:
+    from secretary.reports import sparrkontroll as sk
+
+    # A certificate that names no revocation service: not checked, and said so.
+    plain = _check(_sign(slutligt, pki, pki.ordforande, "Ordforande"), slutligt, pki)
+    assert plain.godkand and plain.signaturer[0].sparrkontroll == sk.EJ_ANGIVEN
+    # One that names a CRL, with none in the file and nothing fetched: accepted, unknown.
+    signed = _sign(slutligt, pki, pki.sparrbar, "Ordforande")
+    unknown = _check(signed, slutligt, pki)
+    assert unknown.godkand, unknown.alla_fel
+    assert unknown.signaturer[0].sparrkontroll == sk.EJ_MOJLIG
+    assert unknown.signaturer[0].som_dict()["sparrkontroll"].startswith("Kunde inte")
+    # With the CA's CRL at hand: checked, and a revoked certificate refused.
+    good = _check(signed, slutligt, pki, (tpki.sparrlista(pki.ca),))
+    assert good.godkand and good.signaturer[0].sparrkontroll == sk.KONTROLLERAD
+    revoked = _check(signed, slutligt, pki, (tpki.sparrlista(pki.ca, (pki.sparrbar,)),))
+    assert not revoked.godkand
+    assert any(
+        "Ordförande Petra Sandström: certifikatet är spärrat (återkallat) sedan" in f
+        for f in revoked.alla_fel
+    ), revoked.alla_fel
 
 
 def test_a_field_already_signed_cannot_be_signed_again(slutligt: bytes, pki: tpki.Pki) -> None:
@@ -221,3 +250,32 @@ def test_the_indexing_reader_reads_every_object_as_pyhanko_does(
             read += 1
     assert read > 100 and ours._objstm  # the index was used
     assert _check(two, slutligt, pki).godkand
+
+
+def test_evidence_checked_before_revocation_was_reported_says_so() -> None:
+    """Evidence stored (or imported) before the report said anything of revocation claims
+    nothing: the report says the fact is missing."""
+    from secretary.reports.valideringsrapport import Rapportrad, Valideringsrapport, rapport_pdf
+    from tests.reports.pdftext import flat, pages
+
+    data = Valideringsrapport(
+        kommun="Testkommunen",
+        organ="Kommunstyrelsen",
+        datum=dt.date(2026, 11, 30),
+        dokument="Sammanträdesprotokoll Kommunstyrelsen 2026-11-30, justerad version 2",
+        fixerat="den justerade versionen",
+        pdf_sha256="a" * 64,
+        signerad_sha256="b" * 64,
+        justerat=dt.date(2026, 12, 3),
+        rader=(
+            Rapportrad(
+                "Ordförande Petra Sandström (L)",
+                "Signerat 2026-12-03 e-signatur (certifikatfil)",
+                "Petra Sandström",
+                {"resultat": "godkänd", "niva": "PAdES B-B", "kedja": []},
+            ),
+        ),
+    )
+    text = flat(" ".join(pages(rapport_pdf(data, pdfa=False))))
+    assert "Spärrkontroll Uppgift saknas: signaturen kontrollerades innan" in text
+    assert "Protokollet justerat 2026-12-03." in text

@@ -17,15 +17,16 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
-from sqlalchemy import update
+from sqlalchemy import select, update
 
+from secretary.domain.innehall import sha256
 from secretary.domain.underskrift import Satt, Status
 from secretary.reports.signatur import las_tillit, signaturfalt_i
 from secretary.services import arbetsgang, bestyrkande, lage, underskrift, versioner
 from secretary.services.dokument import Anslag
 from secretary.services.errors import ServiceError
 from secretary.store.database import Store
-from secretary.store.models import Bestyrkande
+from secretary.store.models import Bestyrkande, Logg
 from tests import pki as tpki
 from tests.reports.pdftext import flat, pages
 from tests.services.justering_helpers import utkast
@@ -126,9 +127,43 @@ def test_an_utdrag_issued_is_fixed_and_signed_on_paper(store: Store, pki: tpki.P
     with pytest.raises(ServiceError, match="redan signerat"):
         bestyrkande.signerat_pa_papper(store, meeting_id, b.nummer, idag, _now())
     assert bestyrkande.bestyrkanden(store, meeting_id).sammanfattning == ""
+    text = flat(" ".join(pages(bestyrkande.valideringsrapport(store, meeting_id, b.nummer).pdf)))
+    assert "Bestyrkt utdrag nr 1, §" in text and "Signerat" in text
+    assert "Underskrift på papper, antecknad av sekreteraren." in text
+    assert "SHA-256 för den signerade PDF-filen: –" in text
     logg = [e.text for e in lage.logg(store, meeting_id)]
     assert any("Bestyrkare Eva Kristensson signerade utdraget" in t for t in logg)
     assert versioner.kontrollera(store, meeting_id) == []
+
+
+def test_each_kind_is_numbered_on_its_own(store: Store, pki: tpki.Pki) -> None:
+    """Utdrag 1, 2, 3 and anslagsbevis 1 of one meeting, whatever order they were issued
+    in. The rows keep the order of issue over both kinds (as documents issued before this
+    was fixed were stored), and the number a person reads is derived from it."""
+    meeting_id = _justerat(store, pki)
+    first, second = (_utdrag(store, meeting_id) for _ in range(2))
+    bevis = _anslagsbevis(store, meeting_id)
+    third = _utdrag(store, meeting_id)
+    assert [first.nummer, second.nummer, bevis.nummer, third.nummer] == [1, 2, 3, 4]
+    lista = bestyrkande.bestyrkanden(store, meeting_id).rader
+    assert [r.text.split(",")[0] for r in lista] == [
+        "Bestyrkt utdrag nr 1",
+        "Bestyrkt utdrag nr 2",
+        "Anslagsbevis nr 1",
+        "Bestyrkt utdrag nr 3",
+    ]
+    doc = bestyrkande.pdf_for_signering(store, meeting_id, bevis.nummer)
+    assert doc.titel == "Anslagsbevis nr 1 för underskrift"
+    assert "anslagsbevis nr 1" in doc.filnamn
+    assert "bestyrkt utdrag nr 3" in bestyrkande.pdf_for_signering(store, meeting_id, 4).filnamn
+    with store.read() as s:
+        logg = s.scalars(select(Logg.text).where(Logg.kind == "bestyrkande")).all()
+    assert [t.split(" utfärdat")[0].split(",")[0] for t in logg] == [
+        "Bestyrkt utdrag nr 1",
+        "Bestyrkt utdrag nr 2",
+        "Anslagsbevis nr 1",
+        "Bestyrkt utdrag nr 3",
+    ]
 
 
 def test_a_bestyrkare_other_than_the_sekreterare_and_one_per_recipient(
@@ -180,6 +215,29 @@ def test_an_anslagsbevis_has_a_field_of_its_own_and_is_signed_with_a_file(
     _validated_by_pyhanko(k.dokument.pdf, pki)
     assert _pdfa(k.dokument.pdf) == _pdfa(issued) == "2A"
     assert versioner.kontrollera(store, meeting_id) == []
+
+    # The validation report a registrator files with it, as the protocol's.
+    rapport = bestyrkande.valideringsrapport(store, meeting_id, b.nummer)
+    assert rapport.titel == "Valideringsrapport, Anslagsbevis nr 1"
+    assert rapport.filnamn.endswith("valideringsrapport anslagsbevis nr 1.pdf")
+    assert _pdfa(rapport.pdf) == "2B"
+    text = flat(" ".join(pages(rapport.pdf)))
+    for part in (
+        "Valideringsrapport för underskrifter",
+        "Anslagsbevis nr 1, ur sammanträdesprotokollet",
+        f"Protokollet justerat {_now().date().isoformat()}",
+        f"SHA-256 för anslagsbeviset som det utfärdades för underskrift: {b.pdf_sha256}",
+        f"SHA-256 för den signerade PDF-filen: {sha256(k.dokument.pdf)}",
+        "Underskrift Eva Kristensson",
+        "Godkänd",
+        "PAdES B-T",
+        "CN=Eva Kristensson",
+        "Testkommunens CA",
+        "endast underskrifter har lagts till efter anslagsbeviset som det utfärdades",
+        # Said honestly: the test certificate names no revocation service.
+        "Spärrkontroll Ej kontrollerad: certifikatet anger ingen spärrtjänst",
+    ):
+        assert part in text, (part, text)
 
 
 @pytest.mark.skipif(not tpki.HAS_SOFTHSM, reason="softhsm2 är inte installerat")
@@ -243,7 +301,7 @@ def test_signed_elsewhere_accepted_and_the_refusals(
     bevis_pdf = bestyrkande.pdf_for_signering(store, meeting_id, bevis.nummer).pdf
     signed_bevis = tpki.utanfor(bevis_pdf, tmp_path, pki.sekreterare, pki, "Anslagsbevis")
     _refused(store, meeting_id, utdrag.nummer, signed_bevis, "inte det bestyrkta utdraget nr 1")
-    _refused(store, meeting_id, bevis.nummer, good, "inte anslagsbeviset nr 2")
+    _refused(store, meeting_id, bevis.nummer, good, "inte anslagsbeviset nr 1")
     protokoll = underskrift.pdf_for_signering(store, meeting_id).pdf
     signed_protokoll = tpki.utanfor(protokoll, tmp_path, pki.sekreterare, pki, "Sekreterare")
     _refused(store, meeting_id, utdrag.nummer, signed_protokoll, "inte det bestyrkta utdraget")
@@ -285,7 +343,7 @@ def test_the_tamper_check_finds_changed_stored_bytes(store: Store, pki: tpki.Pki
         for f in found
     ), found
     assert any(
-        f.startswith("Anslagsbevis nr 2") and "PDF-filen stämmer inte med sin kontrollsumma" in f
+        f.startswith("Anslagsbevis nr 1") and "PDF-filen stämmer inte med sin kontrollsumma" in f
         for f in found
     ), found
     assert bestyrkande.signerad_pdf(store, meeting_id, b.nummer, _now()).fel

@@ -95,6 +95,71 @@ def test_the_text_is_locked_while_waiting_for_signatures(store: Store, pki: tpki
     assert _state(store, meeting_id) is Tillstand.FOR_JUSTERING
 
 
+def test_a_cancelled_signing_leaves_its_version_in_the_trail_never_as_the_justerat_one(
+    store: Store, pki: tpki.Pki
+) -> None:
+    """The version fixed for signing stays when the signing is cancelled (domain.md: keep
+    versions, never silent edits; the signature made on it is evidence), but it is marked
+    as never justerat, is not signed further, and is not the protocol of record the
+    data is checked against."""
+    from secretary.services import agenda, beslut, dokument
+
+    meeting_id = _for_underskrift(store, pki)
+    idag = _now().date()
+    underskrift.signerat_pa_papper(store, meeting_id, "Ordforande", idag, _now())
+    fixed = versioner.list_versioner(store, meeting_id)[-1]
+    assert not fixed.avbruten and fixed.slag_text == "Justerat protokoll"
+    underskrift.avbryt_underskrift(store, meeting_id, _now())
+
+    v = versioner.list_versioner(store, meeting_id)[-1]
+    assert v.nummer == fixed.nummer and v.avbruten and v.pdf_sha256 == fixed.pdf_sha256
+    assert v.text.startswith(f"Version {v.nummer}: Underskrifterna avbröts (aldrig justerat)")
+    assert versioner.senaste(store, meeting_id, versioner.FASTSTALLDA) is None
+    u = underskrift.underskrifter(store, meeting_id)
+    assert u.avbruten and u.vantar == ()
+    assert [u.status_text(r) for r in u.rader] == [
+        "Avbruten, signerade inte",
+        f"Signerat {idag.isoformat()} på papper",
+        "Avbruten, signerade inte",
+    ]
+    assert u.sammanfattning.startswith(
+        f"Underskrifterna av version {v.nummer} avbröts; den versionen blev aldrig det "
+        "justerade protokollet men finns kvar i historiken, med underskrifterna av "
+        "Ordförande Petra Sandström (L)."
+    )
+    with pytest.raises(ServiceError, match="avbröts; den ska inte signeras"):
+        underskrift.pdf_for_signering(store, meeting_id)
+    assert "underskrifterna avbröts" in dokument.version(store, meeting_id, v.nummer).titel
+    rapport = flat(" ".join(pages(underskrift.valideringsrapport(store, meeting_id).pdf)))
+    assert f"version {v.nummer}, vars underskrifter avbröts" in rapport
+    assert "Protokollet är inte justerat." in rapport
+    logg = [e.text for e in lage.logg(store, meeting_id)]
+    assert any("blir inte det justerade protokollet" in t for t in logg)
+
+    # The error is corrected: the data no longer says what the cancelled version says, and
+    # that is no tampering, since it never was the protocol of record.
+    arende = agenda.list_arenden(store, meeting_id)[0]
+    beslut.set_text(store, arende.id, "yrkanden", "Rättad text före ny underskrift.")
+    assert versioner.kontrollera_mot_data(store, meeting_id) == []
+    assert versioner.kontrollera(store, meeting_id) == []
+
+    arbetsgang.skicka_for_justering(store, meeting_id, _now())
+    underskrift.till_underskrift(store, meeting_id, _now())
+    after = [
+        x for x in versioner.list_versioner(store, meeting_id) if x.slag is versioner.Slag.JUSTERAT
+    ]
+    assert [(x.nummer, x.avbruten) for x in after] == [(v.nummer, True), (after[-1].nummer, False)]
+    u = underskrift.underskrifter(store, meeting_id)
+    assert not u.avbruten and u.version is not None and u.version.nummer == after[-1].nummer
+    assert all(r.status is Status.VANTAR for r in u.rader)  # everyone signs the new one
+    underskrift.justera_pa_papper(store, meeting_id, _now(), idag)
+    latest = versioner.senaste(store, meeting_id, versioner.FASTSTALLDA)
+    assert latest is not None and latest.nummer == after[-1].nummer
+    assert [x.nummer for x in versioner.list_versioner(store, meeting_id) if x.avbruten] == [
+        v.nummer
+    ]
+
+
 def test_signing_in_the_application_with_files_and_a_timestamp(
     store: Store, pki: tpki.Pki, tsa: str
 ) -> None:
@@ -118,6 +183,7 @@ def test_signing_in_the_application_with_files_and_a_timestamp(
     rapport = underskrift.valideringsrapport(store, meeting_id)
     text = flat(" ".join(pages(rapport.pdf)))
     assert "Valideringsrapport" in text and "PAdES B-T" in text and "Godkänd" in text
+    assert "justerad version" in text and "efter den justerade versionen" in text
 
 
 def test_a_wrong_signer_or_password_changes_nothing(store: Store, pki: tpki.Pki) -> None:

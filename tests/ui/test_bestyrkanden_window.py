@@ -16,6 +16,7 @@ from secretary.domain.underskrift import Satt, Status
 from secretary.services import arbetsgang, bestyrkande
 from secretary.ui.context import AppContext
 from secretary.ui.documents.anslag_dialog import AnslagDialog
+from secretary.ui.documents.preview import PreviewDialog
 from secretary.ui.documents.utdrag_dialog import UtdragDialog
 from secretary.ui.main_window import MainWindow
 from secretary.ui.navigator import MEETING
@@ -68,6 +69,7 @@ def test_an_utdrag_issued_and_signed_on_paper(
     assert panel.table.item(0, 1).text() == "Bestyrkare Eva Kristensson"
     assert panel.table.item(0, 2).text() == "Väntar"
     assert panel.papper_button.isEnabled() and not panel.visa_button.isEnabled()
+    assert not panel.rapport_button.isEnabled()  # nothing to report before it is signed
     assert "1 bestyrkande väntar på underskrift" in w.agenda_page.title.text()
 
     idag = ctx.clock().date()
@@ -80,6 +82,11 @@ def test_an_utdrag_issued_and_signed_on_paper(
     assert panel.table.item(0, 3).text() == "Antecknat av sekreteraren"
     assert not panel.papper_button.isEnabled()
     assert "bestyrkande" not in w.agenda_page.title.text()
+    assert panel.rapport_button.isEnabled()
+    preview = panel.rapport()
+    assert errors == [] and isinstance(preview, PreviewDialog)
+    assert "Valideringsrapport, Bestyrkt utdrag nr 1" in preview.windowTitle()
+    preview.close()
     (b,) = bestyrkande.bestyrkanden(ctx.store, meeting_id).rader
     assert b.signatar.status is Status.SIGNERAT and b.signatar.datum == idag
     dialog.close()

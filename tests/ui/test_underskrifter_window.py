@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from secretary.domain.arbetsgang import Tillstand
 from secretary.reports import signatur
 from secretary.services import arbetsgang, lage, underskrift
+from secretary.services.versioner import VersionInfo
 from secretary.ui.context import AppContext
 from secretary.ui.justering.underskrifter import FilDialog
 from secretary.ui.justering.window import JusteringWindow
@@ -89,16 +90,21 @@ def test_from_for_justering_to_justerat_by_two_signatures(
         window.grab().save("/tmp/wt12-shots/underskrifter.png")
 
 
-def test_a_refused_pdf_is_said_and_nothing_changes(
-    qtbot: QtBot, ctx: AppContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
+def _for_underskrift(ctx: AppContext) -> tuple[tpki.Pki, dt.datetime, int, VersionInfo]:
+    """A meeting sent for signing, the clock fixed, the test PKI's roots trusted."""
     pki = tpki.pki()
     now = dt.datetime.now().replace(microsecond=0)
     ctx.clock = lambda: now
     meeting_id, _, _ = utkast(ctx.store)
     arbetsgang.skicka_for_justering(ctx.store, meeting_id, now)
     underskrift.spara_installningar(ctx.store, pki.tillit_pem, "")
-    underskrift.till_underskrift(ctx.store, meeting_id, now)
+    return pki, now, meeting_id, underskrift.till_underskrift(ctx.store, meeting_id, now)
+
+
+def test_a_refused_pdf_is_said_and_nothing_changes(
+    qtbot: QtBot, ctx: AppContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    pki, _, meeting_id, _ = _for_underskrift(ctx)
     window = JusteringWindow(ctx, meeting_id)
     qtbot.addWidget(window)
     shown: list[str] = []
@@ -119,3 +125,34 @@ def test_a_refused_pdf_is_said_and_nothing_changes(
     assert shown and "betrodda utfärdare" in shown[0] and "Ordförande" in shown[0]
     assert window.lage.state is Tillstand.FOR_UNDERSKRIFT
     assert not underskrift.underskrifter(ctx.store, meeting_id).signerad
+
+
+def test_cancelling_the_signatures_says_what_becomes_of_the_version(
+    qtbot: QtBot, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, now, meeting_id, version = _for_underskrift(ctx)
+    underskrift.signerat_pa_papper(ctx.store, meeting_id, "Ordforande", now.date(), now)
+    window = JusteringWindow(ctx, meeting_id)
+    qtbot.addWidget(window)
+    tab = window.underskrifter_tab
+    asked = answer_questions(monkeypatch, yes=True)
+
+    tab.avbryt()
+    assert asked and "blir aldrig det justerade protokollet" in asked[0]
+    assert window.lage.state is Tillstand.FOR_JUSTERING
+    assert tab.summary.text().startswith(
+        f"Underskrifterna av version {version.nummer} avbröts; den versionen blev aldrig det "
+        "justerade protokollet men finns kvar i historiken, med underskrifterna av "
+        "Ordförande Petra Sandström (L)."
+    )
+    assert [tab.table.item(i, 1).text() for i in range(3)] == [
+        "Avbruten, signerade inte",
+        f"Signerat {now.date().isoformat()} på papper",
+        "Avbruten, signerade inte",
+    ]
+    assert not tab.spara_button.isEnabled() and tab.rapport_button.isEnabled()
+    rows = {
+        window.versions_table.item(i, 0).text(): window.versions_table.item(i, 1).text()
+        for i in range(window.versions_table.rowCount())
+    }
+    assert rows[str(version.nummer)] == "Underskrifterna avbröts (aldrig justerat)"

@@ -2,7 +2,8 @@
 lists the bestyrkta utdrag, the anslagsbevis dialog the anslagsbevis, each with its
 signatory's state and the actions: signed on paper, sign with a certificate file or a card,
 import the PDF signed elsewhere, save the PDF to print or send, and show the signed PDF
-after it was checked again. Keys: the list takes the focus, Alt+letter each action."""
+after it was checked again, and the validation report to file with it. Keys: the list
+takes the focus, Alt+letter each action."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from secretary.ui.signering import (
     fraga_papper,
     fraga_pdf,
     visa_kontrollerad,
+    visa_rapport,
 )
 
 # The list's heading, with its Alt key (free in both dialogs).
@@ -62,6 +64,7 @@ class BestyrkandenPanel(QWidget):
         self.importera_button = button("&Importera signerad PDF…", self.importera)
         self.spara_button = button("Spara P&DF…", self.spara)
         self.visa_button = button("&Visa signerad PDF…", self.visa_signerad)
+        self.rapport_button = button("Valide&ringsrapport…", self.rapport)
         grid = rutnat(
             (
                 self.papper_button,
@@ -70,8 +73,9 @@ class BestyrkandenPanel(QWidget):
                 self.importera_button,
                 self.spara_button,
                 self.visa_button,
+                self.rapport_button,
             ),
-            3,
+            4,
         )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -121,6 +125,7 @@ class BestyrkandenPanel(QWidget):
             b.setEnabled(waiting)
         self.spara_button.setEnabled(r is not None)
         self.visa_button.setEnabled(r is not None and r.signerad)
+        self.rapport_button.setEnabled(r is not None and not waiting)
 
     def _run(self, title: str, call: Callable[[], BestyrkandeInfo]) -> BestyrkandeInfo | None:
         done, result = guarded(self, title, call)
@@ -213,3 +218,14 @@ class BestyrkandenPanel(QWidget):
             show_error(self, "Den signerade PDF-filen kan inte visas", exc)
             return None
         return visa_kontrollerad(self, self.ctx, k.dokument, k.fel)
+
+    def rapport(self) -> QWidget | None:
+        """The validation report to file with the signed document (as the protocol's)."""
+        r = self.current()
+        if r is None:
+            return None
+        return visa_rapport(
+            self,
+            self.ctx,
+            lambda: bestyrkande.valideringsrapport(self.ctx.store, self.meeting_id, r.nummer),
+        )

@@ -25,7 +25,7 @@ from secretary.services.underskrift import Underskrifter, UnderskriftInfo
 from secretary.ui.common import confirm, dialog_buttons, show_error
 from secretary.ui.context import AppContext
 from secretary.ui.documents.files import save_pdf
-from secretary.ui.documents.preview import busy, guarded, show_document
+from secretary.ui.documents.preview import busy, guarded
 from secretary.ui.justering.tabs import fill, knapp, rutnat, table
 from secretary.ui.signering import (
     FilDialog,
@@ -36,6 +36,7 @@ from secretary.ui.signering import (
     fraga_papper,
     fraga_pdf,
     visa_kontrollerad,
+    visa_rapport,
 )
 
 __all__ = ["FilDialog", "KortDialog", "PapperDialog", "UnderskrifterTab"]
@@ -132,7 +133,7 @@ class UnderskrifterTab(QWidget):
         self.data = underskrift.underskrifter(self.ctx.store, self.meeting_id)
         rows = []
         for r in self.data.rader:
-            rows.append([r.text, r.status_text, r.signerare, r.kontroll_text])
+            rows.append([r.text, self.data.status_text(r), r.signerare, r.kontroll_text])
         fill(self.table, rows)
         if self.data.rader:
             pick = next(
@@ -140,7 +141,9 @@ class UnderskrifterTab(QWidget):
                 next((i for i, r in enumerate(self.data.rader) if r.status is Status.VANTAR), 0),
             )
             self.table.selectRow(pick)
-        if state is Tillstand.FOR_JUSTERING:
+        if self.data.avbruten:
+            self.summary.setText(self.data.sammanfattning)
+        elif state is Tillstand.FOR_JUSTERING:
             self.summary.setText(
                 "Skicka den slutliga versionen för underskrift när justerarna är klara. "
                 "Texten låses då, och var och en signerar på papper eller digitalt."
@@ -167,7 +170,7 @@ class UnderskrifterTab(QWidget):
             b.setEnabled(waiting)
         self.importera_button.setEnabled(signing)
         self.avbryt_button.setVisible(self.state is Tillstand.FOR_UNDERSKRIFT)
-        self.spara_button.setEnabled(self.data.version is not None)
+        self.spara_button.setEnabled(self.data.version is not None and not self.data.avbruten)
         self.visa_button.setEnabled(self.data.signerad)
         self.rapport_button.setEnabled(bool(self.data.rader))
 
@@ -265,20 +268,18 @@ class UnderskrifterTab(QWidget):
         return visa_kontrollerad(self, self.ctx, k.dokument, k.fel)
 
     def rapport(self) -> object | None:
-        try:
-            with busy():
-                doc = underskrift.valideringsrapport(self.ctx.store, self.meeting_id)
-        except ServiceError as exc:
-            show_error(self, "Valideringsrapporten kan inte skapas", exc)
-            return None
-        return show_document(self.ctx.settings, doc, self)
+        return visa_rapport(
+            self, self.ctx, lambda: underskrift.valideringsrapport(self.ctx.store, self.meeting_id)
+        )
 
     def avbryt(self) -> object | None:
         if not confirm(
             self,
             "Avbryt underskrifterna",
-            "Avbryta underskrifterna och ta tillbaka protokollet för justering? Versionen och "
-            "de underskrifter som gjorts finns kvar i historiken; en ny version får signeras.",
+            "Avbryta underskrifterna och ta tillbaka protokollet för justering? Versionen "
+            "blir aldrig det justerade protokollet: den finns kvar i versionslistan, märkt "
+            "”underskrifterna avbröts”, med de underskrifter som hann göras. Den slutliga "
+            "versionen skickas sedan för underskrift på nytt och signeras av alla igen.",
         ):
             return None
         return self._run(

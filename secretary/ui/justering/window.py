@@ -39,7 +39,7 @@ from secretary.services import (
 from secretary.services.errors import ServiceError
 from secretary.services.granskning import Status, list_kommentarer
 from secretary.services.lage import Lage
-from secretary.services.versioner import SLAG_TEXT, Slag, VersionInfo
+from secretary.services.versioner import Slag, VersionInfo
 from secretary.ui.common import (
     confirm,
     quit_program,
@@ -389,7 +389,7 @@ class JusteringWindow(QWidget):
             [
                 [
                     str(v.nummer),
-                    SLAG_TEXT[v.slag] + (f" {self._utkast_nr(v)}" if v.slag is Slag.UTKAST else ""),
+                    v.slag_text + (f" {self._utkast_nr(v)}" if v.slag is Slag.UTKAST else ""),
                     f"{v.created:%Y-%m-%d %H.%M}",
                     ", ".join(str(p) for p in v.paragrafer) or "alla",
                     v.pdf_sha256[:16] + "…",
