@@ -220,7 +220,7 @@ def test_an_anslagsbevis_has_a_field_of_its_own_and_is_signed_with_a_file(
     rapport = bestyrkande.valideringsrapport(store, meeting_id, b.nummer)
     assert rapport.titel == "Valideringsrapport, Anslagsbevis nr 1"
     assert rapport.filnamn.endswith("valideringsrapport anslagsbevis nr 1.pdf")
-    assert _pdfa(rapport.pdf) == "2B"
+    assert _pdfa(rapport.pdf) == "2A"  # tagged, as the protocol
     text = flat(" ".join(pages(rapport.pdf)))
     for part in (
         "Valideringsrapport för underskrifter",
