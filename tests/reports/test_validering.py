@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import zlib
 from typing import Any
 
 import pikepdf
@@ -122,3 +123,30 @@ def test_the_validator_finds_no_failure(
     assert report.rules.total > 100
     assert report.rules.passed == report.rules.total - len(excused)
     assert report.is_compliant == (not excused)
+
+
+def test_a_content_stream_whose_compressed_data_ends_in_cr_keeps_its_length() -> None:
+    """About one Flate stream in 256 ends in CR (its checksum's last byte); before qpdf's LF
+    and endstream a validator then counts it one byte short of its /Length (ISO 19005-2
+    6.1.7.1). A page whose content stream does is found, and the archive copy must not."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from secretary.reports.arkiv import pdfa_2b
+
+    for n in range(512):  # each "a" adds 97 to the checksum's low sum: every residue mod 256
+        buf = io.BytesIO()
+        canvas = Canvas(buf, invariant=1)
+        canvas.drawString(72, 720, "Rad " + "a" * n)
+        canvas.showPage()
+        canvas.save()
+        with pikepdf.open(io.BytesIO(buf.getvalue())) as pdf:
+            if zlib.adler32(pdf.pages[0].obj.Contents.read_bytes()) & 0xFF == 0x0D:
+                break  # Flate data ends in this checksum, big-endian
+    else:
+        pytest.fail("no page found whose compressed content ends in CR")
+    out = pdfa_2b(buf.getvalue())
+    assert b"\r\nendstream" not in out
+    report = page.validate_pdf_bytes(out, profile="2b")
+    assert not [f.rule_id for f in report.failures if "STREAM-LENGTH" in f.rule_id]
+    with pikepdf.open(io.BytesIO(out)) as pdf:
+        assert b"(Rad " + b"a" * n + b")" in pdf.pages[0].Contents.read_bytes()
