@@ -16,7 +16,6 @@ and with reading the pages."""
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import zlib
 from typing import Any
@@ -25,15 +24,10 @@ import pikepdf
 import pytest
 
 from secretary.reports import signatur
-from secretary.reports.anslagsbevis import anslagsbevis_pdf
-from secretary.reports.data import KallelseData, ProtokollData
-from secretary.reports.kallelse import foredragningslista_pdf, kallelse_pdf, kungorelse_pdf
-from secretary.reports.protokoll import ProtokollPdf
-from secretary.reports.utdrag import utdrag_pdf
-from secretary.reports.valideringsrapport import rapport_pdf
+from secretary.reports.data import ProtokollData
 from tests import pki as tpki
-from tests.reports.test_tagg import RAPPORT
-from tests.reports.test_tagg_kallelse import DATA
+from tests.reports.test_tagg import protokoll_documents
+from tests.reports.test_tagg_kallelse import kallelse_documents
 
 page: Any = pytest.importorskip(
     "page", reason="page-validation (the dev extra) is not installed: no PDF/UA-1 validator"
@@ -60,21 +54,13 @@ PROFILES = ["ua1", "2a"]
 def documents(omstridd: ProtokollData, slutligt: bytes, utkast: bytes) -> dict[str, bytes]:
     pki = tpki.pki()
     signer = signatur.pkcs12_signer(pki.p12(pki.ordforande), tpki.LOSEN)
-    andrad = KallelseData(**{**DATA.__dict__, "nummer": 2, "andringar": ("Ny tid", "Ny plats")})
+    signed = signatur.signera(
+        slutligt, "Ordforande", signer, namn="Petra Sandström", roll="Ordförande"
+    )
     return {
-        "slutligt": slutligt,
-        "utkast": utkast,
-        "publik": ProtokollPdf(omstridd, publik=True).render(),
-        "utdrag": utdrag_pdf(omstridd.utdrag({336, 338}), intygas=dt.date(2026, 12, 2)),
-        "anslagsbevis": anslagsbevis_pdf(omstridd),
-        "valideringsrapport": rapport_pdf(RAPPORT),
-        "kallelse": kallelse_pdf(DATA),
-        "andrad": kallelse_pdf(andrad),
-        "foredragningslista": foredragningslista_pdf(DATA),
-        "kungorelse": kungorelse_pdf(DATA),
-        "signerat": signatur.signera(
-            slutligt, "Ordforande", signer, namn="Petra Sandström", roll="Ordförande"
-        ),
+        **protokoll_documents(omstridd, slutligt, utkast),
+        **kallelse_documents(),
+        "signerat": signed,
     }
 
 
