@@ -17,9 +17,12 @@ pyHanko and pikepdf are imported lazily: together they cost about half a second 
 from __future__ import annotations
 
 import io
+import re
+import zlib
 from collections.abc import Sequence
 from typing import Any
 
+from secretary.reports import xmp
 from secretary.reports.page import Faltplats
 from secretary.reports.tagg import Element, Taggning
 
@@ -48,17 +51,82 @@ def pdfa_2b(pdf: bytes, taggning: Taggning | None = None, *, kontroll: bool = Fa
         # Before the structure tree: prepare reads every object in the file, and is much
         # faster on the layout's ~1,500 than on the tagged file's ~13,000 (3 ms, not 80).
         pdfa.prepare(doc, "2b")
+        _tounicode(doc)
         if taggning is not None:
             tagga(doc, taggning)
             _plats_for_pdfua(doc)
+        _inget_cr_sist(doc)
         settings = pdfa.resolve_save_kwargs("2b")
         doc.save(out, **settings)
+        if _CR_ENDSTREAM in out.getvalue():  # an object stream qpdf made ends in CR
+            settings = {**settings, "object_stream_mode": pikepdf.ObjectStreamMode.disable}
+            out = io.BytesIO()
+            doc.save(out, **settings)
     data = out.getvalue()
     if kontroll:
         report = pdfa.validate_written(io.BytesIO(data), "2b", save_kwargs=settings)
         if not report.passed:
             raise pdfa.PdfaError(report)
     return _pdfua(_konformitet_a(data)) if taggning is not None else data
+
+
+# A stream whose encoded data ends in CR reads, before qpdf's LF and endstream, as one byte
+# shorter than its /Length: the EOL before endstream is taken to be CR LF (ISO 19005-2 6.1.7.1;
+# veraPDF and page both count it so). Flate data ends in its Adler-32 checksum, so about one
+# stream in 256 does.
+_CR_ENDSTREAM = b"\r\nendstream"
+
+
+def _inget_cr_sist(doc: Any) -> None:
+    """Each page's content stream that would end in CR gets a trailing newline, a no-op in a
+    content stream, which changes the checksum. qpdf writes reportlab's content (ASCII85 and
+    Flate) again as Flate alone, ending in the Adler-32 of the content: known beforehand. The
+    object streams qpdf makes on saving (their dates change from one run to the next) are
+    handled after the save: if one ends in CR, the file is saved again without them."""
+    from pikepdf import Array
+
+    for page in doc.pages:
+        contents = page.obj.get("/Contents")
+        for stream in contents if isinstance(contents, Array) else [contents]:
+            if stream is None:
+                continue
+            data = stream.read_bytes()
+            if zlib.adler32(data) & 0xFF == 0x0D:
+                stream.write(data + b"\n")
+
+
+# One entry of the bfchar blocks reportlab writes: a one-byte code and its UTF-16 value.
+_BFCHAR = re.compile(rb"^<([0-9A-F]{2})> <([0-9A-F]{4})>$", re.M)
+_INGEN = {b"0000", b"FEFF", b"FFFE"}  # no character (ISO 14289-1 7.21.7, ISO 19005-2 6.2.11.7.2)
+
+
+def _tounicode(doc: Any) -> None:
+    """The ToUnicode CMap of each font without the codes that map to U+0000, U+FEFF or U+FFFE,
+    which PDF/UA-1 and PDF/A-2a forbid as values. reportlab (ttfonts.makeToUnicodeCMap) maps
+    every code of a subset, and gives code 0 (.notdef) and the codes among 1-31 of the first
+    subset it did not use the value 0; no text is drawn with those codes, so nothing that is
+    shown loses its meaning. The entries are written in blocks of at most 100, the limit of a
+    CMap's bfchar block (Adobe Technical Note 5014). A CMap not written by reportlab is left
+    as it is."""
+    from pikepdf import Dictionary, Name
+
+    for obj in doc.objects:
+        if not isinstance(obj, Dictionary) or obj.get("/Type") != Name.Font:
+            continue
+        cmap = obj.get("/ToUnicode")
+        if cmap is None:
+            continue
+        data = cmap.read_bytes()
+        head, sep, rest = data.partition(b"endcodespacerange\n")
+        if not sep or b"beginbfrange" in rest:
+            continue
+        pairs = [m.group(0) for m in _BFCHAR.finditer(rest) if m.group(2) not in _INGEN]
+        blocks = [pairs[i : i + 100] for i in range(0, len(pairs), 100)]
+        body = b"".join(
+            b"%d beginbfchar\n%s\nendbfchar\n" % (len(b), b"\n".join(b)) for b in blocks
+        )
+        tail = rest[rest.index(b"endcmap") :]
+        cmap.write(head + sep + body + tail)
 
 
 _PDFAID_B = (b"<pdfaid:conformance>B</pdfaid:conformance>", b'pdfaid:conformance="B"')
@@ -236,6 +304,7 @@ def signaturfalt(pdf: bytes, falt: Sequence[Faltplats]) -> bytes:
         widgets.append((f, page_ref, widget))
     if "/StructTreeRoot" in writer.root:
         _i_strukturen(writer, widgets)
+    xmp.behall_formen(writer)
     out = io.BytesIO()
     writer.write(out)  # type: ignore[no-untyped-call]
     return out.getvalue()

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from secretary.reports import xmp
 from secretary.reports.styles import FONT_DIR
 
 # How far a signing time may lie ahead of the application's clock (clocks differ a little).
@@ -262,6 +263,7 @@ def signera(
         reason=f"{syfte} ({roll.lower()})",
         name=namn,
     )
+    xmp.behall_formen(writer)
     style = TextStampStyle(
         stamp_text=f"Digitalt signerat av %(signer)s\n{roll}\n%(ts)s",
         timestamp_format="%Y-%m-%d %H.%M %Z",

@@ -51,8 +51,10 @@ RAPPORT = Valideringsrapport(
 )
 
 
-@pytest.fixture(scope="module")
-def documents(omstridd: ProtokollData, slutligt: bytes, utkast: bytes) -> dict[str, bytes]:
+def protokoll_documents(
+    omstridd: ProtokollData, slutligt: bytes, utkast: bytes
+) -> dict[str, bytes]:
+    """Each kind of document made from a protocol (KINDS), also for test_validering.py."""
     return {
         "slutligt": slutligt,
         "utkast": utkast,
@@ -61,6 +63,11 @@ def documents(omstridd: ProtokollData, slutligt: bytes, utkast: bytes) -> dict[s
         "anslagsbevis": anslagsbevis_pdf(omstridd),
         "valideringsrapport": rapport_pdf(RAPPORT),
     }
+
+
+@pytest.fixture(scope="module")
+def documents(omstridd: ProtokollData, slutligt: bytes, utkast: bytes) -> dict[str, bytes]:
+    return protokoll_documents(omstridd, slutligt, utkast)
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -60,8 +60,8 @@ DATA = KallelseData(
 )
 
 
-@pytest.fixture(scope="module")
-def documents() -> dict[str, bytes]:
+def kallelse_documents() -> dict[str, bytes]:
+    """Each kind of document before the meeting (KINDS), also for test_validering.py."""
     andrad = KallelseData(**{**DATA.__dict__, "nummer": 2, "andringar": ("Ny tid", "Ny plats")})
     return {
         "kallelse": kallelse_pdf(DATA),
@@ -69,6 +69,11 @@ def documents() -> dict[str, bytes]:
         "foredragningslista": foredragningslista_pdf(DATA),
         "kungorelse": kungorelse_pdf(DATA),
     }
+
+
+@pytest.fixture(scope="module")
+def documents() -> dict[str, bytes]:
+    return kallelse_documents()
 
 
 @pytest.mark.parametrize("kind", KINDS)
