@@ -120,3 +120,20 @@ def shared_tmp() -> Iterator[Path]:
         if path.is_dir():
             path.chmod(0o777)
     shutil.rmtree(folder)
+
+
+@pytest.fixture(scope="session")
+def pki():  # type: ignore[no-untyped-def]
+    """The test PKI (CA, signatories, a foreign CA), made once per run (tests/pki.py)."""
+    from tests import pki as tpki
+
+    return tpki.pki()
+
+
+@pytest.fixture(scope="session")
+def tsa(pki):  # type: ignore[no-untyped-def]
+    """A local RFC 3161 timestamp server on 127.0.0.1 for the run; its URL."""
+    from tests import pki as tpki
+
+    with tpki.tidsstampelserver(pki) as url:
+        yield url

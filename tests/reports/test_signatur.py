@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Iterator
 
 import pikepdf
 import pytest
@@ -24,17 +23,6 @@ FALT = {
     "Ordforande": "Ordförande Petra Sandström",
     "Justerare1": "Justerare Birger Hedlund",
 }
-
-
-@pytest.fixture(scope="module")
-def pki() -> tpki.Pki:
-    return tpki.pki()
-
-
-@pytest.fixture(scope="module")
-def tsa(pki: tpki.Pki) -> Iterator[str]:
-    with tpki.tidsstampelserver(pki) as url:
-        yield url
 
 
 def _now() -> dt.datetime:

@@ -25,11 +25,6 @@ from tests.services.justering_helpers import utkast
 from tests.services.overforing_helpers import counts, fresh, justerat
 
 
-@pytest.fixture(scope="module")
-def pki() -> tpki.Pki:
-    return tpki.pki()
-
-
 def _now() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
 

@@ -24,11 +24,6 @@ from tests.services.justering_helpers import utkast
 T = TypeVar("T")
 
 
-@pytest.fixture(scope="module")
-def pki() -> tpki.Pki:
-    return tpki.pki()
-
-
 @pytest.fixture
 def grind() -> tpki.Grind:
     return tpki.Grind.ny()

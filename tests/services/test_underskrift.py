@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,17 +25,6 @@ from secretary.store.models import Protokollversion
 from tests import pki as tpki
 from tests.reports.pdftext import flat, pages
 from tests.services.justering_helpers import utkast
-
-
-@pytest.fixture(scope="module")
-def pki() -> tpki.Pki:
-    return tpki.pki()
-
-
-@pytest.fixture(scope="module")
-def tsa(pki: tpki.Pki) -> Iterator[str]:
-    with tpki.tidsstampelserver(pki) as url:
-        yield url
 
 
 def _now() -> dt.datetime:
