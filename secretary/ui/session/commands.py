@@ -46,7 +46,9 @@ class ActionCommand(QUndoCommand):
         self.ctx = ctx
         self.undo_action: Atgard = done.undo
         self.redo_action: Atgard | None = None
-        self.last: Andring = done
+        # What the last undo or redo left, until the window has shown it (`shown`): a stack of
+        # a whole meeting's key presses keeps only the actions, not every state and § view.
+        self.last: Andring | None = None
         self.error: str | None = None
         self._skip = True  # the first redo() is the push: the action has run already
 
@@ -82,6 +84,13 @@ class ActionCommand(QUndoCommand):
             self.undo_action = done.undo
         else:
             self.redo_action = done.undo
+
+
+def shown(command: ActionCommand) -> Andring:
+    """The state an undo or redo left, handed over once to be shown."""
+    assert command.last is not None
+    done, command.last = command.last, None
+    return done
 
 
 def push(stack: QUndoStack, ctx: CommandContext, done: Andring) -> ActionCommand | None:

@@ -701,7 +701,7 @@ class SessionWindow(QMainWindow):
             return
         self.banner.clear_message()
         if done is not None:
-            self.apply(done.last)
+            self.apply(commands.shown(done))
             verb = "Ångrat" if step is commands.undo else "Gjort om"
             self.statusBar().showMessage(f"{verb}: {done.text()}")
 
