@@ -44,6 +44,15 @@ def _activate(window: QWidget) -> None:
     QTest.qWaitForWindowActive(window, 2000)
 
 
+def _settle() -> None:
+    """The window done with what the set-up started (the layout after a panel is unfolded,
+    the first repaint after a focus change), as it is by the time a user presses the next
+    key; otherwise the first measured key carries it."""
+    from PySide6.QtTest import QTest
+
+    QTest.qWait(300)
+
+
 def bench_session_keys(db: Path, meeting_id: int) -> None:
     from PySide6.QtCore import QSettings, Qt
     from PySide6.QtTest import QTest
@@ -59,6 +68,7 @@ def bench_session_keys(db: Path, meeting_id: int) -> None:
     window = SessionWindow(ctx, meeting_id)
     _activate(window)
     window.people.setFocus()
+    _settle()
     from bench import reps
 
     samples: list[float] = []
@@ -103,6 +113,7 @@ def bench_vote_key(db: Path, meeting_id: int) -> None:
     _activate(window)
     QTest.keyClick(window.people, Qt.Key.Key_9, Qt.KeyboardModifier.AltModifier)
     roster = window.paragraf.roster
+    _settle()
     from bench import reps
 
     samples: list[float] = []
