@@ -107,7 +107,7 @@ class ArendeImportDialog(ListImportDialog):
                 self.ctx.store, self.meeting_id, self.path, kolumner
             )
         except ServiceError as exc:
-            self._show(None, str(exc))
+            self._show_preview(None, str(exc))
             return
         for key, combo in self.combos.items():
             combo.blockSignals(True)
@@ -119,24 +119,11 @@ class ArendeImportDialog(ListImportDialog):
         text = preview.summary
         if preview.ignored_columns and not preview.problems:
             text += " Kolumner som inte importeras: " + ", ".join(preview.ignored_columns) + "."
-        self._show(preview, text)
+        self._show_preview(preview, text)
 
-    def _show(self, preview: ArendePreview | None, text: str) -> None:
-        self.preview = preview
-        error = preview is None or preview.has_errors
-        self._show_rows(preview.rows if preview is not None else None, text, error=error)
+    def _apply(self, preview: ArendePreview) -> None:
+        self.resultat = arende_import.apply_arenden(self.ctx.store, self.meeting_id, preview)
 
-    def _import(self) -> None:
-        if self.preview is None or self.preview.has_errors:
-            return
-        try:
-            self.resultat = arende_import.apply_arenden(
-                self.ctx.store, self.meeting_id, self.preview
-            )
-        except ServiceError as exc:
-            QMessageBox.warning(self, self.tr("Importen misslyckades"), str(exc))
-            return
-        self.ctx.changes.changed.emit("agenda")
-        if self.resultat.andringar:
+    def _done(self) -> None:
+        if self.resultat is not None and self.resultat.andringar:
             QMessageBox.information(self, self.tr("Ärenden importerade"), self.resultat.text)
-        self.accept()

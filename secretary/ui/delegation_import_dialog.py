@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from secretary.services import arende_import
 from secretary.services.arende_import import DelegationPreview, Delegationsrad
@@ -53,24 +53,9 @@ class DelegationImportDialog(ListImportDialog):
         try:
             preview = arende_import.preview_delegationsbeslut(path)
         except ServiceError as exc:
-            self._show(None, str(exc))
+            self._show_preview(None, str(exc))
             return
-        self._show(preview, preview.summary)
+        self._show_preview(preview, preview.summary)
 
-    def _show(self, preview: DelegationPreview | None, text: str) -> None:
-        self.preview = preview
-        error = preview is None or preview.has_errors
-        self._show_rows(preview.rows if preview is not None else None, text, error=error)
-
-    def _import(self) -> None:
-        if self.preview is None or self.preview.has_errors:
-            return
-        try:
-            self.antal = arende_import.apply_delegationsbeslut(
-                self.ctx.store, self.arende_id, self.preview
-            )
-        except ServiceError as exc:
-            QMessageBox.warning(self, self.tr("Importen misslyckades"), str(exc))
-            return
-        self.ctx.changes.changed.emit("agenda")
-        self.accept()
+    def _apply(self, preview: DelegationPreview) -> None:
+        self.antal = arende_import.apply_delegationsbeslut(self.ctx.store, self.arende_id, preview)

@@ -139,6 +139,8 @@ class ListImportDialog(QDialog):
 
     file_title = "Välj lista"
     file_filter = ""
+    andrar = "agenda"  # what an import changes, for the other windows (AppContext.changes)
+    preview: Any = None
 
     def __init__(self, ctx: AppContext, help_text: str, parent: QWidget | None) -> None:
         super().__init__(parent)
@@ -183,11 +185,33 @@ class ListImportDialog(QDialog):
         if not error:
             self.import_button.setDefault(True)
 
+    def _show_preview(self, preview: Any, text: str) -> None:
+        """A preview of rows (each with its errors), or None when the file could not be read."""
+        self.preview = preview
+        error = preview is None or preview.has_errors
+        self._show_rows(preview.rows if preview is not None else None, text, error=error)
+
     def set_path(self, path: str | Path) -> None:
         raise NotImplementedError
 
     def _import(self) -> None:
+        """Import the checked preview; a refusal is shown and the dialog stays open."""
+        if self.preview is None or self.preview.has_errors:
+            return
+        try:
+            self._apply(self.preview)
+        except ServiceError as exc:
+            QMessageBox.warning(self, self.tr("Importen misslyckades"), str(exc))
+            return
+        self.ctx.changes.changed.emit(self.andrar)
+        self._done()
+        self.accept()
+
+    def _apply(self, preview: Any) -> None:
         raise NotImplementedError
+
+    def _done(self) -> None:
+        """After the import, before the dialog closes."""
 
 
 class ImportDialog(ListImportDialog):
@@ -195,6 +219,7 @@ class ImportDialog(ListImportDialog):
 
     file_title = "Välj medlemslista"
     file_filter = FILE_FILTER
+    andrar = "register"
 
     def __init__(self, ctx: AppContext, organ_id: int, parent: QWidget | None = None) -> None:
         super().__init__(ctx, member_import.HELP_TEXT, parent)
@@ -253,15 +278,5 @@ class ImportDialog(ListImportDialog):
 
     # --- importing -----------------------------------------------------------------------
 
-    def _import(self) -> None:
-        if self.preview is None or self.preview.has_errors:
-            return
-        try:
-            self.result_counts = member_import.apply_import(
-                self.ctx.store, self.organ_id, self.preview
-            )
-        except ServiceError as exc:
-            QMessageBox.warning(self, self.tr("Importen misslyckades"), str(exc))
-            return
-        self.ctx.changes.changed.emit("register")
-        self.accept()
+    def _apply(self, preview: ImportPreview) -> None:
+        self.result_counts = member_import.apply_import(self.ctx.store, self.organ_id, preview)
