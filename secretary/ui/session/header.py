@@ -55,12 +55,14 @@ class SessionHeader(QFrame):
         self.badge.setAccessibleName("Beslutförhet")
         self.badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
         # Wide enough for "✖ 888 av 888 tjänstgör – beslutförhet saknas" on one line (measured
-        # unwrapped, in the stylesheet's font and padding).
+        # unwrapped, in the bold font and padding of the styles that show a count).
+        self.badge.setStyleSheet(LOST_STYLE)
         self.badge.setText("✖ 888 av 888 tjänstgör – beslutförhet saknas")
         self.badge.setWordWrap(False)
         self.badge.ensurePolished()
         self.badge.setFixedWidth(self.badge.sizeHint().width())
         self.badge.setWordWrap(True)
+        self.badge.setStyleSheet(NONE_STYLE)
         self._fit(self.badge)
         self.badge_note = _label("color: #374151;", self)
         self.badge_note.setAlignment(Qt.AlignmentFlag.AlignRight)
